@@ -1,0 +1,23 @@
+package org.peakoningest.common;
+
+/**
+ * Field names the writer adds to every raw {@code data[]} item, as the original (Python) version did, so tools
+ * written for it keep working on the documents.
+ */
+public final class DocumentFields {
+
+    public static final String ID = "_id";
+    /** When the fetcher received the item: UTC, fixed-width ISO-8601 string (see {@link Timestamps}). */
+    public static final String FETCHED_AT = "fetched_at";
+    /** The run (UUID string) whose crawl produced this version of the document. */
+    public static final String RUN_ID = "run_id";
+    /** The API path the item came from, e.g. {@code /answers/export}. */
+    public static final String ENDPOINT = "endpoint";
+    /** The full URL of the page the item was on. */
+    public static final String SOURCE_URL = "source_url";
+    /** On {@code scores_by_driver} only: the driver id used as the score group. */
+    public static final String DRIVER_ID = "driver_id";
+
+    private DocumentFields() {
+    }
+}
