@@ -38,6 +38,10 @@ public final class IntegrationInfrastructure {
             default -> throw new IllegalArgumentException(
                     SELECTOR_PROPERTY + " must be auto, embedded or containers, not '" + selector + "'");
         };
+        System.out.println("[it-infrastructure] " + (containers
+                ? "Testcontainers (apache/kafka, mongo:8)"
+                : "embedded (in-JVM KRaft broker + mongo-java-server" + ("auto".equals(selector)
+                        ? "; no Docker engine found)" : ")")));
         if (containers) {
             ContainersInfrastructure infra = new ContainersInfrastructure();
             Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "it-infrastructure-stop"));
