@@ -1,0 +1,35 @@
+# syntax=docker/dockerfile:1
+# One multi-stage Dockerfile for every runnable module (fetcher-service, writer-service, peakon-simulator):
+#   docker build --build-arg MODULE=writer-service -t peakon-ingest/writer .
+# Stage 1 builds the module's executable jar with Maven; stage 2 runs it on a JRE as a non-root user.
+
+ARG MODULE=fetcher-service
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+ARG MODULE
+WORKDIR /src
+# Poms first: dependency downloads are cached in a layer until a pom changes.
+COPY pom.xml ./
+COPY common/pom.xml common/
+COPY test-support/pom.xml test-support/
+COPY peakon-simulator/pom.xml peakon-simulator/
+COPY fetcher-service/pom.xml fetcher-service/
+COPY writer-service/pom.xml writer-service/
+COPY embedded-stack/pom.xml embedded-stack/
+COPY deployment-tests/pom.xml deployment-tests/
+COPY common/src common/src
+COPY test-support/src test-support/src
+COPY ${MODULE}/src ${MODULE}/src
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -q -pl ${MODULE} -am -DskipTests package \
+ && cp ${MODULE}/target/${MODULE}-*.jar /app.jar
+
+FROM eclipse-temurin:17-jre
+ARG MODULE
+LABEL org.opencontainers.image.title="peakon-ingest ${MODULE}"
+RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app
+COPY --from=build /app.jar /app/app.jar
+USER 10001:10001
+# Container-aware heap; the services stream pages and batches, so 75% of the limit is plenty of headroom.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
