@@ -22,13 +22,16 @@ COPY test-support/src test-support/src
 COPY ${MODULE}/src ${MODULE}/src
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -pl ${MODULE} -am -DskipTests package \
- && cp ${MODULE}/target/${MODULE}-*.jar /app.jar
+ && mkdir -p /out/lib \
+ && cp ${MODULE}/target/${MODULE}-*.jar /out/app.jar \
+ && if [ -d ${MODULE}/target/lib ]; then cp ${MODULE}/target/lib/* /out/lib/; fi
 
 FROM eclipse-temurin:17-jre
 ARG MODULE
 LABEL org.opencontainers.image.title="peakon-ingest ${MODULE}"
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app
-COPY --from=build /app.jar /app/app.jar
+# The simulator is a thin jar whose manifest points at lib/; the services are self-contained Boot jars.
+COPY --from=build /out/ /app/
 USER 10001:10001
 # Container-aware heap; the services stream pages and batches, so 75% of the limit is plenty of headroom.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"

@@ -1,9 +1,7 @@
 package org.peakoningest.simulator;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -168,7 +166,7 @@ public record SimulatorConfig(
         d.put("threads", "16");
         d.put("token-ttl-seconds", "0");
         d.put("public-url", "");
-        return Map.copyOf(d).size() == d.size() ? java.util.Collections.unmodifiableMap(d) : d;
+        return java.util.Collections.unmodifiableMap(d);
     }
 
     private static boolean rate(double r) {
@@ -209,10 +207,5 @@ public record SimulatorConfig(
             throw new IllegalArgumentException("invalid --" + name + " / " + envName(name) + ": '" + v.get(name)
                     + "' is not a number");
         }
-    }
-
-    /** For the help text. */
-    static List<String> flagNames() {
-        return new ArrayList<>(DEFAULTS.keySet());
     }
 }

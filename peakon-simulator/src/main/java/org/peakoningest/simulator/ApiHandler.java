@@ -1,0 +1,310 @@
+package org.peakoningest.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+
+/** The simulated Peakon API under {@code /api/v1}, plus the {@code /_sim/*} control endpoints. */
+final class ApiHandler implements HttpHandler {
+
+    static final String PREFIX = "/api/v1";
+    private static final int MAX_ANSWERS_PER_PAGE = 20_000;
+    private static final int DEFAULT_EMPLOYEES_PER_PAGE = 100;
+    private static final int MAX_EMPLOYEES_PER_PAGE = 1_000;
+
+    private final PeakonSimulator sim;
+    private final SimulatorConfig config;
+    private final ControlEndpoints control;
+    private final AuthEndpoint auth;
+
+    ApiHandler(PeakonSimulator sim) {
+        this.sim = sim;
+        this.config = sim.config();
+        this.control = new ControlEndpoints(sim);
+        this.auth = new AuthEndpoint(sim);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.startsWith("/_sim/")) {
+                control.handle(exchange, path.substring("/_sim/".length()));
+            } else {
+                api(exchange, path);
+            }
+        } catch (IOException | JacksonException clientGone) {
+            // the client closed the connection mid-response: nothing left to answer
+        } catch (RuntimeException bug) {
+            try {
+                sim.traffic().status(500);
+                Http.error(exchange, 500, "simulator failure: " + bug);
+            } catch (IOException | RuntimeException ignored) {
+                // the response was already under way
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void api(HttpExchange exchange, String path) throws IOException {
+        if (!path.startsWith(PREFIX + "/")) {
+            error(exchange, 404, "No route for " + path);
+            return;
+        }
+        String route = path.substring(PREFIX.length());
+        String method = exchange.getRequestMethod();
+        String[] parts = route.split("/");
+        String endpoint = method + " " + endpointName(route, parts);
+        Traffic.Verdict verdict = sim.traffic().admit(endpoint);
+        if (config.latencyMs() > 0) {
+            try {
+                Thread.sleep(config.latencyMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (verdict instanceof Traffic.Verdict.OverBudget over) {
+            exchange.getResponseHeaders().set("Retry-After", Long.toString(over.retryAfterSeconds()));
+            error(exchange, 429, "Rate limit exceeded: more than " + config.requestBudget()
+                    + " requests in " + config.budgetWindowMs() + " ms");
+            return;
+        }
+        if (verdict instanceof Traffic.Verdict.ServerError failure) {
+            error(exchange, failure.status(), "Simulated server failure");
+            return;
+        }
+        if (verdict instanceof Traffic.Verdict.RateLimited limited) {
+            if (limited.withRetryAfter()) {
+                exchange.getResponseHeaders().set("Retry-After", Integer.toString(config.retryAfterSeconds()));
+            }
+            error(exchange, 429, "Simulated rate limit");
+            return;
+        }
+        if (route.equals("/auth/application")) {
+            if (!method.equals("POST")) {
+                error(exchange, 405, "Use POST");
+                return;
+            }
+            auth.handle(exchange);
+            return;
+        }
+        String rejection = sim.tokens().rejection(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (rejection != null) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            error(exchange, 401, rejection);
+            return;
+        }
+        if (!method.equals("GET")) {
+            error(exchange, 405, "Use GET");
+            return;
+        }
+        Map<String, String> query = Http.query(exchange.getRequestURI().getRawQuery());
+        String base = baseUrl(exchange);
+        if (route.equals("/answers/export")) {
+            answers(exchange, query, base);
+        } else if (route.equals("/employees")) {
+            employees(exchange, query, base);
+        } else if (route.equals("/engagement/drivers")) {
+            stream(exchange, g -> {
+                g.writeStartObject();
+                g.writeName("data");
+                g.writeStartArray();
+                sim.scores().writeDrivers(g);
+                g.writeEndArray();
+                writeSelfLink(g, base + "/engagement/drivers");
+                g.writeEndObject();
+            }, () -> sim.traffic().driversServed(Scores.DRIVERS.size()));
+        } else if (parts.length == 6 && parts[1].equals("scores") && parts[2].equals("contexts")
+                && parts[4].equals("group")) {
+            scores(exchange, parts[3], Http.decode(parts[5]), base);
+        } else {
+            error(exchange, 404, "No route for " + route);
+        }
+    }
+
+    private void answers(HttpExchange exchange, Map<String, String> query, String base) throws IOException {
+        String perPageText = query.get("per_page");
+        if (perPageText == null || perPageText.isBlank()) {
+            error(exchange, 400, "per_page is required");
+            return;
+        }
+        int perPage;
+        long continuation = -1;
+        try {
+            perPage = Integer.parseInt(perPageText.trim());
+        } catch (NumberFormatException e) {
+            error(exchange, 400, "per_page must be an integer");
+            return;
+        }
+        if (perPage < 1 || perPage > MAX_ANSWERS_PER_PAGE) {
+            error(exchange, 422, "per_page must be between 1 and " + MAX_ANSWERS_PER_PAGE);
+            return;
+        }
+        String cont = query.get("continuation");
+        if (cont != null && !cont.isBlank()) {
+            try {
+                continuation = Long.parseLong(cont.trim());
+            } catch (NumberFormatException e) {
+                error(exchange, 400, "Invalid continuation");
+                return;
+            }
+        }
+        Answers answers = sim.answers();
+        long total = sim.answerCount();
+        long from = Math.min(total, continuation < 0 ? 0 : answers.firstIndexAfter(continuation));
+        long to = Math.min(total, from + perPage);
+        String first = base + "/answers/export?per_page=" + perPage;
+        String self = continuation < 0 ? first : first + "&continuation=" + continuation;
+        String next = to < total ? first + "&continuation=" + answers.answerId(to - 1) : null;
+        stream(exchange, g -> {
+            g.writeStartObject();
+            g.writeName("data");
+            g.writeStartArray();
+            for (long i = from; i < to; i++) {
+                answers.write(g, i);
+            }
+            g.writeEndArray();
+            g.writeName("links");
+            g.writeStartObject();
+            g.writeStringProperty("self", self);
+            g.writeStringProperty("first", first);
+            g.writeStringProperty("next", next);
+            g.writeEndObject();
+            g.writeEndObject();
+        }, () -> sim.traffic().answersServed(from, to));
+    }
+
+    private void employees(HttpExchange exchange, Map<String, String> query, String base) throws IOException {
+        int page;
+        int perPage;
+        try {
+            page = Integer.parseInt(query.getOrDefault("page", "1").trim());
+            perPage = Integer.parseInt(query.getOrDefault("per_page", "" + DEFAULT_EMPLOYEES_PER_PAGE).trim());
+        } catch (NumberFormatException e) {
+            error(exchange, 400, "page and per_page must be integers");
+            return;
+        }
+        if (page < 1 || perPage < 1) {
+            error(exchange, 422, "page and per_page must be >= 1");
+            return;
+        }
+        // like most paged APIs, a page size above the maximum is clamped (meta.page.size says what was used)
+        perPage = Math.min(perPage, MAX_EMPLOYEES_PER_PAGE);
+        int total = sim.employees().size();
+        int size = perPage;
+        int pages = (total + size - 1) / size;
+        int from = (int) Math.min(total, (long) (page - 1) * size);
+        int to = Math.min(total, from + size);
+        String url = base + "/employees?per_page=" + size + "&page=";
+        stream(exchange, g -> {
+            g.writeStartObject();
+            g.writeName("data");
+            g.writeStartArray();
+            for (int i = from; i < to; i++) {
+                sim.employees().write(g, i);
+            }
+            g.writeEndArray();
+            g.writeName("links");
+            g.writeStartObject();
+            g.writeStringProperty("self", url + page);
+            g.writeStringProperty("first", url + 1);
+            g.writeStringProperty("last", url + Math.max(1, pages));
+            if (page > 1) {
+                g.writeStringProperty("prev", url + (page - 1));
+            }
+            if (page < pages) {
+                g.writeStringProperty("next", url + (page + 1));
+            }
+            g.writeEndObject();
+            g.writeName("meta");
+            g.writeStartObject();
+            g.writeName("page");
+            g.writeStartObject();
+            g.writeNumberProperty("number", page);
+            g.writeNumberProperty("size", size);
+            g.writeNumberProperty("total", total);
+            g.writeNumberProperty("pages", pages);
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndObject();
+        }, () -> sim.traffic().employeesServed(from, to));
+    }
+
+    private void scores(HttpExchange exchange, String context, String group, String base) throws IOException {
+        if (!context.equals("company_" + config.companyId())) {
+            error(exchange, 404, "Context " + context + " not found");
+            return;
+        }
+        Scores scores = sim.scores();
+        if (!scores.isValidGroup(group)) {
+            error(exchange, 422, "'" + group + "' is not a valid category group");
+            return;
+        }
+        String self = base + "/scores/contexts/" + context + "/group/" + Http.encode(group);
+        stream(exchange, g -> {
+            g.writeStartObject();
+            g.writeName("data");
+            g.writeStartArray();
+            scores.writeGroup(g, group);
+            g.writeEndArray();
+            writeSelfLink(g, self);
+            g.writeEndObject();
+        }, () -> sim.traffic().groupServed(group, scores.itemCount(group)));
+    }
+
+    /** A 200 whose body is written straight to the socket (chunked), never built in memory. */
+    private void stream(HttpExchange exchange, Consumer<JsonGenerator> body, Runnable served) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, 0);
+        sim.traffic().status(200);
+        try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16);
+             JsonGenerator g = Http.JSON.createGenerator(out)) {
+            body.accept(g);
+            g.flush();
+            // Every data byte is on the wire, only the final chunk is not: recording now means a client that has
+            // read the whole response always finds it in the stats, and a client that hung up is never counted.
+            served.run();
+        }
+    }
+
+    private void error(HttpExchange exchange, int status, String detail) throws IOException {
+        sim.traffic().status(status);
+        Http.error(exchange, status, detail);
+    }
+
+    /** {@code "links": {"self": ...}} for the single-page endpoints. */
+    private static void writeSelfLink(JsonGenerator g, String self) {
+        g.writeName("links");
+        g.writeStartObject();
+        g.writeStringProperty("self", self);
+        g.writeEndObject();
+    }
+
+    /** The absolute API base for links: the configured public URL, else the Host the client used. */
+    private String baseUrl(HttpExchange exchange) {
+        if (!config.publicUrl().isEmpty()) {
+            return config.publicUrl();
+        }
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        return host == null ? sim.baseUrl() : "http://" + host + PREFIX;
+    }
+
+    private static String endpointName(String route, String[] parts) {
+        if (parts.length == 6 && parts[1].equals("scores") && parts[2].equals("contexts")
+                && parts[4].equals("group")) {
+            return "/scores/contexts/{context}/group/{group}";
+        }
+        return switch (route) {
+            case "/auth/application", "/answers/export", "/employees", "/engagement/drivers" -> route;
+            default -> "(other)";
+        };
+    }
+}
