@@ -1,0 +1,72 @@
+package org.peakoningest.fetcher.auth;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.peakoningest.common.json.ContractJson;
+import org.peakoningest.fetcher.http.PeakonHttp;
+import org.peakoningest.fetcher.http.PeakonHttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code POST /auth/application}: JSON body first ({@code {"token": ..., "persists": true}}), the form-encoded body
+ * when the JSON one is rejected as such (400, 415, 422).
+ */
+class AuthClient {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthClient.class);
+    private static final Set<Integer> BODY_REJECTED = Set.of(400, 415, 422);
+
+    private final PeakonHttp http;
+    private final URI authUri;
+    private final String appToken;
+
+    AuthClient(PeakonHttp http, String baseUrl, String appToken) {
+        this.http = http;
+        this.authUri = URI.create(baseUrl + "/auth/application");
+        this.appToken = appToken;
+    }
+
+    /** A fresh bearer token. */
+    String authenticate() {
+        try {
+            try {
+                return post(MediaType.APPLICATION_JSON, jsonBody());
+            } catch (PeakonHttpException e) {
+                if (!BODY_REJECTED.contains(e.status())) {
+                    throw e;
+                }
+                log.info("authentication with a JSON body was rejected (HTTP {}); retrying form-encoded", e.status());
+                return post(MediaType.APPLICATION_FORM_URLENCODED,
+                        "token=" + URLEncoder.encode(appToken, StandardCharsets.UTF_8) + "&persists=true");
+            }
+        } catch (PeakonHttpException e) {
+            String hint = e.status() == 404 ? " (Peakon does not know this app token; check PEAKON_APP_TOKEN)" : "";
+            throw new AuthenticationException("authentication failed: " + e.getMessage() + hint, e);
+        } catch (RuntimeException e) {
+            if (e instanceof AuthenticationException) {
+                throw e;
+            }
+            throw new AuthenticationException("authentication failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String post(MediaType type, String body) {
+        JsonNode response = http.send(PeakonHttp.Request.post(authUri, type, body),
+                in -> ContractJson.mapper().readTree(in));
+        return TokenParser.parse(response).orElseThrow(() -> new AuthenticationException(
+                "authentication answered without a bearer token (looked at " + TokenParser.LOCATIONS + ")", null));
+    }
+
+    private String jsonBody() {
+        ObjectNode body = ContractJson.mapper().createObjectNode();
+        body.put("token", appToken);
+        body.put("persists", true);
+        return body.toString();
+    }
+}

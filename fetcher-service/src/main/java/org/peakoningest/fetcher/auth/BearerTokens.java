@@ -1,0 +1,73 @@
+package org.peakoningest.fetcher.auth;
+
+import org.peakoningest.fetcher.http.PeakonHttp;
+import org.peakoningest.fetcher.http.Redactor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The bearer token of a run: the cached one from {@code auth_tokens} when there is one, else a fresh one; a call
+ * answered 401 asks for {@link #refresh} once. A dry run reads the cache but never writes it.
+ */
+public class BearerTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(BearerTokens.class);
+
+    private final AuthClient client;
+    private final TokenStore store;
+    private final Redactor redactor;
+    private volatile String current;
+
+    public BearerTokens(PeakonHttp http, MongoTemplate mongo, String baseUrl, String appToken, Redactor redactor) {
+        this.client = new AuthClient(http, baseUrl, appToken);
+        this.store = new TokenStore(mongo, baseUrl);
+        this.redactor = redactor;
+    }
+
+    /**
+     * Starts a run: the token cached in {@code auth_tokens} is the one to try first (another fetcher may have
+     * renewed it since this process last looked).
+     */
+    public synchronized String startRun(boolean persist) {
+        current = null;
+        return current(persist);
+    }
+
+    /** The token to use now, authenticating when none is known. */
+    public synchronized String current(boolean persist) {
+        if (current == null) {
+            current = store.load().orElse(null);
+            if (current != null) {
+                redactor.remember(current);
+                log.info("using the cached bearer token from auth_tokens");
+            } else {
+                current = obtain(persist);
+            }
+        }
+        return current;
+    }
+
+    /**
+     * A new token after {@code rejected} was answered 401. When another call already replaced it, that newer token
+     * is returned without authenticating again.
+     */
+    public synchronized String refresh(String rejected, boolean persist) {
+        if (current != null && !current.equals(rejected)) {
+            return current;
+        }
+        log.info("bearer token rejected (HTTP 401); authenticating again");
+        current = obtain(persist);
+        return current;
+    }
+
+    private String obtain(boolean persist) {
+        String token = client.authenticate();
+        redactor.remember(token);
+        if (persist) {
+            store.save(token);
+        }
+        log.info("authenticated with Peakon");
+        return token;
+    }
+}

@@ -1,0 +1,17 @@
+package org.peakoningest.fetcher.cli;
+
+/** Process exit statuses of the fetcher. */
+public final class ExitCodes {
+
+    /** The run succeeded (or the daemon stopped normally). */
+    public static final int SUCCESS = 0;
+    /** The run failed or was partial. */
+    public static final int RUN_FAILED = 1;
+    /** A configuration problem: bad or missing setting, MongoDB or Kafka unreachable. */
+    public static final int CONFIGURATION = 2;
+    /** Another fetcher holds the crawl lock (EX_TEMPFAIL): try again later. */
+    public static final int LOCK_HELD = 75;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,101 @@
+package org.peakoningest.fetcher.config;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.bson.Document;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Before a run: MongoDB and Kafka must answer within a few seconds, else the process stops with one line naming
+ * {@code MONGO_URI} or {@code KAFKA_BOOTSTRAP_SERVERS}. Then the topics are created (or checked).
+ */
+public class StartupChecks {
+
+    static final int TIMEOUT_SECONDS = 8;
+
+    private final Environment env;
+    private final KafkaAdmin kafkaAdmin;
+
+    public StartupChecks(Environment env, KafkaAdmin kafkaAdmin) {
+        this.env = env;
+        this.kafkaAdmin = kafkaAdmin;
+    }
+
+    public void verify() {
+        checkMongo();
+        checkKafka();
+        try {
+            kafkaAdmin.initialize();
+        } catch (RuntimeException e) {
+            throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS",
+                    "reachable, but the topics could not be created: " + rootMessage(e), e);
+        }
+    }
+
+    private void checkMongo() {
+        String uri = env.getProperty("spring.mongodb.uri", "mongodb://localhost:27017");
+        String database = env.getProperty("spring.mongodb.database", "peakon");
+        MongoClientSettings settings;
+        try {
+            settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+                    .applyToClusterSettings(c -> c.serverSelectionTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                    .applyToSocketSettings(s -> s.connectTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                            .readTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                    .build();
+        } catch (RuntimeException e) {
+            throw new ConfigurationProblem("MONGO_URI", "is not a valid MongoDB connection string", e);
+        }
+        try (MongoClient client = MongoClients.create(settings)) {
+            client.getDatabase(database).runCommand(new Document("ping", 1));
+        } catch (RuntimeException e) {
+            throw new ConfigurationProblem("MONGO_URI", "is unreachable (" + hostsOf(uri) + "): "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private void checkKafka() {
+        String servers = env.getProperty("spring.kafka.bootstrap-servers", "localhost:9092");
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
+        try (Admin admin = Admin.create(config)) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_SECONDS * 1000))
+                    .nodes().get(TIMEOUT_SECONDS + 2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS", "check was interrupted", e);
+        } catch (Exception e) {
+            throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS", "is unreachable (" + servers + "): "
+                    + rootMessage(e), e);
+        }
+    }
+
+    /** host:port list of a Mongo URI without user info. */
+    private static String hostsOf(String uri) {
+        try {
+            return String.join(",", new ConnectionString(uri).getHosts());
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        // Mongo's timeout message lists the cluster description; one line is enough.
+        int cut = message.indexOf(". Client view of cluster state");
+        return cut > 0 ? message.substring(0, cut) : message;
+    }
+}

@@ -1,0 +1,82 @@
+package org.peakoningest.fetcher.crawl;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.Timestamps;
+import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.common.json.ContractJson;
+import org.peakoningest.common.keys.DocumentKeys;
+import org.peakoningest.common.runs.CollectionStats;
+import org.peakoningest.common.runs.CollectionStatus;
+import org.peakoningest.fetcher.publish.PublishException;
+import org.peakoningest.fetcher.publish.RecordPublisher;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The static driver catalog ({@code drivers_catalog.csv}, shipped in the jar), published on every run so a replay
+ * of the topic rebuilds the collection. Items are {@code {"id": 1527152, "driver": "Engagement", "subdriver": null}}.
+ */
+public final class DriversCatalog {
+
+    public static final String SOURCE = "static:drivers_catalog.csv";
+    private static final String RESOURCE = "/drivers_catalog.csv";
+
+    private DriversCatalog() {
+    }
+
+    public static List<ObjectNode> items() {
+        try (InputStream in = DriversCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("drivers_catalog.csv is missing from the jar");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<ObjectNode> items = new ArrayList<>();
+            String header = reader.readLine();
+            if (header == null || !header.trim().equalsIgnoreCase("id,driver,subdriver")) {
+                throw new IllegalStateException("drivers_catalog.csv must start with 'id,driver,subdriver'");
+            }
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                ObjectNode item = ContractJson.mapper().createObjectNode();
+                item.put("id", Long.parseLong(cells[0].trim()));
+                item.put("driver", cells[1].trim());
+                String sub = cells.length > 2 ? cells[2].trim() : "";
+                if (sub.isEmpty()) {
+                    item.putNull("subdriver");
+                } else {
+                    item.put("subdriver", sub);
+                }
+                items.add(item);
+            }
+            return items;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Publishes the catalog as one page of the run. */
+    public static CollectionStats publish(RunContext run) {
+        RecordPublisher.Batch batch = run.publisher().open(PeakonCollection.DRIVERS_CATALOG);
+        try {
+            var fetchedAt = Timestamps.now();
+            for (ObjectNode item : items()) {
+                batch.publish(RecordEnvelope.of(run.runId(), PeakonCollection.DRIVERS_CATALOG, SOURCE, SOURCE,
+                        fetchedAt, DocumentKeys.keyOf(PeakonCollection.DRIVERS_CATALOG, item, null), null, item));
+            }
+            long published = batch.awaitAcknowledged();
+            return new CollectionStats(CollectionStatus.SUCCESS, published, 1, List.of(), null);
+        } catch (PublishException | IllegalStateException e) {
+            return new CollectionStats(CollectionStatus.FAILED, batch.acknowledged(), 0, List.of(), e.getMessage());
+        }
+    }
+}

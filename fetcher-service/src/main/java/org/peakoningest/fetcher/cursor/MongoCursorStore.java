@@ -1,0 +1,40 @@
+package org.peakoningest.fetcher.cursor;
+
+import com.mongodb.client.model.UpdateOptions;
+import java.util.Date;
+import java.util.OptionalLong;
+import org.bson.Document;
+import org.peakoningest.common.MongoCollections;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Cursors in {@code sync_state}, as the original version kept them: {@code {_id: "answers_export",
+ * last_answer_id, updated_at}} and {@code {_id: "employees", last_employee_id, updated_at}}.
+ */
+public class MongoCursorStore implements CursorStore {
+
+    private final MongoTemplate mongo;
+
+    public MongoCursorStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public OptionalLong read(Cursor cursor) {
+        Document doc = mongo.getCollection(MongoCollections.SYNC_STATE)
+                .find(new Document("_id", cursor.documentId())).first();
+        if (doc == null || !(doc.get(cursor.field()) instanceof Number n)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(n.longValue());
+    }
+
+    @Override
+    public void advance(Cursor cursor, long seen) {
+        // $max: a full sync that saw less than an earlier crawl never moves the cursor back.
+        mongo.getCollection(MongoCollections.SYNC_STATE).updateOne(new Document("_id", cursor.documentId()),
+                new Document("$max", new Document(cursor.field(), seen))
+                        .append("$set", new Document("updated_at", new Date())),
+                new UpdateOptions().upsert(true));
+    }
+}

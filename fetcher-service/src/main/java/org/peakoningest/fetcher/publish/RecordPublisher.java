@@ -1,0 +1,37 @@
+package org.peakoningest.fetcher.publish;
+
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.common.runs.RunEvent;
+
+/** Where a run's records and events go: Kafka, or nowhere (a dry run counts them). */
+public interface RecordPublisher {
+
+    /** Starts publishing one collection's envelopes. */
+    Batch open(PeakonCollection collection);
+
+    /**
+     * Publishes a run event and waits until it is acknowledged.
+     *
+     * @throws PublishException when the broker did not acknowledge it
+     */
+    void publish(RunEvent event);
+
+    /** The envelopes of one collection in one run. Used by one thread. */
+    interface Batch {
+
+        /** Sends an envelope asynchronously. */
+        void publish(RecordEnvelope envelope);
+
+        /**
+         * Blocks until every envelope sent so far is acknowledged (or failed).
+         *
+         * @return envelopes acknowledged so far in this batch
+         * @throws PublishException when any envelope of the batch was rejected; nothing after it may be trusted
+         */
+        long awaitAcknowledged();
+
+        /** Envelopes acknowledged so far. */
+        long acknowledged();
+    }
+}

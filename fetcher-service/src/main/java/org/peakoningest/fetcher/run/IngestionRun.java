@@ -1,0 +1,163 @@
+package org.peakoningest.fetcher.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.Timestamps;
+import org.peakoningest.common.runs.CollectionFinished;
+import org.peakoningest.common.runs.CollectionStats;
+import org.peakoningest.common.runs.CollectionStatus;
+import org.peakoningest.common.runs.RunFinished;
+import org.peakoningest.common.runs.RunStarted;
+import org.peakoningest.common.runs.RunStatus;
+import org.peakoningest.common.runs.SyncMode;
+import org.peakoningest.fetcher.auth.AuthenticationException;
+import org.peakoningest.fetcher.auth.BearerTokens;
+import org.peakoningest.fetcher.crawl.Crawler;
+import org.peakoningest.fetcher.crawl.DriversCatalog;
+import org.peakoningest.fetcher.crawl.RunContext;
+import org.peakoningest.fetcher.progress.FetcherMetrics;
+import org.peakoningest.fetcher.progress.LastRun;
+import org.peakoningest.fetcher.publish.DryRunPublisher;
+import org.peakoningest.fetcher.publish.PublishException;
+import org.peakoningest.fetcher.publish.RecordPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run, top to bottom: announce it, authenticate, crawl every collection (each announced when all its records
+ * are acknowledged), announce the outcome. Runs under the crawl lock (see {@code lock.CrawlLock}).
+ */
+public class IngestionRun {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestionRun.class);
+
+    /** Crawl order: drivers before scores_by_driver, which needs their ids. */
+    static final List<PeakonCollection> ORDER = List.of(PeakonCollection.ANSWERS_EXPORT, PeakonCollection.EMPLOYEES,
+            PeakonCollection.DRIVERS, PeakonCollection.DRIVERS_CATALOG, PeakonCollection.SCORES_CONTEXTS,
+            PeakonCollection.SCORES_BY_DRIVER);
+
+    private final RecordPublisher kafka;
+    private final BearerTokens tokens;
+    private final Crawler crawler;
+    private final FetcherMetrics metrics;
+    private final LastRun lastRun;
+
+    public IngestionRun(RecordPublisher kafka, BearerTokens tokens, Crawler crawler, FetcherMetrics metrics,
+                        LastRun lastRun) {
+        this.kafka = kafka;
+        this.tokens = tokens;
+        this.crawler = crawler;
+        this.metrics = metrics;
+        this.lastRun = lastRun;
+    }
+
+    public RunReport execute(SyncMode mode, boolean dryRun) {
+        RunContext run = new RunContext(UUID.randomUUID().toString(), mode, dryRun,
+                dryRun ? new DryRunPublisher() : kafka);
+        var startedAt = Timestamps.now();
+        log.info("{}run {} started ({} sync)", dryRun ? "dry " : "", run.runId(), mode.name().toLowerCase(Locale.ROOT));
+        lastRun.started(run.runId());
+        Map<String, CollectionStats> stats = new LinkedHashMap<>();
+        try {
+            run.publisher().publish(RunStarted.of(run.runId(), startedAt, mode,
+                    ORDER.stream().map(PeakonCollection::collectionName).toList()));
+        } catch (PublishException e) {
+            return finish(run, startedAt, RunStatus.FAILED, e.getMessage(), stats, false);
+        }
+
+        String authError = authenticate(dryRun);
+        List<String> driverIds = new ArrayList<>();
+        boolean driversOk = false;
+        String lastError = authError;
+        for (PeakonCollection collection : ORDER) {
+            CollectionStats result = switch (collection) {
+                case DRIVERS_CATALOG -> DriversCatalog.publish(run);
+                case ANSWERS_EXPORT -> needsAuth(authError, () -> crawler.answers(run));
+                case EMPLOYEES -> needsAuth(authError, () -> crawler.employees(run));
+                case DRIVERS -> needsAuth(authError, () -> crawler.drivers(run, driverIds));
+                case SCORES_CONTEXTS -> needsAuth(authError, () -> crawler.scoresContexts(run));
+                case SCORES_BY_DRIVER -> driversOk || authError != null
+                        ? needsAuth(authError, () -> crawler.scoresByDriver(run, driverIds))
+                        : failed("not crawled: the drivers collection failed, so the driver ids are unknown");
+            };
+            if (collection == PeakonCollection.DRIVERS) {
+                driversOk = result.status() == CollectionStatus.SUCCESS;
+            }
+            if (result.error() != null) {
+                lastError = result.error();
+            }
+            stats.put(collection.collectionName(), result);
+            try {
+                run.publisher().publish(CollectionFinished.of(run.runId(), Timestamps.now(),
+                        collection.collectionName(), result));
+            } catch (PublishException e) {
+                return finish(run, startedAt, RunStatus.FAILED, e.getMessage(), stats, false);
+            }
+        }
+        return finish(run, startedAt, status(authError, stats), lastError, stats, true);
+    }
+
+    private String authenticate(boolean dryRun) {
+        try {
+            tokens.startRun(!dryRun);
+            return null;
+        } catch (AuthenticationException e) {
+            log.error("{}", e.getMessage());
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            // e.g. MongoDB gone since startup while reading the token cache: the run still ends with RunFinished
+            String message = "authentication failed: " + e;
+            log.error("{}", message);
+            return message;
+        }
+    }
+
+    /** failed: authentication failed or no API collection succeeded; partial: some failed; else success. */
+    static RunStatus status(String authError, Map<String, CollectionStats> stats) {
+        if (authError != null) {
+            return RunStatus.FAILED;
+        }
+        boolean anyFailed = stats.values().stream().anyMatch(s -> s.status() == CollectionStatus.FAILED);
+        boolean anyApiSucceeded = stats.entrySet().stream()
+                .anyMatch(e -> !e.getKey().equals(PeakonCollection.DRIVERS_CATALOG.collectionName())
+                        && e.getValue().status() == CollectionStatus.SUCCESS);
+        if (!anyApiSucceeded) {
+            return RunStatus.FAILED;
+        }
+        return anyFailed ? RunStatus.PARTIAL : RunStatus.SUCCESS;
+    }
+
+    private RunReport finish(RunContext run, java.time.Instant startedAt, RunStatus status, String lastError,
+                             Map<String, CollectionStats> stats, boolean announce) {
+        var finishedAt = Timestamps.now();
+        RunReport report = new RunReport(run.runId(), run.mode(), run.dryRun(), status, startedAt, finishedAt,
+                lastError, new LinkedHashMap<>(stats));
+        if (announce) {
+            try {
+                run.publisher().publish(RunFinished.of(run.runId(), startedAt, finishedAt, run.mode(), status,
+                        lastError, stats));
+            } catch (PublishException e) {
+                report = new RunReport(run.runId(), run.mode(), run.dryRun(), RunStatus.FAILED, startedAt,
+                        finishedAt, e.getMessage(), new LinkedHashMap<>(stats));
+            }
+        }
+        metrics.run(report.status().name().toLowerCase(Locale.ROOT));
+        lastRun.finished(report);
+        log.info("\n{}", SummaryTable.render(report));
+        return report;
+    }
+
+    private static CollectionStats needsAuth(String authError, Supplier<CollectionStats> crawl) {
+        return authError != null ? failed("not crawled: " + authError) : crawl.get();
+    }
+
+    private static CollectionStats failed(String error) {
+        return new CollectionStats(CollectionStatus.FAILED, 0, 0, List.of(), error);
+    }
+}

@@ -1,0 +1,391 @@
+package org.peakoningest.fetcher;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.peakoningest.common.MongoCollections;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.TopicNames;
+import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.common.kafka.ContractDeserializer;
+import org.peakoningest.common.kafka.RecordKeys;
+import org.peakoningest.common.keys.DocumentKey;
+import org.peakoningest.common.runs.CollectionFinished;
+import org.peakoningest.common.runs.CollectionStats;
+import org.peakoningest.common.runs.CollectionStatus;
+import org.peakoningest.common.runs.RunEvent;
+import org.peakoningest.common.runs.RunFinished;
+import org.peakoningest.common.runs.RunStarted;
+import org.peakoningest.common.runs.RunStatus;
+import org.peakoningest.common.runs.SkippedRequest;
+import org.peakoningest.common.runs.SyncMode;
+import org.peakoningest.fetcher.cli.FetcherCommands;
+import org.peakoningest.fetcher.config.FetcherProperties;
+import org.peakoningest.fetcher.config.StartupChecks;
+import org.peakoningest.fetcher.lock.CrawlLock;
+import org.peakoningest.fetcher.run.IngestionRun;
+import org.peakoningest.fetcher.run.RunReport;
+import org.peakoningest.testsupport.PeakonIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Whole runs against a simulated Peakon (WireMock), the real broker and the Mongo endpoint. */
+@SpringBootTest(properties = {
+        "peakon.fetcher.app-token=" + PeakonStub.APP_TOKEN,
+        "peakon.fetcher.per-page=3",
+        "peakon.fetcher.backoff-initial-ms=10",
+        "peakon.fetcher.backoff-max-ms=50",
+        "peakon.fetcher.topic-prefix=" + CrawlIT.PREFIX,
+        "peakon.fetcher.topic-partitions=3"})
+@PeakonIntegrationTest
+class CrawlIT {
+
+    static final String PREFIX = "it-crawl.";
+    static final WireMockServer peakon = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        peakon.start();
+    }
+
+    @DynamicPropertySource
+    static void peakonUrl(DynamicPropertyRegistry registry) {
+        registry.add("peakon.fetcher.base-url", () -> peakon.baseUrl() + PeakonStub.API);
+    }
+
+    @AfterAll
+    static void stopPeakon() {
+        peakon.stop();
+    }
+
+    @Autowired IngestionRun ingestion;
+    @Autowired StartupChecks checks;
+    @Autowired CrawlLock lock;
+    @Autowired FetcherProperties props;
+    @Autowired MongoTemplate mongo;
+    @Autowired org.peakoningest.fetcher.progress.LastRun lastRun;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
+    @Value("${spring.kafka.bootstrap-servers}") String bootstrap;
+
+    private final TopicNames topics = new TopicNames(PREFIX);
+    private final PeakonStub stub = new PeakonStub(peakon);
+
+    @BeforeEach
+    void freshPeakonAndState() {
+        checks.verify();
+        peakon.resetAll();
+        stub.standard();
+        mongo.getCollection(MongoCollections.SYNC_STATE).deleteMany(new Document());
+        mongo.getCollection(MongoCollections.AUTH_TOKENS).deleteMany(new Document());
+    }
+
+    @Test
+    void aFullCrawlPublishesExactlyOneEnvelopePerItemAndMatchingRunEvents() {
+        RunReport report = ingestion.execute(SyncMode.FULL, false);
+
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCESS);
+        Map<PeakonCollection, List<RecordEnvelope>> landed = envelopesOf(report.runId());
+        assertThat(keys(landed, PeakonCollection.ANSWERS_EXPORT)).containsExactlyInAnyOrder(
+                101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L);
+        assertThat(keys(landed, PeakonCollection.EMPLOYEES)).containsExactlyInAnyOrder(7001L, 7002L, 7003L);
+        assertThat(keys(landed, PeakonCollection.DRIVERS))
+                .containsExactlyInAnyOrder("engagement", "autonomy", "free_opinions");
+        assertThat(keys(landed, PeakonCollection.SCORES_CONTEXTS)).containsExactlyInAnyOrder(
+                "engagement::segment_1::1700000000", "engagement::segment_2::1700000000");
+        assertThat(keys(landed, PeakonCollection.SCORES_BY_DRIVER)).containsExactlyInAnyOrder(
+                "engagement::segment_1::1700000000", "engagement::segment_2::1700000000",
+                "autonomy::segment_9::1700000000");
+        assertThat(landed.get(PeakonCollection.DRIVERS_CATALOG)).hasSize(PeakonStub.CATALOG);
+
+        // metadata of a record on the last (relative-next) answers page
+        RecordEnvelope answer = landed.get(PeakonCollection.ANSWERS_EXPORT).stream()
+                .filter(e -> e.key().equals(DocumentKey.of(109))).findFirst().orElseThrow();
+        assertThat(answer.endpoint()).isEqualTo("/answers/export");
+        assertThat(answer.sourceUrl()).isEqualTo(stub.baseUrl() + "/answers/export?per_page=3&continuation=c3");
+        assertThat(answer.item().at("/attributes/answerComment").asString()).isEqualTo("comment 109");
+        assertThat(answer.fetchedAt()).isBetween(report.startedAt(), report.finishedAt());
+        assertThat(answer.driverId()).isNull();
+        RecordEnvelope byDriver = landed.get(PeakonCollection.SCORES_BY_DRIVER).stream()
+                .filter(e -> e.key().equals(DocumentKey.of("autonomy::segment_9::1700000000"))).findFirst()
+                .orElseThrow();
+        assertThat(byDriver.driverId()).isEqualTo("autonomy");
+        assertThat(byDriver.endpoint()).isEqualTo("/scores/contexts/company_22182/group/autonomy");
+        RecordEnvelope catalog = landed.get(PeakonCollection.DRIVERS_CATALOG).stream()
+                .filter(e -> e.key().equals(DocumentKey.of(1527161))).findFirst().orElseThrow();
+        assertThat(catalog.item().path("driver").asString()).isEqualTo("Recognition");
+        assertThat(catalog.item().path("subdriver").asString()).isEqualTo("Performance");
+        assertThat(catalog.endpoint()).isEqualTo("static:drivers_catalog.csv");
+
+        // run events: started, one finished per collection with the counts that landed, then the self-contained end
+        List<RunEvent> events = runEventsOf(report.runId());
+        assertThat(events.get(0)).isInstanceOf(RunStarted.class);
+        assertThat(events).filteredOn(CollectionFinished.class::isInstance).hasSize(6);
+        RunFinished finished = (RunFinished) events.get(events.size() - 1);
+        assertThat(finished.status()).isEqualTo(RunStatus.SUCCESS);
+        for (PeakonCollection c : PeakonCollection.values()) {
+            CollectionStats stats = finished.collections().get(c.collectionName());
+            assertThat(stats.published()).as(c.collectionName()).isEqualTo(landed.get(c).size());
+            CollectionFinished perCollection = events.stream().filter(CollectionFinished.class::isInstance)
+                    .map(CollectionFinished.class::cast).filter(f -> f.collection().equals(c.collectionName()))
+                    .findFirst().orElseThrow();
+            assertThat(perCollection.stats()).isEqualTo(stats);
+        }
+        assertThat(finished.collections().get("answers_export").pages()).isEqualTo(4);
+        assertThat(finished.collections().get("employees").pages()).isEqualTo(2);
+        assertThat(finished.collections().get("scores_by_driver").skipped()).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.context()).isEqualTo("free_opinions");
+                    assertThat(s.status()).isEqualTo(422);
+                    assertThat(s.reason()).contains("Invalid group");
+                });
+
+        // cursors: max seen, and the token cached for the next run
+        assertThat(syncState("answers_export").get("last_answer_id", Number.class).longValue()).isEqualTo(109);
+        assertThat(syncState("employees").get("last_employee_id", Number.class).longValue()).isEqualTo(7003);
+        Document token = mongo.getCollection(MongoCollections.AUTH_TOKENS)
+                .find(new Document("_id", stub.baseUrl() + "::application")).first();
+        assertThat(token.getString("bearer_token")).isEqualTo(PeakonStub.BEARER);
+        assertThat(token.get("obtained_at")).isNotNull();
+        assertThat(lastRun.health().getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
+        assertThat(meters.get("peakon.fetcher.items").tag("collection", "answers_export").counter().count())
+                .isGreaterThanOrEqualTo(PeakonStub.ANSWERS);
+        assertThat(meters.get("peakon.fetcher.rate.budget.remaining").gauge().value()).isLessThan(5000);
+        peakon.verify(1, postRequestedFor(urlPathEqualTo(PeakonStub.API + "/auth/application")));
+        peakon.verify(getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export"))
+                .withHeader("Authorization", equalTo("Bearer " + PeakonStub.BEARER)));
+    }
+
+    @Test
+    void anExpiredTokenIsRenewedOnceAndTheCallRetriedOnce() {
+        mongo.getCollection(MongoCollections.AUTH_TOKENS).insertOne(new Document("_id",
+                stub.baseUrl() + "::application").append("bearer_token", "stale-token"));
+        peakon.stubFor(PeakonStub.answersPage(absent()).withHeader("Authorization", equalTo("Bearer stale-token"))
+                .atPriority(1).willReturn(aResponse().withStatus(401).withBody("{\"errors\":[]}")));
+
+        RunReport report = ingestion.execute(SyncMode.FULL, false);
+
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCESS);
+        peakon.verify(1, postRequestedFor(urlPathEqualTo(PeakonStub.API + "/auth/application")));
+        peakon.verify(1, PeakonStub.answersPageRequested().withHeader("Authorization",
+                equalTo("Bearer stale-token")));
+        peakon.verify(1, PeakonStub.answersPageRequested().withHeader("Authorization",
+                equalTo("Bearer " + PeakonStub.BEARER)));
+        assertThat(report.collections().get("answers_export").published()).isEqualTo(PeakonStub.ANSWERS);
+    }
+
+    @Test
+    void anIncrementalRunContinuesFromTheCursorsAndAFullSyncDoesNot() {
+        mongo.getCollection(MongoCollections.SYNC_STATE).insertOne(
+                new Document("_id", "answers_export").append("last_answer_id", 500));
+        mongo.getCollection(MongoCollections.SYNC_STATE).insertOne(
+                new Document("_id", "employees").append("last_employee_id", 7001));
+        peakon.stubFor(PeakonStub.answersPage(equalTo("500")).willReturn(PeakonStub.json(
+                PeakonStub.page(PeakonStub.answerItems(501, 502), "\"links\":{\"next\":null}", false))));
+
+        RunReport incremental = ingestion.execute(SyncMode.INCREMENTAL, false);
+
+        assertThat(incremental.collections().get("answers_export").published()).isEqualTo(2);
+        peakon.verify(1, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export"))
+                .withQueryParam("continuation", equalTo("500")));
+        peakon.verify(1, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/employees"))
+                .withQueryParam("continuation", equalTo("7001")).withQueryParam("page", absent()));
+        assertThat(syncState("answers_export").get("last_answer_id", Number.class).longValue()).isEqualTo(502);
+
+        peakon.resetRequests();
+        RunReport full = ingestion.execute(SyncMode.FULL, false);
+
+        assertThat(full.collections().get("answers_export").published()).isEqualTo(PeakonStub.ANSWERS);
+        peakon.verify(1, PeakonStub.answersPageRequested());
+        peakon.verify(0, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/employees"))
+                .withQueryParam("continuation", equalTo("7001")));
+        // a full sync that saw less than before never moves a cursor back
+        assertThat(syncState("answers_export").get("last_answer_id", Number.class).longValue()).isEqualTo(502);
+    }
+
+    @Test
+    void aCursorPeakonRefusesFallsBackToAFullCrawlOfThatCollection() {
+        mongo.getCollection(MongoCollections.SYNC_STATE).insertOne(
+                new Document("_id", "answers_export").append("last_answer_id", 500));
+        peakon.stubFor(PeakonStub.answersPage(equalTo("500")).willReturn(aResponse().withStatus(400)
+                .withBody("{\"errors\":[{\"detail\":\"invalid continuation\"}]}")));
+
+        RunReport report = ingestion.execute(SyncMode.INCREMENTAL, false);
+
+        assertThat(report.collections().get("answers_export").status()).isEqualTo(CollectionStatus.SUCCESS);
+        assertThat(report.collections().get("answers_export").published()).isEqualTo(PeakonStub.ANSWERS);
+        peakon.verify(1, PeakonStub.answersPageRequested());
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCESS);
+    }
+
+    @Test
+    void aDryRunCountsButPublishesAndPersistsNothing() {
+        RunReport report = ingestion.execute(SyncMode.FULL, true);
+
+        assertThat(report.dryRun()).isTrue();
+        assertThat(report.collections().get("answers_export").published()).isEqualTo(PeakonStub.ANSWERS);
+        assertThat(report.collections().get("drivers_catalog").published()).isEqualTo(PeakonStub.CATALOG);
+        assertThat(report.collections().get("scores_by_driver").published()).isEqualTo(PeakonStub.SCORES_BY_DRIVER);
+        assertThat(envelopesOf(report.runId()).values()).allSatisfy(list -> assertThat(list).isEmpty());
+        assertThat(runEventsOf(report.runId())).isEmpty();
+        assertThat(mongo.getCollection(MongoCollections.SYNC_STATE).countDocuments()).isZero();
+        assertThat(mongo.getCollection(MongoCollections.AUTH_TOKENS).countDocuments()).isZero();
+    }
+
+    @Test
+    void twoConcurrentRunsNeverCrawlAtOnce() {
+        peakon.stubFor(PeakonStub.answersPage(absent()).atPriority(1).willReturn(PeakonStub.json(PeakonStub.page(
+                PeakonStub.answerItems(101, 103), "\"links\":{\"next\":null}", false)).withFixedDelay(2000)));
+        FetcherCommands first = new FetcherCommands(props, checks, lock, ingestion, System.out);
+        FetcherCommands second = new FetcherCommands(props, checks, lock, ingestion, System.out);
+
+        CompletableFuture<Optional<RunReport>> running = CompletableFuture.supplyAsync(() -> first.runOnce(true, false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !peakon.findAll(PeakonStub.answersPageRequested()).isEmpty());
+        int exit = second.ingest(true, false);
+
+        assertThat(exit).as("exit status of the second fetcher").isEqualTo(75);
+        Optional<RunReport> crawled = running.join();
+        assertThat(crawled).isPresent();
+        assertThat(crawled.get().status()).isEqualTo(RunStatus.SUCCESS);
+        peakon.verify(1, PeakonStub.answersPageRequested());
+        // and once the first is done, the lock is free again
+        assertThat(second.runOnce(true, false)).isPresent();
+    }
+
+    @Test
+    void anUnknownAppTokenFailsTheRunButStillSaysSo() {
+        peakon.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(
+                PeakonStub.API + "/auth/application")).atPriority(1).willReturn(aResponse().withStatus(404)
+                .withBody("{\"errors\":[{\"detail\":\"not found\"}]}")));
+
+        RunReport report = ingestion.execute(SyncMode.FULL, false);
+
+        assertThat(report.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(report.lastError()).contains("HTTP 404").doesNotContain(PeakonStub.APP_TOKEN);
+        assertThat(report.collections().get("answers_export").error()).startsWith("not crawled: authentication");
+        peakon.verify(0, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export")));
+        RunFinished finished = (RunFinished) runEventsOf(report.runId()).get(7);
+        assertThat(finished.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(finished.collections().get("drivers_catalog").published()).isEqualTo(PeakonStub.CATALOG);
+        assertThat(lastRun.health().getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
+        assertThat(lastRun.health().getDetails()).containsEntry("lastStatus", "failed");
+    }
+
+    @Test
+    void aPaginationLoopFailsThatCollectionOnly() {
+        peakon.stubFor(PeakonStub.answersPage(equalTo("c2")).atPriority(1).willReturn(PeakonStub.json(PeakonStub.page(
+                PeakonStub.answerItems(107, 108), "\"links\":{\"next\":\"/answers/export?per_page=3&continuation=c1\"}",
+                false))));
+
+        RunReport report = ingestion.execute(SyncMode.FULL, false);
+
+        CollectionStats answers = report.collections().get("answers_export");
+        assertThat(answers.status()).isEqualTo(CollectionStatus.FAILED);
+        assertThat(answers.error()).contains("pagination loop");
+        assertThat(answers.published()).isEqualTo(8);
+        assertThat(report.status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(envelopesOf(report.runId()).get(PeakonCollection.ANSWERS_EXPORT)).hasSize(8);
+    }
+
+    @Test
+    void aPersistentServerErrorOnADriverFailsScoresByDriverAfterBoundedAttempts() {
+        peakon.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
+                PeakonStub.scoresPath("autonomy"))).atPriority(1).willReturn(aResponse().withStatus(500)
+                .withBody("<html>Internal Server Error</html>")));
+
+        RunReport report = ingestion.execute(SyncMode.FULL, false);
+
+        CollectionStats scores = report.collections().get("scores_by_driver");
+        assertThat(scores.status()).isEqualTo(CollectionStatus.FAILED);
+        assertThat(scores.error()).contains("HTTP 500", "Internal Server Error");
+        assertThat(scores.published()).as("engagement's scores landed before").isEqualTo(2);
+        peakon.verify(props.maxAttempts(), getRequestedFor(urlPathEqualTo(PeakonStub.scoresPath("autonomy"))));
+        assertThat(report.status()).isEqualTo(RunStatus.PARTIAL);
+    }
+
+    @Test
+    void theDaemonRunsOnStartAndThenOnItsSchedule() throws Exception {
+        FetcherCommands onStart = new FetcherCommands(withSchedule("0 3 * * 1", true), checks, lock, ingestion,
+                System.out);
+        CompletableFuture<Integer> daemon = CompletableFuture.supplyAsync(onStart::daemon);
+        await().atMost(Duration.ofSeconds(15)).until(() -> driverCalls() >= 1);
+        onStart.stopDaemon();
+        assertThat(daemon.get(15, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+        assertThat(driverCalls()).as("only the run on start: Monday 03:00 is far").isEqualTo(1);
+
+        peakon.resetRequests();
+        FetcherCommands everySecond = new FetcherCommands(withSchedule("* * * * * *", false), checks, lock,
+                ingestion, System.out);
+        CompletableFuture<Integer> ticking = CompletableFuture.supplyAsync(everySecond::daemon);
+        await().atMost(Duration.ofSeconds(15)).until(() -> driverCalls() >= 2);
+        everySecond.stopDaemon();
+        assertThat(ticking.get(15, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    }
+
+    private int driverCalls() {
+        return peakon.findAll(getRequestedFor(urlPathEqualTo(PeakonStub.API + "/engagement/drivers"))).size();
+    }
+
+    private FetcherProperties withSchedule(String cron, boolean runOnStart) {
+        FetcherProperties p = props;
+        return new FetcherProperties(p.baseUrl(), p.appToken(), p.companyId(), p.engagementGroup(), p.perPage(),
+                p.httpTimeoutSeconds(), p.rateLimitPerHour(), p.rateLimitWindowSeconds(), p.maxAttempts(),
+                p.backoffInitialMs(), p.backoffMaxMs(), cron, runOnStart, p.fullSync(), p.topicPrefix(),
+                p.topicPartitions(), p.topicReplication(), p.lockAtMostFor());
+    }
+
+    private Document syncState(String id) {
+        return mongo.getCollection(MongoCollections.SYNC_STATE).find(new Document("_id", id)).first();
+    }
+
+    private Map<PeakonCollection, List<RecordEnvelope>> envelopesOf(String runId) {
+        List<ConsumerRecord<String, RecordEnvelope>> records = TopicReader.readToEnd(bootstrap,
+                topics.dataTopics(), new ContractDeserializer.Envelopes());
+        Map<PeakonCollection, List<RecordEnvelope>> byCollection = new java.util.EnumMap<>(PeakonCollection.class);
+        for (PeakonCollection c : PeakonCollection.values()) {
+            byCollection.put(c, new java.util.ArrayList<>());
+        }
+        for (ConsumerRecord<String, RecordEnvelope> record : records) {
+            RecordEnvelope envelope = record.value();
+            if (!envelope.runId().equals(runId)) {
+                continue;
+            }
+            assertThat(record.key()).isEqualTo(RecordKeys.of(envelope.key()));
+            assertThat(topics.collectionOf(record.topic())).contains(envelope.knownCollection().orElseThrow());
+            assertThat(envelope.defect()).isEmpty();
+            byCollection.get(envelope.knownCollection().orElseThrow()).add(envelope);
+        }
+        return byCollection;
+    }
+
+    private static List<Object> keys(Map<PeakonCollection, List<RecordEnvelope>> landed, PeakonCollection c) {
+        return landed.get(c).stream().map(e -> e.key().jsonValue()).toList();
+    }
+
+    private List<RunEvent> runEventsOf(String runId) {
+        return TopicReader.readToEnd(bootstrap, List.of(topics.runEventsTopic()), new ContractDeserializer.RunEvents())
+                .stream().filter(r -> r.key().equals(RecordKeys.ofRun(runId))).map(ConsumerRecord::value).toList();
+    }
+}

@@ -1,0 +1,147 @@
+package org.peakoningest.fetcher;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.peakoningest.common.json.ContractJson;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A simulated Peakon on WireMock with a small, complete data set: 4 answer pages (absolute and relative
+ * {@code links.next}, links before and after {@code data}), 2 employee pages by page/meta, 3 drivers (one of them
+ * answered 422 as a score group), engagement scores.
+ */
+public final class PeakonStub {
+
+    public static final String API = "/api/v1";
+    public static final String APP_TOKEN = "app-token-SECRET-123";
+    public static final String BEARER = "bearer-token-SECRET-456";
+    public static final String COMPANY = "22182";
+
+    public static final int ANSWERS = 9;
+    public static final int EMPLOYEES = 3;
+    public static final int DRIVERS = 3;
+    public static final int SCORES_CONTEXTS = 2;
+    public static final int SCORES_BY_DRIVER = 3;
+    public static final int CATALOG = 17;
+
+    private final WireMockServer server;
+
+    public PeakonStub(WireMockServer server) {
+        this.server = server;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl() + API;
+    }
+
+    /** Every endpoint answering the standard data set. */
+    public PeakonStub standard() {
+        server.stubFor(post(urlPathEqualTo(API + "/auth/application")).willReturn(json(
+                "{\"data\":{\"id\":\"" + BEARER + "\",\"type\":\"bearer_tokens\"}}")));
+        // answers: 101..109 over 4 pages
+        String answers = API + "/answers/export";
+        server.stubFor(answersPage(absent()).willReturn(json(page(answerItems(101, 103),
+                "\"links\":{\"next\":\"" + server.baseUrl() + answers + "?per_page=3&continuation=c1\"}", true))));
+        server.stubFor(answersPage(equalTo("c1")).willReturn(json(page(answerItems(104, 106),
+                "\"links\":{\"next\":\"" + answers + "?per_page=3&continuation=c2\"}", false))));
+        server.stubFor(answersPage(equalTo("c2")).willReturn(json(page(answerItems(107, 108),
+                "\"links\":{\"next\":\"/answers/export?per_page=3&continuation=c3\"}", true))));
+        server.stubFor(answersPage(equalTo("c3")).willReturn(json(page(answerItems(109, 109),
+                "\"links\":{\"next\":null}", false))));
+        // employees: page/meta paging, no links.next
+        server.stubFor(get(urlPathEqualTo(API + "/employees")).withQueryParam("page", absent())
+                .willReturn(json(page(employees(7001, 7002), "\"meta\":{\"page\":1,\"pages\":2}", false))));
+        server.stubFor(get(urlPathEqualTo(API + "/employees")).withQueryParam("page", equalTo("2"))
+                .willReturn(json(page(employees(7003, 7003), "\"meta\":{\"page\":2,\"pages\":2}", true))));
+        server.stubFor(get(urlPathEqualTo(API + "/engagement/drivers")).willReturn(json(page(
+                "[{\"id\":\"engagement\",\"type\":\"engagement_drivers\"},"
+                        + "{\"id\":\"autonomy\",\"type\":\"engagement_drivers\"},"
+                        + "{\"id\":\"free_opinions\",\"type\":\"engagement_drivers\"}]", "\"links\":{}", false))));
+        server.stubFor(get(urlPathEqualTo(scoresPath("engagement")))
+                .willReturn(json(page(scores("segment_1", "segment_2"), "\"links\":{\"next\":null}", false))));
+        server.stubFor(get(urlPathEqualTo(scoresPath("autonomy")))
+                .willReturn(json(page(scores("segment_9"), "\"links\":{}", false))));
+        server.stubFor(get(urlPathEqualTo(scoresPath("free_opinions"))).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errors\":[{\"status\":422,\"detail\":\"Invalid group free_opinions\"}]}")));
+        return this;
+    }
+
+    public static String scoresPath(String group) {
+        return API + "/scores/contexts/company_" + COMPANY + "/group/" + group;
+    }
+
+    public static MappingBuilder answersPage(com.github.tomakehurst.wiremock.matching.StringValuePattern continuation) {
+        return get(urlPathEqualTo(API + "/answers/export")).withQueryParam("per_page", equalTo("3"))
+                .withQueryParam("continuation", continuation);
+    }
+
+    /** Requests for the first answers page (no continuation). */
+    public static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder answersPageRequested() {
+        return com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(API + "/answers/export"))
+                .withQueryParam("continuation", absent());
+    }
+
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** A JSON:API document; {@code trailer} (links/meta) goes after {@code data} when {@code after} is set. */
+    public static String page(String data, String trailer, boolean after) {
+        return after ? "{\"data\":" + data + ",\"included\":[{\"id\":\"x\"}]," + trailer + "}"
+                : "{" + trailer + ",\"data\":" + data + "}";
+    }
+
+    public static String answerItems(int from, int to) {
+        ArrayNode items = ContractJson.mapper().createArrayNode();
+        IntStream.rangeClosed(from, to).forEach(id -> items.add(answer(id, "comment " + id)));
+        return items.toString();
+    }
+
+    public static ObjectNode answer(int answerId, String comment) {
+        ObjectNode item = ContractJson.mapper().createObjectNode();
+        item.put("id", String.valueOf(90000 + answerId));
+        item.put("type", "answers_export");
+        ObjectNode attributes = item.putObject("attributes");
+        attributes.put("answerId", answerId);
+        attributes.put("answerScore", 8);
+        attributes.put("answerComment", comment);
+        attributes.put("questionType", "scale");
+        attributes.put("employeeId", 7001);
+        return item;
+    }
+
+    static String employees(int from, int to) {
+        ArrayNode items = ContractJson.mapper().createArrayNode();
+        IntStream.rangeClosed(from, to).forEach(id -> {
+            ObjectNode e = items.addObject();
+            e.put("id", String.valueOf(id));
+            e.put("type", "employees");
+            e.putObject("attributes").put("name", "Employee " + id).put("Department", "R&D");
+            e.putObject("relationships").putObject("Manager").putObject("data").put("id", "7001");
+        });
+        return items.toString();
+    }
+
+    static String scores(String... segments) {
+        ArrayNode items = ContractJson.mapper().createArrayNode();
+        for (String segment : List.of(segments)) {
+            ObjectNode s = items.addObject();
+            s.put("id", segment);
+            s.put("type", "category_scores");
+            s.putObject("attributes").put("grade", "good").putObject("scores").put("mean", 7.5)
+                    .put("time", 1700000000);
+        }
+        return items.toString();
+    }
+}
