@@ -148,6 +148,8 @@ class CrawlIT {
         for (PeakonCollection c : PeakonCollection.values()) {
             CollectionStats stats = finished.collections().get(c.collectionName());
             assertThat(stats.published()).as(c.collectionName()).isEqualTo(landed.get(c).size());
+            assertThat(stats.distinctKeys()).as("every item has its own key in " + c.collectionName())
+                    .isEqualTo(stats.published());
             CollectionFinished perCollection = events.stream().filter(CollectionFinished.class::isInstance)
                     .map(CollectionFinished.class::cast).filter(f -> f.collection().equals(c.collectionName()))
                     .findFirst().orElseThrow();

@@ -35,7 +35,17 @@ class RunEventJsonTest {
         assertGolden("collection-finished.json", CollectionFinished.of(RUN, Instant.parse("2026-11-23T03:05:10Z"),
                 PeakonCollection.SCORES_BY_DRIVER.collectionName(),
                 new CollectionStats(CollectionStatus.SUCCESS, 340, 16,
-                        List.of(new SkippedRequest("free_opinions", 422, "Invalid group")), null)));
+                        List.of(new SkippedRequest("free_opinions", 422, "Invalid group")), null, 338L)));
+    }
+
+    @Test
+    void expectedDocumentsAreTheDistinctKeysWhenKnownElseThePublishedRecords() {
+        assertThat(new CollectionStats(CollectionStatus.SUCCESS, 340, 16, null, null, 338L).expectedDocuments())
+                .isEqualTo(338);
+        CollectionStats fromAnOlderFetcher = mapper.readValue(
+                "{\"status\":\"success\",\"published\":340,\"pages\":16}", CollectionStats.class);
+        assertThat(fromAnOlderFetcher.distinctKeys()).isNull();
+        assertThat(fromAnOlderFetcher.expectedDocuments()).isEqualTo(340);
     }
 
     @Test

@@ -208,14 +208,15 @@ public class Crawler {
             }
         }
         long published = batch.acknowledged();
+        long distinct = batch.distinctKeys();
         if (error != null) {
             log.warn("{}: failed after {} pages, {} records published: {}", collection, progress.pages, published,
                     error);
-            return new CollectionStats(CollectionStatus.FAILED, published, progress.pages, skipped, error);
+            return new CollectionStats(CollectionStatus.FAILED, published, progress.pages, skipped, error, distinct);
         }
         log.info("{}: done, {} pages, {} records published{}", collection, progress.pages, published,
                 skipped.isEmpty() ? "" : ", " + skipped.size() + " requests skipped");
-        return new CollectionStats(CollectionStatus.SUCCESS, published, progress.pages, skipped, null);
+        return new CollectionStats(CollectionStatus.SUCCESS, published, progress.pages, skipped, null, distinct);
     }
 
     private String withContinuation(RunContext run, Cursor cursor, String query) {

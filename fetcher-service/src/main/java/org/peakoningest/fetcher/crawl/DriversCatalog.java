@@ -74,9 +74,10 @@ public final class DriversCatalog {
                         fetchedAt, DocumentKeys.keyOf(PeakonCollection.DRIVERS_CATALOG, item, null), null, item));
             }
             long published = batch.awaitAcknowledged();
-            return new CollectionStats(CollectionStatus.SUCCESS, published, 1, List.of(), null);
+            return new CollectionStats(CollectionStatus.SUCCESS, published, 1, List.of(), null, batch.distinctKeys());
         } catch (PublishException | IllegalStateException e) {
-            return new CollectionStats(CollectionStatus.FAILED, batch.acknowledged(), 0, List.of(), e.getMessage());
+            return new CollectionStats(CollectionStatus.FAILED, batch.acknowledged(), 0, List.of(), e.getMessage(),
+                    batch.distinctKeys());
         }
     }
 }

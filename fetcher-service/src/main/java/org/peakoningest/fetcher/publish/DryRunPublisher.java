@@ -11,10 +11,17 @@ public class DryRunPublisher implements RecordPublisher {
     @Override
     public Batch open(PeakonCollection collection) {
         AtomicLong counted = new AtomicLong();
+        DistinctKeys keys = new DistinctKeys();
         return new Batch() {
             @Override
             public void publish(RecordEnvelope envelope) {
                 counted.incrementAndGet();
+                keys.add(envelope.key());
+            }
+
+            @Override
+            public long distinctKeys() {
+                return keys.count();
             }
 
             @Override

@@ -9,6 +9,7 @@ import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
 import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.kafka.RecordKeys;
+import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.RunEvent;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -61,6 +62,7 @@ public class KafkaRecordPublisher implements RecordPublisher {
         private long sent;
         private long completed;
         private long acknowledged;
+        private final DistinctKeys distinct = new DistinctKeys();
         private Throwable firstFailure;
 
         KafkaBatch(String topic) {
@@ -74,19 +76,21 @@ public class KafkaRecordPublisher implements RecordPublisher {
             synchronized (lock) {
                 sent++;
             }
+            DocumentKey key = envelope.key(); // the callback keeps only the key, not the envelope
             try {
-                template.send(record).whenComplete((result, failure) -> completed(failure));
+                template.send(record).whenComplete((result, failure) -> completed(key, failure));
             } catch (RuntimeException e) {
                 // e.g. a serialization failure or a closed producer: thrown before the record was queued
-                completed(e);
+                completed(key, e);
             }
         }
 
-        private void completed(Throwable failure) {
+        private void completed(DocumentKey key, Throwable failure) {
             synchronized (lock) {
                 completed++;
                 if (failure == null) {
                     acknowledged++;
+                    distinct.add(key);
                 } else if (firstFailure == null) {
                     firstFailure = failure;
                 }
@@ -125,6 +129,13 @@ public class KafkaRecordPublisher implements RecordPublisher {
         public long acknowledged() {
             synchronized (lock) {
                 return acknowledged;
+            }
+        }
+
+        @Override
+        public long distinctKeys() {
+            synchronized (lock) {
+                return distinct.count();
             }
         }
     }

@@ -33,5 +33,8 @@ public interface RecordPublisher {
 
         /** Envelopes acknowledged so far. */
         long acknowledged();
+
+        /** Distinct document keys among the envelopes acknowledged so far (at most {@link #acknowledged()}). */
+        long distinctKeys();
     }
 }
