@@ -1,0 +1,123 @@
+package org.peakoningest.browse.answers;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.peakoningest.browse.config.BrowseProperties;
+import org.peakoningest.browse.people.EmployeeDirectory;
+import org.peakoningest.browse.store.BrowseMongo;
+import org.peakoningest.browse.store.Docs;
+import org.peakoningest.browse.web.PageResponse;
+import org.peakoningest.browse.web.Paging;
+import org.peakoningest.browse.web.Params;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.Timestamps;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/answers}: the filtered, paged listing, its summary and its CSV export. */
+@RestController
+@RequestMapping("/api/answers")
+class AnswersController {
+
+    private static final Set<String> CSV_PARAMS = Stream.concat(AnswerFilter.FILTER_PARAMS.stream(),
+            Stream.of("sort", "order")).collect(Collectors.toUnmodifiableSet());
+
+    private final BrowseMongo mongo;
+    private final EmployeeDirectory directory;
+    private final BrowseProperties properties;
+
+    AnswersController(BrowseMongo mongo, EmployeeDirectory directory, BrowseProperties properties) {
+        this.mongo = mongo;
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    PageResponse<Document> list(HttpServletRequest request) {
+        Params params = Params.of(request.getParameterMap(), AnswerFilter.LIST_PARAMS);
+        Paging paging = Paging.from(params, properties.maxLimit(), AnswerFilter.SORTS, "answeredAt", "desc");
+        Bson filter = AnswerFilter.from(params, directory);
+        MongoCollection<Document> answers = mongo.data(PeakonCollection.ANSWERS_EXPORT);
+        List<Document> items = answers.find(filter).sort(paging.mongoSort()).skip(paging.offset())
+                .limit(paging.limit()).into(new ArrayList<>());
+        return PageResponse.of(items, answers.countDocuments(filter), paging, List.of());
+    }
+
+    /**
+     * How many answers and distinct respondents match, and their mean score. The mean is withheld (null) when fewer
+     * than {@code BROWSE_MIN_N} distinct respondents stand behind it, and so is the respondent count.
+     */
+    @GetMapping("/summary")
+    Map<String, Object> summary(HttpServletRequest request) {
+        Params params = Params.of(request.getParameterMap(), AnswerFilter.FILTER_PARAMS);
+        Bson filter = AnswerFilter.from(params, directory);
+        Set<Object> respondents = new HashSet<>();
+        long answers = 0;
+        long scored = 0;
+        double sum = 0;
+        for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT).find(filter)
+                .projection(Projections.include("attributes.employeeId", "attributes.answerScore"))
+                .batchSize(2000)) {
+            answers++;
+            Object employee = Docs.at(doc, "attributes.employeeId");
+            if (employee != null) {
+                respondents.add(employee.toString());
+            }
+            Double score = Docs.number(doc, "attributes.answerScore");
+            if (score != null) {
+                scored++;
+                sum += score;
+            }
+        }
+        boolean withheld = respondents.size() < properties.minN();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("answers", answers);
+        out.put("scoredAnswers", scored);
+        out.put("respondents", withheld ? null : respondents.size());
+        out.put("meanScore", withheld || scored == 0 ? null : Math.round(sum / scored * 100) / 100.0);
+        out.put("withheld", withheld);
+        out.put("minN", properties.minN());
+        return out;
+    }
+
+    /**
+     * The same filter and sort as the listing, every matching answer, streamed straight from the cursor to the
+     * response (never held in memory). Synchronous on purpose: no async dispatch to re-authenticate.
+     */
+    @GetMapping("/export.csv")
+    void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Params params = Params.of(request.getParameterMap(), CSV_PARAMS);
+        Paging paging = Paging.from(params, properties.maxLimit(), AnswerFilter.SORTS, "answeredAt", "desc");
+        Bson filter = AnswerFilter.from(params, directory);
+        String name = "answers-" + Timestamps.format(Timestamps.now()).substring(0, 19).replace(":", "") + ".csv";
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                64 * 1024);
+        AnswerCsv.header(out);
+        for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT).find(filter).sort(paging.mongoSort())
+                .batchSize(1000)) {
+            AnswerCsv.row(out, doc);
+        }
+        out.flush();
+    }
+}

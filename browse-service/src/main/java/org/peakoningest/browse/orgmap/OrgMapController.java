@@ -1,0 +1,156 @@
+package org.peakoningest.browse.orgmap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.peakoningest.browse.config.BrowseProperties;
+import org.peakoningest.browse.people.EmployeeDirectory;
+import org.peakoningest.browse.people.Person;
+import org.peakoningest.browse.web.NotFoundException;
+import org.peakoningest.browse.web.Params;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/orgmap}: the reporting graph (or a focused, depth-limited, department-filtered view of it) with its
+ * defects, and {@code /api/employees/{id}}: one employee with manager, direct reports and path to the top.
+ */
+@RestController
+class OrgMapController {
+
+    private static final Set<String> PARAMS = Set.of("focus", "maxDepth", "department", "subDepartment", "colour",
+            "categoryGroup");
+    private static final int UNLIMITED = 10_000;
+
+    private final EmployeeDirectory directory;
+    private final SubtreeScores scores;
+    private final BrowseProperties properties;
+
+    OrgMapController(EmployeeDirectory directory, SubtreeScores scores, BrowseProperties properties) {
+        this.directory = directory;
+        this.scores = scores;
+        this.properties = properties;
+    }
+
+    @GetMapping("/api/orgmap")
+    Map<String, Object> orgMap(HttpServletRequest request) {
+        Params p = Params.of(request.getParameterMap(), PARAMS);
+        Optional<String> focus = p.text("focus");
+        int maxDepth = p.integer("maxDepth", UNLIMITED, 0, UNLIMITED);
+        Optional<String> department = p.text("department");
+        Optional<String> subDepartment = p.text("subDepartment");
+        String colour = p.choice("colour", "none", Set.of("none", "engagement"));
+        String categoryGroup = p.text("categoryGroup").orElse("engagement");
+
+        OrgGraph graph = OrgGraph.build(directory.everyone());
+        List<String> selected;
+        if (focus.isPresent()) {
+            if (graph.node(focus.get()) == null) {
+                throw new NotFoundException("no employee with id " + focus.get());
+            }
+            selected = graph.subtree(focus.get(), maxDepth);
+        } else {
+            selected = graph.topDown().stream().filter(id -> graph.node(id).depth() <= maxDepth).toList();
+        }
+        selected = selected.stream()
+                .filter(id -> department.isEmpty() || department.get().equals(graph.node(id).person().department()))
+                .filter(id -> subDepartment.isEmpty()
+                        || subDepartment.get().equals(graph.node(id).person().subDepartment()))
+                .toList();
+        Set<String> kept = new HashSet<>(selected);
+        Map<String, SubtreeScores.Aggregate> aggregates = colour.equals("engagement")
+                ? scores.compute(graph, categoryGroup) : Map.of();
+
+        List<Map<String, Object>> nodes = new ArrayList<>(selected.size());
+        List<Map<String, String>> edges = new ArrayList<>();
+        List<String> viewRoots = new ArrayList<>();
+        for (String id : selected) {
+            OrgGraph.Node node = graph.node(id);
+            Map<String, Object> out = nodeJson(node);
+            if (!aggregates.isEmpty()) {
+                out.put("engagement", engagement(aggregates.get(id)));
+            }
+            nodes.add(out);
+            if (node.parentId() != null && kept.contains(node.parentId())) {
+                edges.add(Map.of("from", node.parentId(), "to", id));
+            } else {
+                viewRoots.add(id);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", graph.size());
+        out.put("maxDepth", graph.maxDepth());
+        out.put("roots", graph.roots());
+        out.put("orphans", graph.orphans());
+        out.put("cycles", graph.cycles());
+        out.put("duplicates", graph.duplicates());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("focus", focus.orElse(null));
+        view.put("maxDepth", maxDepth == UNLIMITED ? null : maxDepth);
+        view.put("department", department.orElse(null));
+        view.put("subDepartment", subDepartment.orElse(null));
+        view.put("colour", colour);
+        view.put("minN", properties.minN());
+        view.put("nodeCount", nodes.size());
+        view.put("roots", viewRoots);
+        out.put("view", view);
+        out.put("focusPath", focus.map(graph::pathToTop).orElse(List.of()));
+        out.put("nodes", nodes);
+        out.put("edges", edges);
+        return out;
+    }
+
+    /** One employee: the stored document, the graph facts, manager, direct reports and the path to the top. */
+    @GetMapping("/api/employees/{id}")
+    Map<String, Object> employee(@PathVariable String id, HttpServletRequest request) {
+        Params.of(request.getParameterMap(), Set.of());
+        String key = Params.pathValue("id", id);
+        OrgGraph graph = OrgGraph.build(directory.everyone());
+        OrgGraph.Node node = graph.node(key);
+        if (node == null) {
+            throw new NotFoundException("no employee with that id");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("employee", nodeJson(node));
+        out.put("document", directory.document(key).orElse(null));
+        out.put("manager", node.parentId() == null ? null : nodeJson(graph.node(node.parentId())));
+        out.put("directReports", graph.children(key).stream().map(c -> nodeJson(graph.node(c))).toList());
+        out.put("pathToTop", graph.pathToTop(key).stream().skip(1).map(a -> nodeJson(graph.node(a))).toList());
+        return out;
+    }
+
+    private static Map<String, Object> nodeJson(OrgGraph.Node node) {
+        Person person = node.person();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", person.id());
+        out.put("name", person.name());
+        out.put("email", person.email());
+        out.put("identifier", person.identifier());
+        out.put("department", person.department());
+        out.put("subDepartment", person.subDepartment());
+        out.put("managerId", person.managerId());
+        out.put("parentId", node.parentId());
+        out.put("depth", node.depth());
+        out.put("directReports", node.directReports());
+        out.put("subtreeSize", node.subtreeSize());
+        out.put("orphan", node.orphan());
+        out.put("inCycle", node.inCycle());
+        out.put("cycleBreak", node.cycleBreak());
+        return out;
+    }
+
+    private Map<String, Object> engagement(SubtreeScores.Aggregate a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean withheld = a == null || a.respondents() < properties.minN();
+        out.put("mean", withheld ? null : a.mean());
+        out.put("respondents", withheld ? null : a.respondents());
+        out.put("withheld", withheld);
+        return out;
+    }
+}

@@ -1,0 +1,55 @@
+package org.peakoningest.browse.security;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Parses {@code BROWSE_USERS}: comma-separated {@code name:password} pairs. A password that starts with a Spring
+ * Security encoding prefix ({@code {bcrypt}}, {@code {pbkdf2}}, {@code {argon2}}, {@code {noop}} …) is kept as given;
+ * any other password is plain text and is bcrypt-hashed at startup by the caller, so the process never compares
+ * plain text.
+ */
+record Credentials(Map<String, String> passwordsByUser) {
+
+    private static final Pattern ENCODED = Pattern.compile("^\\{[A-Za-z0-9_-]+}.+");
+
+    static Credentials parse(String spec) {
+        Map<String, String> users = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        if (spec != null && !spec.isBlank()) {
+            int index = 0;
+            for (String pair : spec.split(",")) {
+                index++;
+                String trimmed = pair.trim();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                int colon = trimmed.indexOf(':');
+                if (colon <= 0 || colon == trimmed.length() - 1) {
+                    // never echo the entry itself: it holds a password
+                    problems.add("entry " + index + " is not name:password");
+                    continue;
+                }
+                String name = trimmed.substring(0, colon).trim();
+                if (users.putIfAbsent(name, trimmed.substring(colon + 1)) != null) {
+                    problems.add("user '" + name + "' is listed twice");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCredentialsConfigException("BROWSE_USERS is invalid: " + String.join("; ", problems));
+        }
+        return new Credentials(Map.copyOf(users));
+    }
+
+    static boolean isEncoded(String password) {
+        return ENCODED.matcher(password).matches();
+    }
+
+    boolean isEmpty() {
+        return passwordsByUser.isEmpty();
+    }
+}

@@ -1,0 +1,35 @@
+package org.peakoningest.browse.web;
+
+import com.mongodb.client.model.Filters;
+import org.bson.conversions.Bson;
+
+/**
+ * Case-insensitive "contains" on user text without ever letting the text act as a regex. Every ASCII character other
+ * than letters, digits and underscore is backslash-escaped: in both PCRE (MongoDB) and {@code java.util.regex}
+ * (the embedded Mongo-wire server) a backslash before a non-alphanumeric character means that character literally,
+ * so {@code .*}, {@code (a|b)}, {@code \}, {@code $} and friends are matched as typed. Non-ASCII characters need no
+ * escaping (no regex metacharacter is non-ASCII). This is the effect of {@code Pattern.quote} without relying on
+ * {@code \Q…\E}, whose edge cases differ between engines. No {@code $text}: the embedded server lacks it.
+ */
+public final class TextMatch {
+
+    private TextMatch() {
+    }
+
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() * 2);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean plain = c > 127 || Character.isLetterOrDigit(c) || c == '_';
+            if (!plain) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    public static Bson containsIgnoreCase(String field, String text) {
+        return Filters.regex(field, escape(text), "i");
+    }
+}
