@@ -5,6 +5,14 @@
 
 ARG MODULE=fetcher-service
 
+# The browse UI (Vue + Vite) needs Node, which the Maven image lacks: build it in its own stage.
+FROM node:20-bookworm-slim AS ui
+WORKDIR /ui
+COPY browse-service/ui/package.json browse-service/ui/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY browse-service/ui/ ./
+RUN npm run build -- --outDir /ui-dist
+
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG MODULE
 WORKDIR /src
@@ -16,12 +24,16 @@ COPY peakon-simulator/pom.xml peakon-simulator/
 COPY fetcher-service/pom.xml fetcher-service/
 COPY writer-service/pom.xml writer-service/
 COPY embedded-stack/pom.xml embedded-stack/
+COPY browse-service/pom.xml browse-service/
+COPY bench/pom.xml bench/
 COPY deployment-tests/pom.xml deployment-tests/
 COPY common/src common/src
 COPY test-support/src test-support/src
 COPY ${MODULE}/src ${MODULE}/src
+COPY --from=ui /ui-dist browse-service/target/classes/static
+# skip.ui: the UI was built by the ui stage above (copied into the browse jar's static resources).
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -pl ${MODULE} -am -DskipTests package \
+    mvn -B -q -pl ${MODULE} -am -DskipTests -Dskip.ui=true package \
  && mkdir -p /out/lib \
  && cp ${MODULE}/target/${MODULE}-*.jar /out/app.jar \
  && if [ -d ${MODULE}/target/lib ]; then cp ${MODULE}/target/lib/* /out/lib/; fi

@@ -86,7 +86,8 @@ class ComposeStackTest {
     @Test
     void everyDocumentedVariableIsUsedSomewhere() throws IOException {
         StringBuilder everything = new StringBuilder(composeText);
-        for (String module : List.of("fetcher-service", "writer-service", "peakon-simulator", "embedded-stack")) {
+        for (String module : List.of("fetcher-service", "writer-service", "peakon-simulator", "browse-service",
+                "embedded-stack")) {
             everything.append(mainSources(module));
         }
         everything.append(Files.readString(ROOT.resolve("peakon-ingest")));
@@ -162,7 +163,7 @@ class ComposeStackTest {
                 ours.put(name, service);
             }
         });
-        assertThat(ours).containsKeys("fetcher", "writer", "simulator");
+        assertThat(ours).containsKeys("fetcher", "writer", "simulator", "browse");
         return ours;
     }
 
