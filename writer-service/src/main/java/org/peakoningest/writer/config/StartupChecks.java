@@ -1,0 +1,89 @@
+package org.peakoningest.writer.config;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.bson.Document;
+import org.peakoningest.writer.store.DataIndexes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before any listener starts: Mongo and Kafka must answer within {@code startupTimeout} (else the process exits
+ * with status 2 naming {@code MONGO_URI} / {@code KAFKA_BOOTSTRAP_SERVERS}), and the indexes are created.
+ */
+@Component
+class StartupChecks implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupChecks.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaAdmin kafkaAdmin;
+    private final KafkaProperties kafka;
+    private final DataIndexes indexes;
+    private final Duration timeout;
+
+    StartupChecks(MongoTemplate mongo, KafkaAdmin kafkaAdmin, KafkaProperties kafka, DataIndexes indexes,
+                  WriterProperties properties) {
+        this.mongo = mongo;
+        this.kafkaAdmin = kafkaAdmin;
+        this.kafka = kafka;
+        this.indexes = indexes;
+        this.timeout = properties.startupTimeout();
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        awaitMongo();
+        awaitKafka();
+        indexes.ensure();
+        log.info("connected to MongoDB database '{}' and Kafka at {}; indexes in place", mongo.getDb().getName(),
+                String.join(",", kafka.getBootstrapServers()));
+    }
+
+    private void awaitMongo() {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                mongo.getDb().runCommand(new Document("ping", 1));
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw new ConfigurationProblem("MongoDB is not reachable within " + timeout.toSeconds()
+                            + " s; check MONGO_URI (" + e.getClass().getSimpleName() + ")", e);
+                }
+                log.warn("waiting for MongoDB (MONGO_URI): {}", e.getClass().getSimpleName());
+                sleep();
+            }
+        }
+    }
+
+    private void awaitKafka() {
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                    .clusterId().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigurationProblem("interrupted while connecting to Kafka", e);
+        } catch (Exception e) {
+            throw new ConfigurationProblem("Kafka is not reachable at " + String.join(",", kafka.getBootstrapServers())
+                    + " within " + timeout.toSeconds() + " s; check KAFKA_BOOTSTRAP_SERVERS ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigurationProblem("interrupted while connecting to MongoDB", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.peakoningest.writer.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.TopicNames;
+
+/**
+ * The topics this writer reads: every data topic and the run-events topic, all named by the contract.
+ */
+public record WriterTopics(TopicNames names) {
+
+    /** What the listener subscribes to. */
+    public List<String> subscribed() {
+        List<String> topics = new ArrayList<>(names.dataTopics());
+        topics.add(names.runEventsTopic());
+        return List.copyOf(topics);
+    }
+
+    public boolean isRunEvents(String topic) {
+        return names.runEventsTopic().equals(topic);
+    }
+
+    public Optional<PeakonCollection> collectionOf(String topic) {
+        return names.collectionOf(topic);
+    }
+
+    public String deadLetterTopic(String sourceTopic) {
+        return names.deadLetterTopic(sourceTopic);
+    }
+
+    /** Dead-letter topics of every subscribed topic. */
+    public List<String> deadLetterTopics() {
+        return subscribed().stream().map(names::deadLetterTopic).toList();
+    }
+}

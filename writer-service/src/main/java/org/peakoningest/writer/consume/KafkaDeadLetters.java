@@ -1,0 +1,27 @@
+package org.peakoningest.writer.consume;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+
+/**
+ * Publishes to {@code <topic>.DLT} with spring-kafka's {@link DeadLetterPublishingRecoverer}: the original value
+ * bytes (for a record that could not be deserialised) or the envelope, plus the headers
+ * {@code kafka_dlt-original-topic/-partition/-offset/-timestamp}, {@code kafka_dlt-exception-fqcn},
+ * {@code kafka_dlt-exception-message} and {@code kafka_dlt-exception-stacktrace}. Waits for each send.
+ */
+public class KafkaDeadLetters implements DeadLetters {
+
+    private final DeadLetterPublishingRecoverer recoverer;
+
+    public KafkaDeadLetters(DeadLetterPublishingRecoverer recoverer) {
+        this.recoverer = recoverer;
+    }
+
+    @Override
+    public void publish(List<Rejected> rejected, Consumer<?, ?> consumer) {
+        for (Rejected r : rejected) {
+            recoverer.accept(r.record(), consumer, r.reason());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.peakoningest.writer.consume;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.peakoningest.common.runs.RunEvent;
+import org.peakoningest.writer.config.WriterTopics;
+import org.peakoningest.writer.health.WriteHealth;
+import org.peakoningest.writer.runs.LandedReconciler;
+import org.peakoningest.writer.runs.RunEventApplier;
+import org.peakoningest.writer.store.BulkDocumentWriter;
+import org.peakoningest.writer.store.StoreResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The writer: one batch listener on every data topic and the run-events topic. Offsets are committed by the
+ * container after this method returns (AckMode BATCH), i.e. only after Mongo acknowledged every write of the batch.
+ * When Mongo is unavailable the method throws, and the error handler retries the same batch with backoff, forever,
+ * without committing (see {@code KafkaConfig}).
+ */
+@Component
+public class WriterListener {
+
+    public static final String ID = "writer";
+    private static final Logger log = LoggerFactory.getLogger(WriterListener.class);
+
+    private final WriterTopics topics;
+    private final BulkDocumentWriter documents;
+    private final RunEventApplier runEvents;
+    private final DeadLetters deadLetters;
+    private final LandedReconciler landed;
+    private final WriteHealth health;
+    private final WriterMetrics metrics;
+    private final List<BatchObserver> observers;
+
+    public WriterListener(WriterTopics topics, BulkDocumentWriter documents, RunEventApplier runEvents,
+                          DeadLetters deadLetters, LandedReconciler landed, WriteHealth health, WriterMetrics metrics,
+                          List<BatchObserver> observers) {
+        this.topics = topics;
+        this.documents = documents;
+        this.runEvents = runEvents;
+        this.deadLetters = deadLetters;
+        this.landed = landed;
+        this.health = health;
+        this.metrics = metrics;
+        this.observers = observers;
+    }
+
+    @KafkaListener(id = ID, topics = "#{@writerTopics.subscribed()}", groupId = "${peakon.writer.group-id}",
+            concurrency = "${peakon.writer.concurrency}", batch = "true",
+            autoStartup = "${peakon.writer.auto-startup:true}")
+    public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
+        long start = System.nanoTime();
+        IncomingBatch batch = IncomingBatch.sort(records, topics);
+
+        StoreResult stored = writeToMongo(batch);
+
+        List<Rejected> rejected = new ArrayList<>(batch.poison());
+        stored.rejected().forEach(r -> rejected.add(
+                new Rejected((ConsumerRecord<?, ?>) r.version().source(), new InvalidRecordException(r.reason()))));
+        try {
+            deadLetters.publish(rejected, consumer);
+        } catch (RuntimeException e) {
+            // Retried with the whole batch (the Mongo writes are idempotent); nothing is committed meanwhile.
+            log.warn("cannot publish {} record(s) to the dead-letter topic; the batch is retried: {}",
+                    rejected.size(), e.toString());
+            metrics.batchFailed();
+            throw e;
+        }
+
+        landed.touched();
+        record(records.size(), batch, stored, rejected);
+        observers.forEach(o -> o.batchWritten(consumer));
+        if (log.isDebugEnabled()) {
+            log.debug("batch of {} records: {} written, {} stale, {} run events, {} dead-lettered, {} ignored in {} ms",
+                    records.size(), stored.written(), stored.stale(), batch.runEvents().size(), rejected.size(),
+                    batch.ignored(), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Every Mongo write of the batch; throws (retry the batch, commit nothing) when Mongo is unavailable. */
+    private StoreResult writeToMongo(IncomingBatch batch) {
+        try {
+            StoreResult stored = documents.write(batch.documents());
+            for (RunEvent event : batch.runEvents()) {
+                runEvents.apply(event);
+            }
+            if (health.isFailing()) {
+                log.info("MongoDB accepts writes again; resuming");
+            }
+            health.succeeded();
+            return stored;
+        } catch (RuntimeException e) {
+            if (!health.isFailing()) {
+                log.warn("MongoDB write failed; the batch is retried with backoff and nothing is committed until it"
+                        + " succeeds: {}", e.toString());
+            }
+            health.failed(e);
+            metrics.batchFailed();
+            throw e;
+        }
+    }
+
+    /** Our own reasons are data-free; a parser's message may quote the record, so only its type is logged. */
+    private static String describe(Exception reason) {
+        return reason instanceof InvalidRecordException ? reason.getMessage()
+                : reason.getClass().getSimpleName() + " (details in the dead-letter headers)";
+    }
+
+    private void record(int size, IncomingBatch batch, StoreResult stored, List<Rejected> rejected) {
+        metrics.batch(size);
+        metrics.stored(stored);
+        metrics.ignored(batch.ignored());
+        for (Rejected r : rejected) {
+            metrics.deadLettered(r.record().topic());
+            log.warn("record {}-{}@{} cannot be written: {}", r.record().topic(), r.record().partition(), r.record().offset(),
+                    describe(r.reason()));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.peakoningest.writer.consume;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.writer.store.StoreResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * The writer's meters (consumer lag comes from the Kafka client metrics Spring Boot binds:
+ * {@code kafka.consumer.fetch.manager.records.lag.max}; bulk-write latency is {@code peakon.writer.bulk.write}):
+ * <ul>
+ *   <li>{@code peakon.writer.records{collection, outcome=written|stale}}: versions written or skipped as older;
+ *       its rate is the records/s;</li>
+ *   <li>{@code peakon.writer.dead.letters{topic}}: records sent to a dead-letter topic;</li>
+ *   <li>{@code peakon.writer.ignored}: tombstones and unknown run-event types;</li>
+ *   <li>{@code peakon.writer.batch.size}: records per polled batch;</li>
+ *   <li>{@code peakon.writer.batch.failures}: batches that failed (Mongo unavailable) and will be retried.</li>
+ * </ul>
+ */
+@Component
+public class WriterMetrics {
+
+    private final MeterRegistry registry;
+    private final DistributionSummary batchSize;
+
+    public WriterMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.batchSize = DistributionSummary.builder("peakon.writer.batch.size").baseUnit("records")
+                .description("records per polled batch").register(registry);
+    }
+
+    void batch(int records) {
+        batchSize.record(records);
+    }
+
+    void stored(StoreResult result) {
+        result.outcomes().forEach((collection, outcome) -> {
+            count(collection, "written", outcome.written());
+            count(collection, "stale", outcome.stale());
+        });
+    }
+
+    void deadLettered(String topic) {
+        registry.counter("peakon.writer.dead.letters", "topic", topic).increment();
+    }
+
+    void ignored(int count) {
+        if (count > 0) {
+            registry.counter("peakon.writer.ignored").increment(count);
+        }
+    }
+
+    void batchFailed() {
+        registry.counter("peakon.writer.batch.failures").increment();
+    }
+
+    private void count(PeakonCollection collection, String outcome, int amount) {
+        if (amount > 0) {
+            registry.counter("peakon.writer.records", "collection", collection.collectionName(), "outcome", outcome)
+                    .increment(amount);
+        }
+    }
+}

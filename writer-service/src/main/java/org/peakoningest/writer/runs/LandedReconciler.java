@@ -1,0 +1,192 @@
+package org.peakoningest.writer.runs;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+import org.peakoningest.common.DocumentFields;
+import org.peakoningest.common.MongoCollections;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.writer.config.WriterProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code landed}, {@code counts} and {@code landing_status} of {@code ingestion_runs} exact by recounting, not
+ * by incrementing: landed = the documents currently carrying the run id, one {@code $group} by {@code run_id} per
+ * data collection. A count cannot drift under redelivery, restarts, replay or a newer run taking documents over.
+ *
+ * <p>Recounting after every batch would scan the collections continuously, so it is debounced: after something was
+ * written, at most every {@code runsRecountInterval} while records keep coming, and one second after they stop
+ * (and once more on shutdown). The last recount after the last write is therefore exact.
+ */
+@Component
+public class LandedReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(LandedReconciler.class);
+    private static final long IDLE_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoTemplate mongo;
+    private final long intervalNanos;
+    // Dirty from the start: a restarted writer recounts once, fixing counts a crash left behind.
+    private final AtomicBoolean dirty = new AtomicBoolean(true);
+    private final ScheduledExecutorService scheduler;
+    private volatile long lastTouch = System.nanoTime();
+    private volatile long lastRecount = System.nanoTime();
+    private volatile boolean failing;
+
+    public LandedReconciler(MongoTemplate mongo, WriterProperties properties) {
+        this.mongo = mongo;
+        this.intervalNanos = properties.runsRecountInterval().toNanos();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "landed-recount");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::tick, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /** Something was written (documents or run events): a recount is due. */
+    public void touched() {
+        lastTouch = System.nanoTime();
+        dirty.set(true);
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        if (dirty.get() && (now - lastTouch >= IDLE_NANOS || now - lastRecount >= intervalNanos)) {
+            try {
+                recount();
+                if (failing) {
+                    log.info("landed counts recounted again");
+                    failing = false;
+                }
+            } catch (RuntimeException e) {
+                dirty.set(true);
+                if (!failing) {
+                    log.warn("cannot recount landed documents, will retry: {}", e.toString());
+                    failing = true;
+                }
+            }
+        }
+    }
+
+    /** Recounts every run now; returns the landed counts per run and collection. */
+    public synchronized Map<String, Map<String, Long>> recount() {
+        dirty.set(false);
+        lastRecount = System.nanoTime();
+        Map<String, Map<String, Long>> landed = countByRun();
+        MongoCollection<Document> runs = mongo.getCollection(MongoCollections.INGESTION_RUNS);
+        Map<String, Document> stored = new LinkedHashMap<>();
+        for (Document run : runs.find()) {
+            stored.put(String.valueOf(run.get("_id")), run);
+        }
+        Set<String> runIds = new LinkedHashSet<>(stored.keySet());
+        runIds.addAll(landed.keySet());
+        for (String runId : runIds) {
+            Document run = stored.getOrDefault(runId, new Document());
+            Document set = changes(runId, run, landed, stored.values());
+            if (!set.isEmpty()) {
+                runs.updateOne(Filters.eq("_id", runId), new Document("$set", set), UPSERT);
+                if (set.containsKey(RunFields.LANDING_STATUS)) {
+                    logSummary(runId, run, landed.getOrDefault(runId, Map.of()),
+                            set.getString(RunFields.LANDING_STATUS));
+                }
+            }
+        }
+        return landed;
+    }
+
+    private Map<String, Map<String, Long>> countByRun() {
+        Map<String, Map<String, Long>> landed = new HashMap<>();
+        for (PeakonCollection collection : PeakonCollection.values()) {
+            List<Document> groups = mongo.getCollection(collection.collectionName()).aggregate(List.of(
+                    Aggregates.group("$" + DocumentFields.RUN_ID, Accumulators.sum("n", 1)))).into(new ArrayList<>());
+            for (Document group : groups) {
+                if (group.get("_id") instanceof String runId && group.get("n") instanceof Number n) {
+                    landed.computeIfAbsent(runId, r -> new HashMap<>()).put(collection.collectionName(),
+                            n.longValue());
+                }
+            }
+        }
+        return landed;
+    }
+
+    /** The {@code $set} that brings a run's landed fields to the recounted values; empty when they already are. */
+    private static Document changes(String runId, Document run, Map<String, Map<String, Long>> landed,
+                                    java.util.Collection<Document> allRuns) {
+        Document set = new Document();
+        Map<String, Long> counts = landed.getOrDefault(runId, Map.of());
+        Document collections = run.get(RunFields.COLLECTIONS, Document.class);
+        Document storedCounts = run.get(RunFields.COUNTS, Document.class);
+        for (PeakonCollection collection : PeakonCollection.values()) {
+            String name = collection.collectionName();
+            long target = counts.getOrDefault(name, 0L);
+            Document stats = collections == null ? null : collections.get(name, Document.class);
+            if (!sameCount(stats == null ? null : stats.get(RunFields.LANDED), target)) {
+                set.put(RunFields.COLLECTIONS + "." + name + "." + RunFields.LANDED, target);
+            }
+            if (!sameCount(storedCounts == null ? null : storedCounts.get(name), target)) {
+                set.put(RunFields.COUNTS + "." + name, target);
+            }
+        }
+        String status = LandingStatus.of(runId, run, landed, allRuns);
+        if (!Objects.equals(run.getString(RunFields.LANDING_STATUS), status)) {
+            set.put(RunFields.LANDING_STATUS, status);
+        }
+        return set;
+    }
+
+    private static boolean sameCount(Object stored, long target) {
+        return stored instanceof Long value && value == target;
+    }
+
+    private static void logSummary(String runId, Document run, Map<String, Long> landed, String landingStatus) {
+        StringBuilder detail = new StringBuilder();
+        Document collections = run.get(RunFields.COLLECTIONS, Document.class);
+        for (PeakonCollection collection : PeakonCollection.values()) {
+            String name = collection.collectionName();
+            Document stats = collections == null ? null : collections.get(name, Document.class);
+            Object published = stats == null ? null : stats.get(RunFields.PUBLISHED);
+            long count = landed.getOrDefault(name, 0L);
+            if (published == null && count == 0) {
+                continue;
+            }
+            detail.append(detail.isEmpty() ? "" : ", ").append(name).append(' ').append(count).append('/')
+                    .append(published == null ? "?" : published);
+        }
+        log.info("run {}: fetch {}, landing {} (landed/published: {})", runId,
+                Objects.requireNonNullElse(run.getString(RunFields.STATUS), "unknown"), landingStatus, detail);
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+        if (dirty.get()) {
+            try {
+                recount();
+            } catch (RuntimeException e) {
+                log.warn("final recount of landed documents failed; the next start recounts: {}", e.toString());
+            }
+        }
+    }
+}

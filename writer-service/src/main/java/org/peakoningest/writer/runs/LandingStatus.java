@@ -1,0 +1,73 @@
+package org.peakoningest.writer.runs;
+
+import java.util.Collection;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * Whether a run's documents are all in Mongo, decided from the stored run documents and the recounted landed
+ * counts only (so a rebuild decides the same way):
+ * <ul>
+ *   <li>{@code complete}: the fetch finished and every collection has landed at least what was published (its
+ *       {@code distinct_keys} when the fetcher reports them, else {@code published});</li>
+ *   <li>{@code superseded}: the fetch finished, and every collection short of its published count holds documents
+ *       of a later run (by {@code started_at}): the missing documents were re-fetched and replaced, not lost;</li>
+ *   <li>{@code pending}: anything else (still fetching, or records still on their way).</li>
+ * </ul>
+ */
+final class LandingStatus {
+
+    static final String COMPLETE = "complete";
+    static final String SUPERSEDED = "superseded";
+    static final String PENDING = "pending";
+
+    private LandingStatus() {
+    }
+
+    static String of(String runId, Document run, Map<String, Map<String, Long>> landedByRun,
+                     Collection<Document> allRuns) {
+        String status = run.getString(RunFields.STATUS);
+        if (status == null || RunFields.RUNNING.equals(status)) {
+            return PENDING;
+        }
+        Document collections = run.get(RunFields.COLLECTIONS, Document.class);
+        Map<String, Long> landed = landedByRun.getOrDefault(runId, Map.of());
+        boolean superseded = false;
+        if (collections != null) {
+            for (Map.Entry<String, Object> entry : collections.entrySet()) {
+                if (!(entry.getValue() instanceof Document stats)
+                        || !(stats.get(RunFields.PUBLISHED) instanceof Number published)) {
+                    continue;
+                }
+                // A run may publish a document twice (a page re-read): what should land is its distinct keys.
+                long expected = stats.get(RunFields.DISTINCT_KEYS) instanceof Number distinct
+                        ? distinct.longValue() : published.longValue();
+                if (landed.getOrDefault(entry.getKey(), 0L) >= expected) {
+                    continue;
+                }
+                if (!laterRunHolds(run, entry.getKey(), landedByRun, allRuns)) {
+                    return PENDING;
+                }
+                superseded = true;
+            }
+        }
+        return superseded ? SUPERSEDED : COMPLETE;
+    }
+
+    private static boolean laterRunHolds(Document run, String collection, Map<String, Map<String, Long>> landedByRun,
+                                         Collection<Document> allRuns) {
+        String startedAt = run.getString(RunFields.STARTED_AT);
+        if (startedAt == null) {
+            return false;
+        }
+        for (Document other : allRuns) {
+            String otherStart = other.getString(RunFields.STARTED_AT);
+            if (otherStart != null && otherStart.compareTo(startedAt) > 0
+                    && landedByRun.getOrDefault(String.valueOf(other.get("_id")), Map.of())
+                    .getOrDefault(collection, 0L) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,148 @@
+package org.peakoningest.writer.runs;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bson.Document;
+import org.peakoningest.common.MongoCollections;
+import org.peakoningest.common.Timestamps;
+import org.peakoningest.common.runs.CollectionFinished;
+import org.peakoningest.common.runs.CollectionStats;
+import org.peakoningest.common.runs.RunEvent;
+import org.peakoningest.common.runs.RunFinished;
+import org.peakoningest.common.runs.RunStarted;
+import org.peakoningest.common.runs.SkippedRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the fetch side of {@code ingestion_runs} from the run events, idempotently and order-tolerantly:
+ * every event only {@code $set}s values that later events repeat (RunFinished is self-contained), and RunStarted
+ * cannot undo a RunFinished (its filter excludes finished runs). So redelivery, replay and a compacted run-events
+ * topic all converge to the same document.
+ */
+@Component
+public class RunEventApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(RunEventApplier.class);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoTemplate mongo;
+
+    public RunEventApplier(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void apply(RunEvent event) {
+        if (event instanceof RunStarted started) {
+            started(started);
+        } else if (event instanceof CollectionFinished finished) {
+            collectionFinished(finished);
+        } else if (event instanceof RunFinished finished) {
+            runFinished(finished);
+        }
+    }
+
+    private void started(RunStarted event) {
+        Document set = new Document();
+        putTime(set, RunFields.STARTED_AT, event.occurredAt());
+        putEnum(set, RunFields.SYNC_MODE, event.syncMode());
+        set.put(RunFields.STATUS, RunFields.RUNNING);
+        try {
+            runs().updateOne(Filters.and(Filters.eq("_id", event.runId()),
+                            Filters.exists(RunFields.FINISHED_AT, false)),
+                    new Document("$set", set), UPSERT);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // The run already finished (a redelivered or replayed RunStarted): nothing to do.
+        }
+    }
+
+    private void collectionFinished(CollectionFinished event) {
+        Document set = new Document();
+        putStats(set, event.collection(), event.stats());
+        if (!set.isEmpty()) {
+            runs().updateOne(Filters.eq("_id", event.runId()), new Document("$set", set), UPSERT);
+        }
+    }
+
+    private void runFinished(RunFinished event) {
+        Document set = new Document();
+        putTime(set, RunFields.STARTED_AT, event.startedAt());
+        putTime(set, RunFields.FINISHED_AT, event.finishedAt());
+        putEnum(set, RunFields.SYNC_MODE, event.syncMode());
+        putEnum(set, RunFields.STATUS, event.status());
+        if (event.lastError() != null) {
+            set.put(RunFields.LAST_ERROR, event.lastError());
+        }
+        event.collections().forEach((collection, stats) -> putStats(set, collection, stats));
+        runs().updateOne(Filters.eq("_id", event.runId()), new Document("$set", set), UPSERT);
+        log.info("run {} finished fetching: status {}, published {}", event.runId(), set.get(RunFields.STATUS),
+                publishedSummary(event.collections()));
+    }
+
+    private static void putStats(Document set, String collection, CollectionStats stats) {
+        if (collection == null || collection.isBlank() || collection.contains(".") || collection.startsWith("$")
+                || stats == null) {
+            return;
+        }
+        String prefix = RunFields.COLLECTIONS + "." + collection + ".";
+        putEnum(set, prefix + RunFields.STATUS, stats.status());
+        set.put(prefix + RunFields.PUBLISHED, stats.published());
+        if (stats.distinctKeys() != null) {
+            set.put(prefix + RunFields.DISTINCT_KEYS, stats.distinctKeys());
+        }
+        set.put(prefix + RunFields.PAGES, stats.pages());
+        set.put(prefix + RunFields.SKIPPED, skipped(stats.skipped()));
+        if (stats.error() != null) {
+            set.put(prefix + RunFields.ERROR, stats.error());
+        }
+    }
+
+    private static List<Document> skipped(List<SkippedRequest> skipped) {
+        return skipped.stream().map(s -> {
+            Document d = new Document();
+            if (s.context() != null) {
+                d.put("context", s.context());
+            }
+            d.put("status", s.status());
+            if (s.reason() != null) {
+                d.put("reason", s.reason());
+            }
+            return d;
+        }).toList();
+    }
+
+    private static void putTime(Document set, String field, Instant value) {
+        if (value != null) {
+            set.put(field, Timestamps.format(value));
+        }
+    }
+
+    private static void putEnum(Document set, String field, Enum<?> value) {
+        if (value != null) {
+            set.put(field, value.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static String publishedSummary(Map<String, CollectionStats> collections) {
+        StringBuilder out = new StringBuilder();
+        collections.forEach((name, stats) -> out.append(out.isEmpty() ? "" : ", ").append(name).append('=')
+                .append(stats == null ? 0 : stats.published()));
+        return out.toString();
+    }
+
+    private MongoCollection<Document> runs() {
+        return mongo.getCollection(MongoCollections.INGESTION_RUNS);
+    }
+}

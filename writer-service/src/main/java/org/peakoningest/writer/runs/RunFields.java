@@ -1,0 +1,36 @@
+package org.peakoningest.writer.runs;
+
+/**
+ * Field names of an {@code ingestion_runs} document ({@code _id} = run id). Fetch-side fields come from the run
+ * events; {@code landed}, {@code counts} and {@code landing_status} are recounted from the data collections.
+ */
+public final class RunFields {
+
+    public static final String STARTED_AT = "started_at";
+    public static final String FINISHED_AT = "finished_at";
+    /** The fetch status: {@code running} after RunStarted, then the RunFinished status. */
+    public static final String STATUS = "status";
+    public static final String SYNC_MODE = "sync_mode";
+    public static final String LAST_ERROR = "last_error";
+    /**
+     * Per collection name: {@code status, published, distinct_keys, pages, skipped, error} (fetcher) and
+     * {@code landed}.
+     */
+    public static final String COLLECTIONS = "collections";
+    public static final String PUBLISHED = "published";
+    /** Distinct document keys among the published records (newer fetchers): what should land. */
+    public static final String DISTINCT_KEYS = "distinct_keys";
+    public static final String PAGES = "pages";
+    public static final String SKIPPED = "skipped";
+    public static final String ERROR = "error";
+    public static final String LANDED = "landed";
+    /** The Python brief's shape: per collection name, the documents of the run in Mongo (= landed). */
+    public static final String COUNTS = "counts";
+    /** {@code complete}, {@code superseded} or {@code pending}; see {@link LandingStatus}. */
+    public static final String LANDING_STATUS = "landing_status";
+
+    public static final String RUNNING = "running";
+
+    private RunFields() {
+    }
+}

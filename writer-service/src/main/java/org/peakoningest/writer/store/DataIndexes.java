@@ -1,0 +1,42 @@
+package org.peakoningest.writer.store;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.util.List;
+import org.peakoningest.common.DocumentFields;
+import org.peakoningest.common.MongoCollections;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.writer.runs.RunFields;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The indexes users and the writer's own queries need, created at start-up (creating an existing index is a no-op):
+ * answers by employee, question and answer time (what analysts query); every data collection by {@code run_id}
+ * (the landed counts of {@code ingestion_runs}); runs by start time.
+ */
+@Component
+public class DataIndexes {
+
+    static final List<String> ANSWER_FIELDS = List.of(
+            "attributes.employeeId", "attributes.questionId", "attributes.responseAnsweredAt");
+
+    private final MongoTemplate mongo;
+
+    public DataIndexes(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void ensure() {
+        for (PeakonCollection collection : PeakonCollection.values()) {
+            mongo.getCollection(collection.collectionName()).createIndex(Indexes.ascending(DocumentFields.RUN_ID),
+                    new IndexOptions().name(DocumentFields.RUN_ID));
+        }
+        for (String field : ANSWER_FIELDS) {
+            mongo.getCollection(PeakonCollection.ANSWERS_EXPORT.collectionName())
+                    .createIndex(Indexes.ascending(field), new IndexOptions().name(field));
+        }
+        mongo.getCollection(MongoCollections.INGESTION_RUNS).createIndex(Indexes.descending(RunFields.STARTED_AT),
+                new IndexOptions().name(RunFields.STARTED_AT));
+    }
+}

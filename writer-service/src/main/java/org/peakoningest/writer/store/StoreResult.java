@@ -1,0 +1,29 @@
+package org.peakoningest.writer.store;
+
+import java.util.List;
+import java.util.Map;
+import org.peakoningest.common.PeakonCollection;
+
+/**
+ * What one {@link BulkDocumentWriter#write} did.
+ *
+ * @param outcomes per collection: versions written and versions skipped because a newer one is stored (or came
+ *                 later in the same batch)
+ * @param rejected versions Mongo refused for a reason of their own (e.g. an illegal field name): dead-letter them
+ */
+public record StoreResult(Map<PeakonCollection, Outcome> outcomes, List<Rejection> rejected) {
+
+    public record Outcome(int written, int stale) {
+    }
+
+    public record Rejection(PendingDocument version, String reason) {
+    }
+
+    public int written() {
+        return outcomes.values().stream().mapToInt(Outcome::written).sum();
+    }
+
+    public int stale() {
+        return outcomes.values().stream().mapToInt(Outcome::stale).sum();
+    }
+}

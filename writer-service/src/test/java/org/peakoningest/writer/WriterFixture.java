@@ -1,0 +1,198 @@
+package org.peakoningest.writer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.TopicNames;
+import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.common.json.ContractJson;
+import org.peakoningest.common.kafka.ContractSerializer;
+import org.peakoningest.common.kafka.RecordKeys;
+import org.peakoningest.common.keys.DocumentKey;
+import org.peakoningest.common.runs.RunEvent;
+import org.peakoningest.testsupport.IntegrationInfrastructure;
+import org.peakoningest.testsupport.KafkaProbe;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Produces contract records the way the fetcher does ({@link ContractSerializer} + {@link RecordKeys}) and reads
+ * back what the writer did (documents, committed offsets). One per test class, with its own topic prefix.
+ */
+public final class WriterFixture implements AutoCloseable {
+
+    public final String bootstrap = IntegrationInfrastructure.shared().kafkaBootstrapServers();
+    public final TopicNames topics;
+    private final KafkaProducer<String, Object> producer;
+    private final KafkaProducer<String, byte[]> rawProducer;
+
+    public WriterFixture(String prefix) {
+        this.topics = new TopicNames(prefix);
+        List<String> all = new ArrayList<>(topics.dataTopics());
+        all.add(topics.runEventsTopic());
+        KafkaProbe.createTopics(bootstrap, 3, all);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        producer = new KafkaProducer<>(props, new StringSerializer(), new ContractSerializer<>());
+        rawProducer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public static ObjectNode answerItem(long answerId, String comment) {
+        ObjectNode item = ContractJson.mapper().createObjectNode();
+        item.put("id", Long.toString(answerId));
+        item.put("type", "answers_export");
+        ObjectNode attributes = item.putObject("attributes");
+        attributes.put("answerId", answerId);
+        attributes.put("answerScore", (int) (answerId % 11));
+        attributes.put("answerComment", comment);
+        attributes.put("employeeId", 1000 + answerId % 50);
+        attributes.put("questionId", 7 + answerId % 5);
+        attributes.put("responseAnsweredAt", "2026-11-0" + (1 + answerId % 9) + "T10:00:00Z");
+        return item;
+    }
+
+    public static RecordEnvelope answer(String runId, long answerId, Instant fetchedAt, String comment) {
+        return RecordEnvelope.of(runId, PeakonCollection.ANSWERS_EXPORT, "/answers/export",
+                "https://acme.peakon.com/api/v1/answers/export?per_page=10000", fetchedAt, DocumentKey.of(answerId),
+                null, answerItem(answerId, comment));
+    }
+
+    public static RecordEnvelope envelope(String runId, PeakonCollection collection, DocumentKey key,
+                                          Instant fetchedAt, String driverId, ObjectNode item) {
+        return RecordEnvelope.of(runId, collection, "/" + collection.collectionName(),
+                "https://acme.peakon.com/api/v1/" + collection.collectionName(), fetchedAt, key, driverId, item);
+    }
+
+    public void send(RecordEnvelope envelope) {
+        PeakonCollection collection = envelope.knownCollection().orElseThrow();
+        sendTo(topics.dataTopic(collection), RecordKeys.of(envelope.key()), envelope);
+    }
+
+    public void send(List<RecordEnvelope> envelopes) {
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        for (RecordEnvelope envelope : envelopes) {
+            sent.add(producer.send(new ProducerRecord<>(topics.dataTopic(envelope.knownCollection().orElseThrow()),
+                    RecordKeys.of(envelope.key()), envelope)));
+        }
+        await(sent);
+    }
+
+    public void send(RunEvent event) {
+        sendTo(topics.runEventsTopic(), RecordKeys.ofRun(event.runId()), event);
+    }
+
+    public void sendTo(String topic, String key, Object value) {
+        await(List.of(producer.send(new ProducerRecord<>(topic, key, value))));
+    }
+
+    public void sendRaw(String topic, String key, byte[] value) {
+        await(List.of(rawProducer.send(new ProducerRecord<>(topic, key, value))));
+    }
+
+    private static void await(List<? extends java.util.concurrent.Future<?>> sent) {
+        try {
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<String> subscribed() {
+        List<String> all = new ArrayList<>(topics.dataTopics());
+        all.add(topics.runEventsTopic());
+        return all;
+    }
+
+    /** End offsets of every subscribed partition. */
+    public Map<TopicPartition, Long> endOffsets() {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            for (var d : admin.describeTopics(subscribed()).allTopicNames().get().values()) {
+                d.partitions().forEach(p -> request.put(new TopicPartition(d.name(), p.partition()),
+                        OffsetSpec.latest()));
+            }
+            Map<TopicPartition, Long> out = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+            admin.listOffsets(request).all().get().forEach((tp, info) -> out.put(tp, info.offset()));
+            return out;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Committed offsets of the group on the subscribed partitions (0 where nothing was committed). */
+    public Map<TopicPartition, Long> committed(String group) {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, Long> out = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+            for (TopicPartition tp : endOffsets().keySet()) {
+                OffsetAndMetadata o = committed.get(tp);
+                out.put(tp, o == null ? 0L : o.offset());
+            }
+            return out;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets the group's committed offsets back to the beginning (the group must have no active member). */
+    public void rewind(String group) {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
+            endOffsets().keySet().forEach(tp -> zero.put(tp, new OffsetAndMetadata(0)));
+            admin.alterConsumerGroupOffsets(group, zero).all().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean caughtUp(String group) {
+        return committed(group).equals(endOffsets());
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    /** Every document of a collection by {@code _id} (as its string form plus type, so 42 and "42" differ). */
+    public static Map<String, Document> snapshot(MongoTemplate mongo, String collection) {
+        Map<String, Document> out = new TreeMap<>();
+        for (Document d : mongo.getCollection(collection).find()) {
+            Object id = d.get("_id");
+            out.put(id.getClass().getSimpleName() + ":" + id, d);
+        }
+        return out;
+    }
+
+    public static Duration patience() {
+        return Duration.ofSeconds(60);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        rawProducer.close();
+    }
+}

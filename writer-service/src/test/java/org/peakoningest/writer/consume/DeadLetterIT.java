@@ -1,0 +1,120 @@
+package org.peakoningest.writer.consume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.common.kafka.RecordKeys;
+import org.peakoningest.common.keys.DocumentKey;
+import org.peakoningest.testsupport.KafkaProbe;
+import org.peakoningest.testsupport.PeakonIntegrationTest;
+import org.peakoningest.writer.WriterFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * One malformed record in a batch of 500: it is on the dead-letter topic with the reason and its original
+ * coordinates, the other 499 are in Mongo. Also: envelopes that deserialise but cannot be documents.
+ */
+@SpringBootTest(properties = {"peakon.writer.topic-prefix=it-dlt.", "peakon.writer.group-id=it-dlt",
+        "peakon.writer.auto-startup=false", "peakon.writer.concurrency=1"})
+@PeakonIntegrationTest
+@DirtiesContext
+class DeadLetterIT {
+
+    private static final WriterFixture fixture = new WriterFixture("it-dlt.");
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    KafkaListenerEndpointRegistry registry;
+
+    @AfterAll
+    static void close() {
+        fixture.close();
+    }
+
+    @Test
+    void malformedRecordGoesToTheDeadLetterTopicAndTheRestOfTheBatchLands() {
+        String topic = fixture.topics.dataTopic(PeakonCollection.ANSWERS_EXPORT);
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        List<RecordEnvelope> first = new ArrayList<>();
+        for (long id = 1; id <= 250; id++) {
+            first.add(WriterFixture.answer("run-dlt", id, at, "c" + id));
+        }
+        fixture.send(first);
+        fixture.sendRaw(topic, "250.5", "{\"schema_version\":1,\"run_id\":".getBytes(StandardCharsets.UTF_8));
+        List<RecordEnvelope> second = new ArrayList<>();
+        for (long id = 251; id <= 499; id++) {
+            second.add(WriterFixture.answer("run-dlt", id, at, "c" + id));
+        }
+        fixture.send(second);
+        // All 500 are on the topic before the writer starts, so they arrive in one poll.
+        registry.getListenerContainer(WriterListener.ID).start();
+
+        await().atMost(WriterFixture.patience()).untilAsserted(() ->
+                assertThat(mongo.getCollection("answers_export").countDocuments()).isEqualTo(499));
+        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(fixture.bootstrap,
+                List.of(fixture.topics.deadLetterTopic(topic)), new StringDeserializer(), new ByteArrayDeserializer(),
+                1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        ConsumerRecord<String, byte[]> record = dead.get(0);
+        assertThat(record.key()).isEqualTo("250.5");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"schema_version\":1,\"run_id\":");
+        assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(topic);
+        assertThat(header(record, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
+        assertThat(header(record, "kafka_dlt-exception-stacktrace")).contains("not a valid RecordEnvelope");
+        assertThat(record.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
+        assertThat(record.headers().lastHeader("kafka_dlt-original-partition")).isNotNull();
+        await().atMost(WriterFixture.patience()).until(() -> fixture.caughtUp("it-dlt"));
+    }
+
+    @Test
+    void envelopesThatCannotBeDocumentsAreDeadLetteredWithTheirDefect() {
+        String topic = fixture.topics.dataTopic(PeakonCollection.EMPLOYEES);
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        RecordEnvelope noItem = new RecordEnvelope(1, "run-dlt", "employees", "/employees", "u", at,
+                DocumentKey.of(7), null, null);
+        RecordEnvelope wrongTopic = WriterFixture.envelope("run-dlt", PeakonCollection.DRIVERS, DocumentKey.of("x"),
+                at, null, WriterFixture.answerItem(1, "c"));
+        RecordEnvelope good = WriterFixture.envelope("run-dlt", PeakonCollection.EMPLOYEES, DocumentKey.of(8), at,
+                null, WriterFixture.answerItem(8, "c"));
+        fixture.sendTo(topic, RecordKeys.of(noItem.key()), noItem);
+        fixture.sendTo(topic, RecordKeys.of(wrongTopic.key()), wrongTopic);
+        fixture.sendTo(topic, "\"not-the-key\"", good);
+        fixture.send(good);
+        registry.getListenerContainer(WriterListener.ID).start();
+
+        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(fixture.bootstrap,
+                List.of(fixture.topics.deadLetterTopic(topic)), new StringDeserializer(), new ByteArrayDeserializer(),
+                3, Duration.ofSeconds(30));
+        assertThat(dead).extracting(r -> header(r, "kafka_dlt-exception-message")).containsExactlyInAnyOrder(
+                "envelope has no item object", "envelope of collection 'drivers' on topic it-dlt.employees",
+                "record key does not match the envelope key 8");
+        assertThat(dead).allSatisfy(r -> assertThat(header(r, "kafka_dlt-exception-fqcn"))
+                .isEqualTo(InvalidRecordException.class.getName()));
+        await().atMost(WriterFixture.patience()).untilAsserted(() ->
+                assertThat(mongo.getCollection("employees").countDocuments()).isEqualTo(1));
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

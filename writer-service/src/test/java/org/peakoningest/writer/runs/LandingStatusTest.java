@@ -1,0 +1,61 @@
+package org.peakoningest.writer.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+class LandingStatusTest {
+
+    private static Document run(String id, String status, String startedAt, long publishedAnswers) {
+        Document doc = new Document("_id", id).append("started_at", startedAt);
+        if (status != null) {
+            doc.append("status", status);
+        }
+        return doc.append("collections", new Document("answers_export",
+                new Document("published", publishedAnswers)));
+    }
+
+    @Test
+    void completeWhenEveryCollectionLandedWhatWasPublished() {
+        Document run = run("a", "success", "2026-11-01", 10);
+        assertThat(LandingStatus.of("a", run, Map.of("a", Map.of("answers_export", 10L)), List.of(run)))
+                .isEqualTo("complete");
+    }
+
+    @Test
+    void pendingWhileFetchingOrShort() {
+        Document running = run("a", "running", "2026-11-01", 10);
+        assertThat(LandingStatus.of("a", running, Map.of("a", Map.of("answers_export", 10L)), List.of(running)))
+                .isEqualTo("pending");
+        Document finished = run("a", "success", "2026-11-01", 10);
+        assertThat(LandingStatus.of("a", finished, Map.of("a", Map.of("answers_export", 9L)), List.of(finished)))
+                .isEqualTo("pending");
+        Document noEvents = new Document("_id", "a");
+        assertThat(LandingStatus.of("a", noEvents, Map.of("a", Map.of("answers_export", 9L)), List.of(noEvents)))
+                .isEqualTo("pending");
+    }
+
+    @Test
+    void aDocumentPublishedTwiceInOneRunIsExpectedOnce() {
+        Document run = run("a", "success", "2026-11-01", 10);
+        run.get("collections", Document.class).get("answers_export", Document.class).append("distinct_keys", 9L);
+        assertThat(LandingStatus.of("a", run, Map.of("a", Map.of("answers_export", 9L)), List.of(run)))
+                .isEqualTo("complete");
+    }
+
+    @Test
+    void supersededWhenALaterRunHoldsTheMissingDocuments() {
+        Document older = run("a", "success", "2026-11-01", 10);
+        Document newer = run("b", "success", "2026-11-08", 4);
+        Map<String, Map<String, Long>> landed = Map.of("a", Map.of("answers_export", 6L),
+                "b", Map.of("answers_export", 4L));
+        assertThat(LandingStatus.of("a", older, landed, List.of(older, newer))).isEqualTo("superseded");
+        assertThat(LandingStatus.of("b", newer, landed, List.of(older, newer))).isEqualTo("complete");
+        // An earlier run holding documents does not explain a later run's gap.
+        Document gap = run("b", "success", "2026-11-08", 5);
+        assertThat(LandingStatus.of("b", gap, landed, List.of(older, gap))).isEqualTo("pending");
+    }
+}

@@ -1,0 +1,116 @@
+package org.peakoningest.writer.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.testsupport.PeakonIntegrationTest;
+import org.peakoningest.writer.WriterFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Never regress: an older version after a newer one leaves the newer stored, through the bulk writer directly
+ * (including the race with another writer between read and write) and end to end through Kafka.
+ */
+@SpringBootTest(properties = {"peakon.writer.topic-prefix=it-regress.", "peakon.writer.group-id=it-regress"})
+@PeakonIntegrationTest
+@DirtiesContext
+class NeverRegressIT {
+
+    private static final WriterFixture fixture = new WriterFixture("it-regress.");
+    private static final Instant T1 = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Instant T2 = Instant.parse("2026-11-21T10:00:00Z");
+
+    @Autowired
+    BulkDocumentWriter writer;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @AfterAll
+    static void close() {
+        fixture.close();
+    }
+
+    @Test
+    void conditionalUpsertKeepsTheNewestVersion() {
+        long id = 900_001;
+        StoreResult first = writer.write(List.of(version(id, T2, 0, 10, "newer")));
+        assertThat(first.written()).isEqualTo(1);
+
+        StoreResult older = writer.write(List.of(version(id, T1, 0, 20, "older")));
+        assertThat(older.stale()).isEqualTo(1);
+        assertThat(older.written()).isZero();
+        assertThat(older.rejected()).isEmpty();
+        assertThat(comment(id)).isEqualTo("newer");
+
+        // Same fetched_at: the offset decides; the same version again is a no-op.
+        assertThat(writer.write(List.of(version(id, T2, 0, 9, "same time, earlier offset"))).stale()).isEqualTo(1);
+        assertThat(writer.write(List.of(version(id, T2, 0, 10, "newer"))).stale()).isEqualTo(1);
+        assertThat(writer.write(List.of(version(id, T2, 0, 11, "same time, later offset"))).written())
+                .isEqualTo(1);
+        assertThat(comment(id)).isEqualTo("same time, later offset");
+    }
+
+    @Test
+    void aNewerVersionStoredBetweenTheReadAndTheWriteIsNotOverwritten() {
+        long id = 900_004;
+        writer.write(List.of(version(id, T2, 0, 3, "stored meanwhile by another writer")));
+        // This writer read the document when it was still at T1 and decided its own T1.5 version is newer.
+        PendingDocument mine = version(id, T1.plusSeconds(3600), 0, 4, "older than what is stored now");
+        var model = new NeverRegressReplace().model(mine, new StoredVersion("2026-11-20T10:00:00.000000Z", 1L));
+        var result = mongo.getCollection("answers_export").bulkWrite(List.of(model));
+        assertThat(result.getMatchedCount()).isZero();
+        assertThat(result.getInsertedCount()).isZero();
+        assertThat(comment(id)).isEqualTo("stored meanwhile by another writer");
+        // Two writers inserting the same new document: the second insert fails with E11000, the batch is retried.
+        PendingDocument racing = version(900_005, T1, 0, 1, "first");
+        writer.write(List.of(racing));
+        var insert = new NeverRegressReplace().model(version(900_005, T2, 0, 2, "second"), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        mongo.getCollection("answers_export").bulkWrite(List.of(insert)))
+                .isInstanceOf(com.mongodb.MongoBulkWriteException.class).hasMessageContaining("11000");
+    }
+
+    @Test
+    void withinOneBatchTheNewestVersionWinsWhateverTheOrder() {
+        long id = 900_002;
+        StoreResult result = writer.write(List.of(
+                version(id, T2, 1, 5, "newest"), version(id, T1, 1, 7, "oldest"), version(900_003, T1, 2, 1, "x")));
+        assertThat(result.written()).isEqualTo(2);
+        assertThat(result.stale()).isEqualTo(1);
+        assertThat(comment(id)).isEqualTo("newest");
+        Document stored = mongo.getCollection("answers_export").find(new Document("_id", (int) id)).first();
+        assertThat(stored.get("_source", Document.class)).containsEntry("partition", 1).containsEntry("offset", 5L);
+    }
+
+    @Test
+    void olderRecordAfterNewerOnTheTopicLeavesTheNewerDocument() {
+        long id = 900_010;
+        fixture.send(WriterFixture.answer("run-b", id, T2, "newer"));
+        fixture.send(WriterFixture.answer("run-a", id, T1, "older, delivered late"));
+        await().atMost(WriterFixture.patience()).until(() -> fixture.caughtUp("it-regress"));
+        assertThat(comment(id)).isEqualTo("newer");
+        Document stored = mongo.getCollection("answers_export").find(new Document("_id", (int) id)).first();
+        assertThat(stored).containsEntry("run_id", "run-b").containsEntry("fetched_at", "2026-11-21T10:00:00.000000Z");
+    }
+
+    private String comment(long id) {
+        Document doc = mongo.getCollection("answers_export").find(new Document("_id", (int) id)).first();
+        return doc.get("attributes", Document.class).getString("answerComment");
+    }
+
+    private static PendingDocument version(long id, Instant fetchedAt, int partition, long offset, String comment) {
+        RecordEnvelope envelope = WriterFixture.answer("run-x", id, fetchedAt, comment);
+        return DocumentMapper.toPending(envelope, PeakonCollection.ANSWERS_EXPORT, partition, offset, null);
+    }
+}
