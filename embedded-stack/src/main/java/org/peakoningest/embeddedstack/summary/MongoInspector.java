@@ -1,0 +1,91 @@
+package org.peakoningest.embeddedstack.summary;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.peakoningest.common.MongoCollections;
+import org.peakoningest.common.PeakonCollection;
+
+/**
+ * Read-only view of the stack's database for the launcher: which runs exist, what the writer recorded about one,
+ * and how many documents each data collection holds. Never writes (the writer owns these collections).
+ */
+public final class MongoInspector implements AutoCloseable {
+
+    private final MongoClient client;
+    private final MongoDatabase database;
+
+    public MongoInspector(String uri, String databaseName) {
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(3, TimeUnit.SECONDS))
+                .build();
+        this.client = MongoClients.create(settings);
+        this.database = client.getDatabase(databaseName);
+    }
+
+    /** Ids of the runs recorded so far; taken before an ingest to recognise the new run afterwards. */
+    public Set<String> runIds() {
+        Set<String> ids = new HashSet<>();
+        database.getCollection(MongoCollections.INGESTION_RUNS).find().projection(new Document("_id", 1))
+                .forEach(doc -> ids.add(String.valueOf(doc.get("_id"))));
+        return ids;
+    }
+
+    /** The run recorded after {@code before} was taken, if the writer has created its document yet. */
+    public Optional<RunRecord> newRun(Set<String> before) {
+        Optional<RunRecord> newest = Optional.empty();
+        for (Document doc : database.getCollection(MongoCollections.INGESTION_RUNS).find()) {
+            if (!before.contains(String.valueOf(doc.get("_id")))) {
+                RunRecord record = RunRecord.from(doc);
+                // Several new runs only happen if someone else ingests into the same database; prefer a finished one.
+                if (newest.isEmpty() || record.landingComplete()) {
+                    newest = Optional.of(record);
+                }
+            }
+        }
+        return newest;
+    }
+
+    public Optional<RunRecord> run(String runId) {
+        Document doc = database.getCollection(MongoCollections.INGESTION_RUNS).find(new Document("_id", runId))
+                .first();
+        return Optional.ofNullable(doc).map(RunRecord::from);
+    }
+
+    /** Documents per data collection, in {@link PeakonCollection} order. */
+    public Map<String, Long> documentCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (PeakonCollection collection : PeakonCollection.values()) {
+            counts.put(collection.collectionName(),
+                    database.getCollection(collection.collectionName()).countDocuments());
+        }
+        return counts;
+    }
+
+    /** True when the server answers a ping. */
+    public boolean reachable() {
+        try {
+            database.runCommand(new Document("ping", 1));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
