@@ -213,6 +213,41 @@ public final class EmbeddedStack implements AutoCloseable {
         return List.copyOf(writers.values());
     }
 
+    /**
+     * Starts the browse service (API + UI) on 8000 when free, else a free port, and waits until it is UP. It needs
+     * credentials: the user's {@code BROWSE_USERS} / {@code BROWSE_TOKEN} when exported (inherited), else a token
+     * generated here, returned so the launcher can print it once.
+     *
+     * @return the UI's URL and, when this method generated it, the bearer token
+     */
+    public BrowseAccess startBrowse() throws InterruptedException {
+        int port = ports.preferredOrFree(8000);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MONGO_URI", mongoUri);
+        env.put("BROWSE_PORT", Integer.toString(port));
+        String token = null;
+        if (environment.getOrDefault("BROWSE_USERS", "").isBlank()
+                && environment.getOrDefault("BROWSE_TOKEN", "").isBlank()) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            token = java.util.HexFormat.of().formatHex(random);
+            env.put("BROWSE_TOKEN", token);
+        }
+        ManagedProcess process = supervisor.start(JavaCommand.jar("browse", snapshot(layout.browseJar()))
+                .withJvmOptions("-Xmx" + heap("BROWSE", "512m"), "-XX:+UseG1GC")
+                .withEnvironment(env));
+        String url = "http://127.0.0.1:" + port;
+        process.awaitCondition("UP at " + url + "/actuator/health", () -> isUp(url + "/actuator/health"),
+                START_TIMEOUT);
+        state.put("browse.url", url);
+        progress.accept("browse service ready at " + url + " (" + describe(process) + ")");
+        return new BrowseAccess(url, Optional.ofNullable(token));
+    }
+
+    /** Where the browse UI is, and the bearer token the launcher generated for it (empty: the user's own). */
+    public record BrowseAccess(String url, Optional<String> generatedToken) {
+    }
+
     /** Starts {@code fetcher-service ingest}; the caller waits for its exit. */
     public ManagedProcess startIngest(boolean fullSync, String name) {
         List<String> args = new ArrayList<>(List.of("ingest"));

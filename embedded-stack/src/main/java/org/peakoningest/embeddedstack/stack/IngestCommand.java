@@ -86,8 +86,10 @@ public final class IngestCommand {
             }
             out.println(summary.render());
             if (options.keepRunning()) {
+                // The browse UI only makes sense on a stack that stays up: started after the summary.
+                EmbeddedStack.BrowseAccess browse = stack.startBrowse();
                 stack.supervisor().release();
-                printKeepRunningHelp(stack);
+                printKeepRunningHelp(stack, browse);
             } else {
                 Instant stopStart = Instant.now();
                 stack.close();
@@ -152,7 +154,7 @@ public final class IngestCommand {
                 run.get().landingStatus().orElse("unknown"));
     }
 
-    private void printKeepRunningHelp(EmbeddedStack stack) {
+    private void printKeepRunningHelp(EmbeddedStack stack, EmbeddedStack.BrowseAccess browse) {
         String topic = stack.topics().dataTopic(PeakonCollection.ANSWERS_EXPORT);
         out.println();
         out.println("The stack keeps running (state: " + layout.stateFile() + ", logs: " + layout.logs() + ").");
@@ -160,6 +162,9 @@ public final class IngestCommand {
         out.println("  Mongo URI:        " + stack.mongoUri() + "/" + stack.mongoDatabase());
         stack.simulatorUrl().ifPresent(url -> out.println("  Simulator:        " + url
                 + "  (app token " + EmbeddedStack.SIMULATOR_APP_TOKEN + ")"));
+        out.println("  Browse UI + API:  " + browse.url() + browse.generatedToken()
+                .map(token -> "  (bearer token, shown once: " + token + ")")
+                .orElse("  (with your BROWSE_USERS / BROWSE_TOKEN credentials)"));
         out.println("Read a topic:");
         out.println("  ./peakon-ingest kafka-console-consumer --topic " + topic
                 + " --from-beginning --property print.key=true");

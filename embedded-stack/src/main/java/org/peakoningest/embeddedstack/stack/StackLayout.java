@@ -18,7 +18,8 @@ public record StackLayout(Path repository, Path stateDirectory) {
 
     public static final String HOME_VARIABLE = "PEAKON_EMBEDDED_HOME";
     /** What the stack runs; the same list as in the peakon-ingest script. */
-    public static final String BUILD_MODULES = "common,peakon-simulator,fetcher-service,writer-service,embedded-stack";
+    public static final String BUILD_MODULES =
+            "common,peakon-simulator,fetcher-service,writer-service,browse-service,embedded-stack";
 
     /**
      * The layout for this launcher: the repository from the {@code peakon.home} system property (set by the
@@ -66,6 +67,10 @@ public record StackLayout(Path repository, Path stateDirectory) {
 
     public Path writerJar() {
         return bootJar("writer-service");
+    }
+
+    public Path browseJar() {
+        return bootJar("browse-service");
     }
 
     /** The executable jar {@code <module>/target/<module>-<version>.jar}; fails with the build command if absent. */
