@@ -1,7 +1,10 @@
 package org.peakoningest.common;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The data collections of peakon-ingest: each is one Kafka topic and one MongoDB collection of the same name.
@@ -37,8 +40,12 @@ public enum PeakonCollection {
 
     /** The collection with this name, or empty when the name is not part of the contract. */
     public static Optional<PeakonCollection> fromName(String name) {
-        return Arrays.stream(values()).filter(c -> c.collectionName.equals(name)).findFirst();
+        // A map, not a stream over values(): called once per record by the writer.
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
     }
+
+    private static final Map<String, PeakonCollection> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(PeakonCollection::collectionName, Function.identity()));
 
     @Override
     public String toString() {

@@ -180,7 +180,9 @@ public final class EmbeddedStack implements AutoCloseable {
         for (int index : indexes) {
             int port = ports.free();
             ManagedProcess process = supervisor.start(JavaCommand.jar("writer-" + index, snapshot(layout.writerJar()))
-                    .withJvmOptions("-Xmx" + heap("WRITER", "768m"), "-XX:+UseG1GC")
+                    // Measured by bench/run (docs/performance.md): 256m + SerialGC keeps a writer under 512 MiB RSS
+                    // at 1M answers with the same throughput as 768m + G1 (700-800 MiB).
+                    .withJvmOptions("-Xmx" + heap("WRITER", "256m"), "-XX:+UseSerialGC")
                     .withEnvironment(infrastructureEnvironment())
                     .withEnvironment(Map.of("SERVER_PORT", Integer.toString(port))));
             writers.put(index, process);
@@ -261,7 +263,9 @@ public final class EmbeddedStack implements AutoCloseable {
         env.put("RUN_ON_START", "false");
         env.put("SERVER_PORT", Integer.toString(ports.free()));
         ManagedProcess fetcher = supervisor.start(JavaCommand.jar(name, snapshot(layout.fetcherJar()))
-                .withJvmOptions("-Xmx" + heap("FETCHER", "1g"), "-XX:+UseG1GC")
+                // The fetcher streams pages: 128m + SerialGC (bench/run: ~270-300 MiB RSS at per_page=20000, vs
+                // ~550 MiB with 1g + G1, same throughput).
+                .withJvmOptions("-Xmx" + heap("FETCHER", "128m"), "-XX:+UseSerialGC")
                 .withArguments(args)
                 .withEnvironment(env));
         progress.accept(name + " started: ingest" + (fullSync ? " --full-sync" : "") + " (" + describe(fetcher) + ")");
