@@ -142,6 +142,16 @@ class FetcherApplicationIT {
     record Result(int status, String out, String err) {
     }
 
+    /**
+     * Drops logback's own status lines ({@code 16:43:12,096 |-WARN in Logger[...] - No appenders present ...}): the
+     * in-JVM Kafka broker of the test shares this JVM and can log while Spring re-initialises logging, which makes
+     * logback print such a line to System.err. A fetcher started as its own process has no such neighbour.
+     */
+    static String withoutLogbackStatus(String err) {
+        return err.lines().filter(line -> !line.matches("^\\d{2}:\\d{2}:\\d{2},\\d{3} \\|-.*"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     private static synchronized Result capture(Callable<Integer> run) throws Exception {
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -152,7 +162,7 @@ class FetcherApplicationIT {
         try {
             int status = run.call();
             return new Result(status, outBytes.toString(StandardCharsets.UTF_8),
-                    errBytes.toString(StandardCharsets.UTF_8));
+                    withoutLogbackStatus(errBytes.toString(StandardCharsets.UTF_8)));
         } finally {
             System.setOut(out);
             System.setErr(err);
