@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
@@ -65,21 +65,16 @@ import org.springframework.test.context.DynamicPropertySource;
 class CrawlIT {
 
     static final String PREFIX = "it-crawl.";
-    static final WireMockServer peakon = new WireMockServer(wireMockConfig().dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension peakon = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).build();
 
-    static {
-        peakon.start();
-    }
 
     @DynamicPropertySource
     static void peakonUrl(DynamicPropertyRegistry registry) {
         registry.add("peakon.fetcher.base-url", () -> peakon.baseUrl() + PeakonStub.API);
     }
 
-    @AfterAll
-    static void stopPeakon() {
-        peakon.stop();
-    }
 
     @Autowired IngestionRun ingestion;
     @Autowired StartupChecks checks;

@@ -3,7 +3,7 @@ package org.peakoningest.fetcher;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +17,9 @@ import com.mongodb.client.MongoClients;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.fetcher.cli.ExitCodes;
 import org.peakoningest.testsupport.Infrastructure;
@@ -28,18 +29,17 @@ import org.peakoningest.testsupport.IntegrationInfrastructure;
 class FetcherApplicationIT {
 
     static final Infrastructure infra = IntegrationInfrastructure.shared();
-    static final WireMockServer peakon = new WireMockServer(wireMockConfig().dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension peakon = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).build();
     static final String DB = "it_fetcher_application";
 
-    static {
-        peakon.start();
+    @BeforeEach
+    void standardPeakon() {
+        // The extension resets WireMock before each test.
         new PeakonStub(peakon).standard();
     }
 
-    @AfterAll
-    static void stopPeakon() {
-        peakon.stop();
-    }
 
     /** The command and overrides, plus defaults for every setting an override does not name. */
     private static List<String> args(String... extra) {

@@ -5,12 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
@@ -46,21 +46,16 @@ import tools.jackson.databind.node.ArrayNode;
 class KafkaRejectionIT {
 
     static final String PREFIX = "it-reject.";
-    static final WireMockServer peakon = new WireMockServer(wireMockConfig().dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension peakon = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).build();
 
-    static {
-        peakon.start();
-    }
 
     @DynamicPropertySource
     static void peakonUrl(DynamicPropertyRegistry registry) {
         registry.add("peakon.fetcher.base-url", () -> peakon.baseUrl() + PeakonStub.API);
     }
 
-    @AfterAll
-    static void stopPeakon() {
-        peakon.stop();
-    }
 
     @Autowired IngestionRun ingestion;
     @Autowired StartupChecks checks;

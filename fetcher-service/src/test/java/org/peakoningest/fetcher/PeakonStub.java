@@ -8,6 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.function.Supplier;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -34,14 +37,24 @@ public final class PeakonStub {
     public static final int SCORES_BY_DRIVER = 3;
     public static final int CATALOG = 17;
 
-    private final WireMockServer server;
+    private final Stubbing server;
+    private final Supplier<String> baseUrl;
 
     public PeakonStub(WireMockServer server) {
+        this(server, server::baseUrl);
+    }
+
+    public PeakonStub(WireMockExtension server) {
+        this(server, server::baseUrl);
+    }
+
+    private PeakonStub(Stubbing server, Supplier<String> baseUrl) {
         this.server = server;
+        this.baseUrl = baseUrl;
     }
 
     public String baseUrl() {
-        return server.baseUrl() + API;
+        return baseUrl.get() + API;
     }
 
     /** Every endpoint answering the standard data set. */
@@ -51,7 +64,7 @@ public final class PeakonStub {
         // answers: 101..109 over 4 pages
         String answers = API + "/answers/export";
         server.stubFor(answersPage(absent()).willReturn(json(page(answerItems(101, 103),
-                "\"links\":{\"next\":\"" + server.baseUrl() + answers + "?per_page=3&continuation=c1\"}", true))));
+                "\"links\":{\"next\":\"" + baseUrl.get() + answers + "?per_page=3&continuation=c1\"}", true))));
         server.stubFor(answersPage(equalTo("c1")).willReturn(json(page(answerItems(104, 106),
                 "\"links\":{\"next\":\"" + answers + "?per_page=3&continuation=c2\"}", false))));
         server.stubFor(answersPage(equalTo("c2")).willReturn(json(page(answerItems(107, 108),

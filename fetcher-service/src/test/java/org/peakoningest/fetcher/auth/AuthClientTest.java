@@ -10,13 +10,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.peakoningest.fetcher.http.PeakonHttp;
@@ -27,22 +25,12 @@ import org.peakoningest.fetcher.progress.FetcherMetrics;
 class AuthClientTest {
 
     private static final String APP_TOKEN = "app-SECRET-token";
-    private static final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+    private @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).build();
 
-    @BeforeAll
-    static void start() {
-        server.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
 
     private AuthClient client() {
         PeakonHttp http = new PeakonHttp(Duration.ofSeconds(5), new RateBudget(100, Duration.ofHours(1)), 3,

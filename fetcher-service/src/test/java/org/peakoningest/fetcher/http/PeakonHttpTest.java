@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,33 +16,21 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.fetcher.progress.FetcherMetrics;
 
 class PeakonHttpTest {
 
     private static final String SECRET = "bearer-SECRET-xyz";
-    private static final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+    private @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort()).build();
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    @BeforeAll
-    static void start() {
-        server.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
 
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
 
     private PeakonHttp http(int maxAttempts, RateBudget budget) {
         Redactor redactor = new Redactor("app-token");
