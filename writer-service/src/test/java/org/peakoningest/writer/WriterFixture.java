@@ -29,6 +29,8 @@ import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.RunEvent;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
+import org.peakoningest.writer.decode.DecodedEnvelope;
+import org.peakoningest.writer.decode.EnvelopeDeserializer;
 import org.peakoningest.testsupport.KafkaProbe;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.node.ObjectNode;
@@ -75,6 +77,12 @@ public final class WriterFixture implements AutoCloseable {
         return RecordEnvelope.of(runId, PeakonCollection.ANSWERS_EXPORT, "/answers/export",
                 "https://acme.peakon.com/api/v1/answers/export?per_page=10000", fetchedAt, DocumentKey.of(answerId),
                 null, answerItem(answerId, comment));
+    }
+
+    /** The envelope as the writer reads it off a topic: serialised by the contract, read by the writer's reader. */
+    public static DecodedEnvelope decoded(RecordEnvelope envelope) {
+        byte[] bytes = new ContractSerializer<RecordEnvelope>().serialize("test", envelope);
+        return new EnvelopeDeserializer().deserialize("test", bytes);
     }
 
     public static RecordEnvelope envelope(String runId, PeakonCollection collection, DocumentKey key,

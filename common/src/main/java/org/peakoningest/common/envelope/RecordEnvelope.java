@@ -57,10 +57,19 @@ public record RecordEnvelope(
      * record rather than guessing.
      */
     public Optional<String> defect() {
+        return defectOf(runId, collection, fetchedAt, key, item != null && item.isObject());
+    }
+
+    /**
+     * The {@link #defect()} rule for a consumer that reads envelopes its own way (e.g. straight into BSON, never
+     * building {@link #item()} as a tree): the same checks in the same order, so both give the same reason.
+     */
+    public static Optional<String> defectOf(String runId, String collection, Instant fetchedAt, DocumentKey key,
+                                            boolean itemIsObject) {
         if (key == null) {
             return Optional.of("envelope has no key");
         }
-        if (item == null || !item.isObject()) {
+        if (!itemIsObject) {
             return Optional.of("envelope has no item object");
         }
         if (runId == null || runId.isBlank()) {
@@ -69,7 +78,7 @@ public record RecordEnvelope(
         if (fetchedAt == null) {
             return Optional.of("envelope has no fetched_at");
         }
-        if (knownCollection().isEmpty()) {
+        if (PeakonCollection.fromName(collection).isEmpty()) {
             return Optional.of("unknown collection '" + collection + "'");
         }
         return Optional.empty();

@@ -13,11 +13,12 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.peakoningest.common.TopicNames;
-import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.kafka.ContractDeserializer;
 import org.peakoningest.common.kafka.ContractSerializer;
 import org.peakoningest.common.runs.RunEvent;
 import org.peakoningest.writer.consume.DeadLetters;
+import org.peakoningest.writer.decode.DecodedEnvelope;
+import org.peakoningest.writer.decode.EnvelopeDeserializer;
 import org.peakoningest.writer.consume.KafkaDeadLetters;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,7 +42,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Kafka wiring: contract deserializers behind {@link ErrorHandlingDeserializer} (an unreadable record reaches the
+ * Kafka wiring: the data-record reader ({@link EnvelopeDeserializer}) and the run-event deserializer behind {@link ErrorHandlingDeserializer} (an unreadable record reaches the
  * listener as a dead-letter candidate instead of stopping the consumer), batch listener with AckMode BATCH, an error
  * handler that retries a failed batch forever with exponential backoff (a Mongo outage is never a poison record),
  * and the dead-letter publisher.
@@ -64,7 +65,7 @@ class KafkaConfig {
             typed.setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<Object>(new DelegatingByTopicDeserializer(
                     Map.of(Pattern.compile(Pattern.quote(topics.names().runEventsTopic())),
                             new ContractDeserializer.RunEvents()),
-                    new ContractDeserializer.Envelopes())));
+                    new EnvelopeDeserializer())));
             typed.updateConfigs(Map.of(
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords(),
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -119,7 +120,8 @@ class KafkaConfig {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
-        byType.put(RecordEnvelope.class, new ContractSerializer<RecordEnvelope>());
+        // A data record that cannot be written goes to its dead-letter topic as the exact bytes it was.
+        byType.put(DecodedEnvelope.class, (Serializer<DecodedEnvelope>) (topic, envelope) -> envelope.original());
         byType.put(RunEvent.class, new ContractSerializer<RunEvent>());
         byType.put(String.class, new StringSerializer());
         @SuppressWarnings({"unchecked", "rawtypes"})

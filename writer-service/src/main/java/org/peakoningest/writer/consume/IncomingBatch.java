@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.writer.decode.DecodedEnvelope;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.runs.RunEvent;
 import org.peakoningest.writer.config.WriterTopics;
@@ -51,7 +51,7 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
                 if (problem.isPresent()) {
                     poison.add(new Rejected(record, new InvalidRecordException(problem.get())));
                 } else {
-                    RecordEnvelope envelope = (RecordEnvelope) record.value();
+                    DecodedEnvelope envelope = (DecodedEnvelope) record.value();
                     documents.add(DocumentMapper.toPending(envelope, envelope.knownCollection().orElseThrow(),
                             record.partition(), record.offset(), record));
                 }
@@ -61,7 +61,7 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
     }
 
     private static Optional<String> problem(ConsumerRecord<?, ?> record, WriterTopics topics) {
-        if (!(record.value() instanceof RecordEnvelope envelope)) {
+        if (!(record.value() instanceof DecodedEnvelope envelope)) {
             return Optional.of("not a record envelope");
         }
         Optional<String> defect = envelope.defect();

@@ -6,7 +6,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * Publishes to {@code <topic>.DLT} with spring-kafka's {@link DeadLetterPublishingRecoverer}: the original value
- * bytes (for a record that could not be deserialised) or the envelope, plus the headers
+ * bytes, unchanged (also for an envelope that was read but cannot be written), plus the headers
  * {@code kafka_dlt-original-topic/-partition/-offset/-timestamp}, {@code kafka_dlt-exception-fqcn},
  * {@code kafka_dlt-exception-message} and {@code kafka_dlt-exception-stacktrace}. Waits for each send.
  */

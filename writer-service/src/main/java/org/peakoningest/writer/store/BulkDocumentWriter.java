@@ -6,6 +6,7 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,37 +17,54 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.peakoningest.common.DocumentFields;
 import org.peakoningest.common.PeakonCollection;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that writes data documents: one unordered {@code bulkWrite} per collection per batch.
+ * The one place that writes data documents: unordered {@code bulkWrite}s per collection per batch.
  *
  * <p>Within a batch only the newest version per {@code _id} is written (an unordered bulk with a repeated
- * {@code _id} may apply them in any order). The stored versions are read first (one indexed {@code $in}); versions
- * that are not newer count as stale and are not written (see {@link NeverRegressReplace}). Errors of a document of
- * its own are returned as rejections, and anything that says Mongo itself is unavailable (network,
- * timeouts, elections, write concern) is thrown so the caller retries the whole batch without committing.
+ * {@code _id} may apply them in any order). Then, per collection, one of two paths:
+ * <ul>
+ *   <li><b>insert first</b> (a first crawl, a replay into an empty database, new answers): every version is
+ *       inserted; the ones MongoDB answers E11000 for (the {@code _id} is stored already) take the compare path
+ *       below. No read is needed for documents that are new, which is most of them in these cases;</li>
+ *   <li><b>compare first</b> (a re-crawl of stored documents): the stored versions are read (one indexed
+ *       {@code $in}), versions that are not newer count as stale and are not written, and the rest are written
+ *       with {@link NeverRegressReplace}'s atomic re-check.</li>
+ * </ul>
+ * The path of a collection's next batch follows its last batch: compare first when more than half of it was stored
+ * already. Both paths store the same documents; only the number of round trips differs.
+ *
+ * <p>Errors of a document of its own are returned as rejections, and anything that says Mongo itself is
+ * unavailable (network, timeouts, elections, write concern) is thrown so the caller retries the whole batch without
+ * committing.
  */
 @Component
 public class BulkDocumentWriter {
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final int DUPLICATE_KEY = 11000;
 
     /**
-     * Server error codes that mean "try again later", never "this document is bad". 11000 is among them: an insert
-     * that races another writer's insert of the same new document was not compared with it, so the
-     * batch is retried and compares then.
+     * Server error codes that mean "try again later", never "this document is bad". 11000 is among them for the
+     * compare path: an insert that races another writer's insert of the same new document was not compared with
+     * it, so the batch is retried and compares then.
      */
     private static final Set<Integer> TRANSIENT_CODES = Set.of(6, 7, 50, 64, 89, 91, 112, 189, 262, 9001, 10107,
-            11000, 11600, 11602, 13435, 13436);
+            DUPLICATE_KEY, 11600, 11602, 13435, 13436);
 
     private final MongoTemplate mongo;
     private final WriteModelStrategy strategy = new NeverRegressReplace();
     private final MeterRegistry meters;
+    /** Per collection: whether its last batch was mostly stored already (then the next one compares first). */
+    private final Map<PeakonCollection, Boolean> compareFirst = new ConcurrentHashMap<>();
 
     public BulkDocumentWriter(MongoTemplate mongo, MeterRegistry meters) {
         this.mongo = mongo;
@@ -74,60 +92,123 @@ public class BulkDocumentWriter {
         for (Map.Entry<PeakonCollection, Map<Object, PendingDocument>> entry : newest.entrySet()) {
             List<PendingDocument> batch = List.copyOf(entry.getValue().values());
             int stale = supersededInBatch.getOrDefault(entry.getKey(), 0);
-            outcomes.put(entry.getKey(), writeCollection(entry.getKey(), batch, stale, rejected));
+            StoreResult.Outcome outcome = writeCollection(entry.getKey(), batch, rejected);
+            outcomes.put(entry.getKey(), new StoreResult.Outcome(outcome.written(), outcome.stale() + stale));
         }
         return new StoreResult(outcomes, rejected);
     }
 
     private StoreResult.Outcome writeCollection(PeakonCollection collection, List<PendingDocument> batch,
-                                                int supersededInBatch, List<StoreResult.Rejection> rejected) {
-        MongoCollection<Document> target = mongo.getCollection(collection.collectionName());
+                                                List<StoreResult.Rejection> rejected) {
+        MongoCollection<RawBsonDocument> target = mongo.getCollection(collection.collectionName())
+                .withDocumentClass(RawBsonDocument.class);
         Timer.Sample sample = Timer.start(meters);
         try {
-            Map<Object, StoredVersion> stored = storedVersions(target, batch);
-            List<PendingDocument> newer = new ArrayList<>(batch.size());
-            List<WriteModel<Document>> models = new ArrayList<>(batch.size());
-            for (PendingDocument version : batch) {
-                StoredVersion current = stored.get(version.id());
-                if (strategy.isNewer(version, current)) {
-                    newer.add(version);
-                    models.add(strategy.model(version, current));
-                }
+            if (compareFirst.getOrDefault(collection, false)) {
+                Compared compared = compareAndWrite(target, batch, rejected);
+                // Back to inserting first once most of a batch is new (e.g. new answers after a re-crawl).
+                compareFirst.put(collection, compared.alreadyStored() * 2 > batch.size());
+                return compared.outcome();
             }
-            int notNewer = batch.size() - newer.size();
-            if (models.isEmpty()) {
-                return new StoreResult.Outcome(0, supersededInBatch + notNewer);
+            List<PendingDocument> stored = new ArrayList<>();
+            int inserted = insert(target, batch, stored, rejected);
+            compareFirst.put(collection, stored.size() * 2 > batch.size());
+            if (stored.isEmpty()) {
+                return new StoreResult.Outcome(inserted, 0);
             }
-            try {
-                BulkWriteResult result = target.bulkWrite(models, UNORDERED);
-                return outcome(result, models.size(), supersededInBatch + notNewer);
-            } catch (MongoBulkWriteException e) {
-                if (e.getWriteConcernError() != null || e.hasErrorLabel("RetryableWriteError")) {
-                    throw e;
-                }
-                for (BulkWriteError error : e.getWriteErrors()) {
-                    if (TRANSIENT_CODES.contains(error.getCode())) {
-                        throw e;
-                    }
-                }
-                for (BulkWriteError error : e.getWriteErrors()) {
-                    rejected.add(new StoreResult.Rejection(newer.get(error.getIndex()),
-                            "MongoDB refused the document (code " + error.getCode() + "): " + error.getMessage()));
-                }
-                return outcome(e.getWriteResult(), models.size() - e.getWriteErrors().size(),
-                        supersededInBatch + notNewer);
-            }
+            StoreResult.Outcome compared = compareAndWrite(target, stored, rejected).outcome();
+            return new StoreResult.Outcome(inserted + compared.written(), compared.stale());
         } finally {
             sample.stop(meters.timer("peakon.writer.bulk.write", "collection", collection.collectionName()));
         }
     }
 
+    /**
+     * Inserts every version; adds the ones whose {@code _id} is stored already to {@code stored}.
+     *
+     * @return versions inserted
+     */
+    private static int insert(MongoCollection<RawBsonDocument> target, List<PendingDocument> batch,
+                              List<PendingDocument> stored, List<StoreResult.Rejection> rejected) {
+        List<WriteModel<RawBsonDocument>> inserts = new ArrayList<>(batch.size());
+        for (PendingDocument version : batch) {
+            inserts.add(new InsertOneModel<>(version.document()));
+        }
+        try {
+            return target.bulkWrite(inserts, UNORDERED).getInsertedCount();
+        } catch (MongoBulkWriteException e) {
+            throwIfUnavailable(e, code -> code != DUPLICATE_KEY && TRANSIENT_CODES.contains(code));
+            for (BulkWriteError error : e.getWriteErrors()) {
+                PendingDocument version = batch.get(error.getIndex());
+                if (error.getCode() == DUPLICATE_KEY) {
+                    stored.add(version);
+                } else {
+                    rejected.add(rejection(version, error));
+                }
+            }
+            // Every insert of an unordered bulk is attempted: each one either failed or was inserted. (Counted,
+            // not read from the write result: mongo-java-server's n includes the failed inserts.)
+            return batch.size() - e.getWriteErrors().size();
+        }
+    }
+
+    /** Reads the stored versions, then writes only the newer ones, each re-checked atomically. */
+    private Compared compareAndWrite(MongoCollection<RawBsonDocument> target, List<PendingDocument> batch,
+                                     List<StoreResult.Rejection> rejected) {
+        Map<Object, StoredVersion> stored = storedVersions(target, batch);
+        List<PendingDocument> newer = new ArrayList<>(batch.size());
+        List<WriteModel<RawBsonDocument>> models = new ArrayList<>(batch.size());
+        for (PendingDocument version : batch) {
+            StoredVersion current = stored.get(version.id());
+            if (strategy.isNewer(version, current)) {
+                newer.add(version);
+                models.add(strategy.model(version, current));
+            }
+        }
+        int notNewer = batch.size() - newer.size();
+        if (models.isEmpty()) {
+            return new Compared(new StoreResult.Outcome(0, notNewer), stored.size());
+        }
+        try {
+            return new Compared(outcome(target.bulkWrite(models, UNORDERED), models.size(), notNewer),
+                    stored.size());
+        } catch (MongoBulkWriteException e) {
+            throwIfUnavailable(e, TRANSIENT_CODES::contains);
+            for (BulkWriteError error : e.getWriteErrors()) {
+                rejected.add(rejection(newer.get(error.getIndex()), error));
+            }
+            return new Compared(outcome(e.getWriteResult(), models.size() - e.getWriteErrors().size(), notNewer),
+                    stored.size());
+        }
+    }
+
+    /** What the compare path did, and how many of its versions had a stored document. */
+    private record Compared(StoreResult.Outcome outcome, int alreadyStored) {
+    }
+
+    /** Rethrows when the failure is Mongo's, not a document's: the whole batch is retried. */
+    private static void throwIfUnavailable(MongoBulkWriteException e, IntPredicate transientCode) {
+        if (e.getWriteConcernError() != null || e.hasErrorLabel("RetryableWriteError")) {
+            throw e;
+        }
+        for (BulkWriteError error : e.getWriteErrors()) {
+            if (transientCode.test(error.getCode())) {
+                throw e;
+            }
+        }
+    }
+
+    private static StoreResult.Rejection rejection(PendingDocument version, BulkWriteError error) {
+        return new StoreResult.Rejection(version,
+                "MongoDB refused the document (code " + error.getCode() + "): " + error.getMessage());
+    }
+
     /** The stored versions of the batch's ids, by {@code _id} (one indexed {@code $in} query). */
-    private static Map<Object, StoredVersion> storedVersions(MongoCollection<Document> target,
+    private static Map<Object, StoredVersion> storedVersions(MongoCollection<RawBsonDocument> target,
                                                              List<PendingDocument> batch) {
         List<Object> ids = batch.stream().map(PendingDocument::id).toList();
         Map<Object, StoredVersion> stored = new java.util.HashMap<>();
-        for (Document doc : target.find(Filters.in(DocumentFields.ID, ids))
+        for (Document doc : target.find(Filters.in(DocumentFields.ID, ids), Document.class)
                 .projection(Projections.include(DocumentFields.FETCHED_AT, DocumentMapper.SOURCE))) {
             Document source = doc.get(DocumentMapper.SOURCE) instanceof Document d ? d : null;
             Long offset = source != null && source.get("offset") instanceof Number n ? n.longValue() : null;
@@ -137,7 +218,7 @@ public class BulkDocumentWriter {
         return stored;
     }
 
-        private static StoreResult.Outcome outcome(BulkWriteResult result, int attempted, int stale) {
+    private static StoreResult.Outcome outcome(BulkWriteResult result, int attempted, int stale) {
         // A conditional replace that matched nothing met a version stored meanwhile by another writer: stale too.
         int written = result.getInsertedCount() + result.getMatchedCount();
         return new StoreResult.Outcome(written, stale + Math.max(0, attempted - written));

@@ -4,7 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.WriteModel;
-import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 import org.peakoningest.common.DocumentFields;
 
@@ -30,7 +30,7 @@ final class NeverRegressReplace implements WriteModelStrategy {
     private static final String SOURCE_OFFSET = DocumentMapper.SOURCE + ".offset";
 
     @Override
-    public WriteModel<Document> model(PendingDocument version, StoredVersion stored) {
+    public WriteModel<RawBsonDocument> model(PendingDocument version, StoredVersion stored) {
         if (stored == null) {
             return new InsertOneModel<>(version.document());
         }

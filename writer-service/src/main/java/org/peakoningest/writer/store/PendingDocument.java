@@ -1,7 +1,7 @@
 package org.peakoningest.writer.store;
 
 import java.util.Comparator;
-import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.peakoningest.common.PeakonCollection;
 
 /**
@@ -11,7 +11,7 @@ import org.peakoningest.common.PeakonCollection;
  * @param source what the caller wants back when this version is rejected (the Kafka record)
  */
 public record PendingDocument(PeakonCollection collection, Object id, String fetchedAt, int partition, long offset,
-                              Document document, Object source) {
+                              RawBsonDocument document, Object source) {
 
     /** Older versions sort first. */
     static final Comparator<PendingDocument> VERSION_ORDER = Comparator

@@ -1,7 +1,7 @@
 package org.peakoningest.writer.store;
 
 import com.mongodb.client.model.WriteModel;
-import org.bson.Document;
+import org.bson.RawBsonDocument;
 
 /**
  * Turns one document version into the write that stores it (the role of mongo-kafka's write-model strategies).
@@ -16,5 +16,5 @@ interface WriteModelStrategy {
      * The write for a version that {@link #isNewer is newer} than what was read; it must re-check atomically, so
      * that a version stored meanwhile by another writer is never overwritten by an older one.
      */
-    WriteModel<Document> model(PendingDocument version, StoredVersion stored);
+    WriteModel<RawBsonDocument> model(PendingDocument version, StoredVersion stored);
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.common.PeakonCollection;
@@ -68,17 +70,21 @@ class NeverRegressIT {
         // This writer read the document when it was still at T1 and decided its own T1.5 version is newer.
         PendingDocument mine = version(id, T1.plusSeconds(3600), 0, 4, "older than what is stored now");
         var model = new NeverRegressReplace().model(mine, new StoredVersion("2026-11-20T10:00:00.000000Z", 1L));
-        var result = mongo.getCollection("answers_export").bulkWrite(List.of(model));
+        var result = answers().bulkWrite(List.of(model));
         assertThat(result.getMatchedCount()).isZero();
         assertThat(result.getInsertedCount()).isZero();
         assertThat(comment(id)).isEqualTo("stored meanwhile by another writer");
-        // Two writers inserting the same new document: the second insert fails with E11000, the batch is retried.
+        // Two writers inserting the same new document: the second plain insert fails with E11000, which sends the
+        // bulk writer to the compare path for that document.
         PendingDocument racing = version(900_005, T1, 0, 1, "first");
         writer.write(List.of(racing));
         var insert = new NeverRegressReplace().model(version(900_005, T2, 0, 2, "second"), null);
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        mongo.getCollection("answers_export").bulkWrite(List.of(insert)))
+                        answers().bulkWrite(List.of(insert)))
                 .isInstanceOf(com.mongodb.MongoBulkWriteException.class).hasMessageContaining("11000");
+        StoreResult second = writer.write(List.of(version(900_005, T2, 0, 2, "second")));
+        assertThat(second.written()).isEqualTo(1);
+        assertThat(comment(900_005)).isEqualTo("second");
     }
 
     @Test
@@ -104,6 +110,51 @@ class NeverRegressIT {
         assertThat(stored).containsEntry("run_id", "run-b").containsEntry("fetched_at", "2026-11-21T10:00:00.000000Z");
     }
 
+    @Test
+    void aBatchOfNewAndStoredDocumentsStoresTheSameWhicheverPathItTakes() {
+        writer.write(List.of(version(901_001, T1, 0, 1, "old"), version(901_002, T2, 0, 2, "current")));
+        // Mostly new: inserted first; the two stored ids answer E11000 and are compared.
+        List<PendingDocument> mostlyNew = new ArrayList<>();
+        for (long id = 901_010; id < 901_020; id++) {
+            mostlyNew.add(version(id, T1, 1, id, "new"));
+        }
+        mostlyNew.add(version(901_001, T2, 0, 3, "updated"));
+        mostlyNew.add(version(901_002, T1, 0, 4, "older than stored"));
+        StoreResult first = writer.write(mostlyNew);
+        assertThat(first.written()).isEqualTo(11);
+        assertThat(first.stale()).isEqualTo(1);
+        assertThat(first.rejected()).isEmpty();
+        assertThat(comment(901_001)).isEqualTo("updated");
+        assertThat(comment(901_002)).isEqualTo("current");
+
+        // Mostly stored (the next batch compares first): newer versions replace, an older one and a new id too.
+        List<PendingDocument> mostlyStored = new ArrayList<>();
+        for (long id = 901_010; id < 901_020; id++) {
+            mostlyStored.add(version(id, T2, 1, id + 100, "re-crawled"));
+        }
+        mostlyStored.add(version(901_002, T1, 0, 5, "still older"));
+        mostlyStored.add(version(901_030, T1, 0, 6, "new among stored"));
+        StoreResult second = writer.write(mostlyStored);
+        assertThat(second.written()).isEqualTo(11);
+        assertThat(second.stale()).isEqualTo(1);
+        assertThat(comment(901_015)).isEqualTo("re-crawled");
+        assertThat(comment(901_030)).isEqualTo("new among stored");
+        assertThat(comment(901_002)).isEqualTo("current");
+
+        // And mostly new again after that: back to inserting first, same rules.
+        StoreResult third = writer.write(List.of(version(901_040, T1, 0, 7, "a"), version(901_041, T1, 0, 8, "b"),
+                version(901_030, T2, 0, 9, "newer")));
+        assertThat(third.written()).isEqualTo(3);
+        assertThat(comment(901_030)).isEqualTo("newer");
+        assertThat(answers().countDocuments(com.mongodb.client.model.Filters.and(
+                com.mongodb.client.model.Filters.gte("_id", 901_000), com.mongodb.client.model.Filters.lt("_id", 902_000))))
+                .isEqualTo(15);
+    }
+
+    private com.mongodb.client.MongoCollection<RawBsonDocument> answers() {
+        return mongo.getCollection("answers_export").withDocumentClass(RawBsonDocument.class);
+    }
+
     private String comment(long id) {
         Document doc = mongo.getCollection("answers_export").find(new Document("_id", (int) id)).first();
         return doc.get("attributes", Document.class).getString("answerComment");
@@ -111,6 +162,6 @@ class NeverRegressIT {
 
     private static PendingDocument version(long id, Instant fetchedAt, int partition, long offset, String comment) {
         RecordEnvelope envelope = WriterFixture.answer("run-x", id, fetchedAt, comment);
-        return DocumentMapper.toPending(envelope, PeakonCollection.ANSWERS_EXPORT, partition, offset, null);
+        return DocumentMapper.toPending(WriterFixture.decoded(envelope), PeakonCollection.ANSWERS_EXPORT, partition, offset, null);
     }
 }
