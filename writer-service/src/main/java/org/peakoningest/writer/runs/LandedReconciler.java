@@ -36,13 +36,17 @@ import org.springframework.stereotype.Component;
  *
  * <p>Recounting after every batch would scan the collections continuously, so it is debounced: after something was
  * written, at most every {@code runsRecountInterval} while records keep coming, and one second after they stop
- * (and once more on shutdown). The last recount after the last write is therefore exact.
+ * (and once more on shutdown). The last recount after the last write is therefore exact. While records keep coming,
+ * recounts are also spaced by at least {@value #SPACING} times the last one's duration, so a slow count (a large
+ * collection without a usable {@code run_id} index, e.g. on mongo-java-server: ~1.4 s per 200k documents) takes at
+ * most about a sixth of the database's time away from the writes.
  */
 @Component
 public class LandedReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(LandedReconciler.class);
     private static final long IDLE_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final int SPACING = 5;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoTemplate mongo;
@@ -52,6 +56,7 @@ public class LandedReconciler {
     private final ScheduledExecutorService scheduler;
     private volatile long lastTouch = System.nanoTime();
     private volatile long lastRecount = System.nanoTime();
+    private volatile long lastRecountNanos;
     private volatile boolean failing;
 
     public LandedReconciler(MongoTemplate mongo, WriterProperties properties) {
@@ -73,7 +78,8 @@ public class LandedReconciler {
 
     private void tick() {
         long now = System.nanoTime();
-        if (dirty.get() && (now - lastTouch >= IDLE_NANOS || now - lastRecount >= intervalNanos)) {
+        long spacing = Math.max(intervalNanos, SPACING * lastRecountNanos);
+        if (dirty.get() && (now - lastTouch >= IDLE_NANOS || now - lastRecount >= spacing)) {
             try {
                 recount();
                 if (failing) {
@@ -93,8 +99,10 @@ public class LandedReconciler {
     /** Recounts every run now; returns the landed counts per run and collection. */
     public synchronized Map<String, Map<String, Long>> recount() {
         dirty.set(false);
-        lastRecount = System.nanoTime();
+        long started = System.nanoTime();
+        lastRecount = started;
         Map<String, Map<String, Long>> landed = countByRun();
+        lastRecountNanos = System.nanoTime() - started;
         MongoCollection<Document> runs = mongo.getCollection(MongoCollections.INGESTION_RUNS);
         Map<String, Document> stored = new LinkedHashMap<>();
         for (Document run : runs.find()) {
