@@ -25,22 +25,34 @@ public final class DocumentKeys {
     }
 
     /**
-     * The key of {@code item} in {@code collection}.
+     * The key of {@code item} in {@code collection}: its {@link #naturalKeyOf natural key}, else the
+     * {@link #hashOf hash} of the whole item.
      *
      * @param context the score group for {@code scores_contexts} (the engagement group) and the driver id for
      *                {@code scores_by_driver}; ignored for the other collections
      */
     public static DocumentKey keyOf(PeakonCollection collection, JsonNode item, String context) {
+        return naturalKeyOf(collection, item, context).orElseGet(() -> hashOf(item));
+    }
+
+    /**
+     * The key the rules above build from the item's own values, or empty when a part is missing (then the key is
+     * the hash of the whole item).
+     *
+     * <p>It reads only {@code id}, {@code attributes.answerId} and {@code attributes.scores.time}, so
+     * {@code item} may be a skeleton holding just those values (as a full tree would hold them: the last of
+     * duplicate members, objects and arrays as such): a streaming reader gets the key without building the
+     * item's tree, and builds the tree only when this is empty.
+     */
+    public static Optional<DocumentKey> naturalKeyOf(PeakonCollection collection, JsonNode item, String context) {
         return switch (collection) {
             case ANSWERS_EXPORT -> pythonInt(item.path("attributes").path("answerId"))
                     .map(DocumentKey::of)
-                    .or(() -> asIs(item.path("id")))
-                    .orElseGet(() -> hashOf(item));
+                    .or(() -> asIs(item.path("id")));
             case EMPLOYEES, DRIVERS_CATALOG -> pythonInt(item.path("id")).map(DocumentKey::of)
-                    .or(() -> asIs(item.path("id")))
-                    .orElseGet(() -> hashOf(item));
-            case DRIVERS -> asIs(item.path("id")).orElseGet(() -> hashOf(item));
-            case SCORES_CONTEXTS, SCORES_BY_DRIVER -> scoreKey(context, item).orElseGet(() -> hashOf(item));
+                    .or(() -> asIs(item.path("id")));
+            case DRIVERS -> asIs(item.path("id"));
+            case SCORES_CONTEXTS, SCORES_BY_DRIVER -> scoreKey(context, item);
         };
     }
 
@@ -63,6 +75,9 @@ public final class DocumentKeys {
         if (node.isString()) {
             return Optional.of(node.stringValue());
         }
+        if (node.isInt() || node.isLong()) {
+            return Optional.of(Long.toString(node.longValue()));
+        }
         if (node.isIntegralNumber()) {
             return Optional.of(node.bigIntegerValue().toString());
         }
@@ -83,6 +98,9 @@ public final class DocumentKeys {
     /** Python's {@code int(x)} for what JSON can hold, limited to 64 bits. */
     static Optional<Long> pythonInt(JsonNode node) {
         try {
+            if (node.isInt() || node.isLong()) {
+                return Optional.of(node.longValue());
+            }
             if (node.isIntegralNumber()) {
                 return Optional.of(node.bigIntegerValue().longValueExact());
             }
@@ -91,13 +109,30 @@ public final class DocumentKeys {
             }
             if (node.isString()) {
                 String text = node.stringValue().strip();
-                if (text.matches("[+-]?\\d+")) {
-                    return Optional.of(new BigInteger(text).longValueExact());
+                if (isWholeNumber(text)) {
+                    // Up to 18 digits always fit a long; longer ones may not, BigInteger tells.
+                    return Optional.of(text.length() <= 18 ? Long.parseLong(text)
+                            : new BigInteger(text).longValueExact());
                 }
             }
         } catch (ArithmeticException outOfRange) {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** {@code [+-]?[0-9]+}, checked by hand: this runs once per item, a regex would be compiled every time. */
+    private static boolean isWholeNumber(String text) {
+        int start = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+        if (start == text.length()) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

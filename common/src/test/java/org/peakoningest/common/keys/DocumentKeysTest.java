@@ -164,4 +164,58 @@ class DocumentKeysTest {
             assertThat(DocumentKeys.keyOf(SCORES_BY_DRIVER, item, null)).isEqualTo(DocumentKeys.hashOf(item));
         }
     }
+
+    @Nested
+    class NaturalKey {
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":12345}}",
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":\" +77 \"}}",
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"-0012\"}}",
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"99999999999999999999\"}}",
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"9223372036854775807\"}}",
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"-9223372036854775808\"}}",
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"+\"}}",
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"\"}}",
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"\u0661\u0662\"}}",
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":-12.9}}",
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":1e400}}",
+                "{\"id\":\"900\",\"attributes\":{\"answerId\":123456789012345678901234567890}}",
+                "{\"id\":12,\"attributes\":{\"answerId\":[1]}}",
+                "{\"id\":12.5,\"attributes\":{\"answerId\":null}}",
+                "{\"id\":{\"x\":1}}",
+                "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":1700000000}}}",
+                "{\"id\":7,\"attributes\":{\"scores\":{\"time\":1.5e3}}}",
+                "{\"id\":7,\"attributes\":{\"scores\":{\"time\":true}}}",
+                "{\"attributes\":{\"scores\":{\"time\":5}}}",
+                "[1,2]",
+                "\"a string item\"",
+                "{}"})
+        void isEmptyExactlyWhenTheKeyIsTheHash(String text) {
+            JsonNode item = json(text);
+            for (var collection : org.peakoningest.common.PeakonCollection.values()) {
+                DocumentKey key = DocumentKeys.keyOf(collection, item, "engagement");
+                assertThat(DocumentKeys.naturalKeyOf(collection, item, "engagement"))
+                        .as("%s of %s", collection, text)
+                        .isEqualTo(key.equals(DocumentKeys.hashOf(item))
+                                ? java.util.Optional.empty() : java.util.Optional.of(key));
+            }
+        }
+
+        @Test
+        void numericStringsParseLikePythonIntAtTheLimitsOfALong() {
+            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
+                    json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"9223372036854775807\"}}"), null))
+                    .isEqualTo(DocumentKey.of(Long.MAX_VALUE));
+            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
+                    json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"-000000000000000000000042\"}}"), null))
+                    .isEqualTo(DocumentKey.of(-42));
+            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
+                    json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"9223372036854775808\"}}"), null))
+                    .as("beyond 64 bits: falls back to id").isEqualTo(DocumentKey.of("a"));
+            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
+                    json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"\u0661\u0662\"}}"), null))
+                    .as("only ASCII digits, as before").isEqualTo(DocumentKey.of("a"));
+        }
+    }
 }

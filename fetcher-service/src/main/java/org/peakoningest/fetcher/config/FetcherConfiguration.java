@@ -115,7 +115,7 @@ public class FetcherConfiguration {
     }
 
     @Bean
-    RecordPublisher recordPublisher(KafkaTemplate<String, Object> template, TopicNames topics) {
+    RecordPublisher recordPublisher(KafkaTemplate<String, byte[]> template, TopicNames topics) {
         return new KafkaRecordPublisher(template, topics, ACK_TIMEOUT);
     }
 

@@ -9,9 +9,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.common.envelope.RecordEnvelope;
-import org.peakoningest.common.keys.DocumentKey;
-import org.peakoningest.common.keys.DocumentKeys;
 import org.peakoningest.common.runs.CollectionStats;
 import org.peakoningest.common.runs.CollectionStatus;
 import org.peakoningest.common.runs.SkippedRequest;
@@ -60,11 +57,11 @@ public class Crawler {
 
     public CollectionStats answers(RunContext run) {
         return single(run, PeakonCollection.ANSWERS_EXPORT, "/answers/export", Cursor.ANSWERS,
-                "per_page=" + props.perPage(), null, item -> { });
+                "per_page=" + props.perPage(), null, null);
     }
 
     public CollectionStats employees(RunContext run) {
-        return single(run, PeakonCollection.EMPLOYEES, "/employees", Cursor.EMPLOYEES, null, null, item -> { });
+        return single(run, PeakonCollection.EMPLOYEES, "/employees", Cursor.EMPLOYEES, null, null, null);
     }
 
     /** The drivers; their ids are handed to {@code driverIds} for {@link #scoresByDriver}. */
@@ -81,7 +78,7 @@ public class Crawler {
 
     public CollectionStats scoresContexts(RunContext run) {
         return single(run, PeakonCollection.SCORES_CONTEXTS, scoresPath(props.engagementGroup()), null, null,
-                props.engagementGroup(), item -> { });
+                props.engagementGroup(), null);
     }
 
     /** One call per driver id; a driver answered 422 (not a valid score group) is skipped and recorded. */
@@ -94,7 +91,7 @@ public class Crawler {
         for (String driverId : driverIds) {
             try {
                 Endpoint endpoint = new Endpoint(collection, scoresPath(driverId), driverId, driverId, null);
-                chase(run, endpoint, firstUri(endpoint.path(), null), batch, progress, item -> { });
+                chase(run, endpoint, firstUri(endpoint.path(), null), batch, progress, null);
             } catch (PeakonHttpException e) {
                 if (e.status() != UNPROCESSABLE) {
                     error = describe(e);
@@ -154,7 +151,11 @@ public class Crawler {
         }
     }
 
-    /** Follows the pages of one endpoint to the end. */
+    /**
+     * Follows the pages of one endpoint to the end.
+     *
+     * @param alsoSee gets the tree of every item published, or null (no trees: the answers path never builds one)
+     */
     private void chase(RunContext run, Endpoint endpoint, URI first, RecordPublisher.Batch batch,
                        Progress progress, Consumer<JsonNode> alsoSee) {
         Set<String> requested = new HashSet<>();
@@ -165,20 +166,14 @@ public class Crawler {
                         + url + " was already fetched");
             }
             URI pageUrl = url;
-            long[] maxSeen = {Long.MIN_VALUE};
-            PageReader.Page page = pages.fetch(pageUrl, !run.dryRun(), (item, fetchedAt) -> {
-                DocumentKey key = DocumentKeys.keyOf(endpoint.collection(), item, endpoint.context());
-                batch.publish(RecordEnvelope.of(run.runId(), endpoint.collection(), endpoint.path(),
-                        pageUrl.toString(), fetchedAt, key, endpoint.driverId(), item));
-                if (key instanceof DocumentKey.Numeric numeric) {
-                    maxSeen[0] = Math.max(maxSeen[0], numeric.value());
-                }
-                alsoSee.accept(item);
-            });
+            PageEnvelopes envelopes = new PageEnvelopes(run.runId(), endpoint.collection(), endpoint.path(),
+                    pageUrl.toString(), endpoint.context(), endpoint.driverId(), batch, alsoSee);
+            PageReader.Page page = pages.fetch(pageUrl, !run.dryRun(), envelopes);
             // Nothing moves on until Kafka has acknowledged every record of this page (and all before it).
             batch.awaitAcknowledged();
-            if (endpoint.cursor() != null && !run.dryRun() && maxSeen[0] != Long.MIN_VALUE) {
-                cursors.advance(endpoint.cursor(), maxSeen[0]);
+            OptionalLong maxSeen = envelopes.maxNumericKey();
+            if (endpoint.cursor() != null && !run.dryRun() && maxSeen.isPresent()) {
+                cursors.advance(endpoint.cursor(), maxSeen.getAsLong());
             }
             progress.pages++;
             progress.items += page.items();

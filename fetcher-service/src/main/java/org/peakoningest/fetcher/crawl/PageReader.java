@@ -11,9 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Streams a JSON:API document: each {@code data[]} item is read as its own small tree and handed on at once, so a
- * page of 20,000 answers never exists as one object graph. {@code links} and {@code meta} are captured wherever
- * they appear (before or after {@code data}); everything else ({@code included}, ...) is skipped.
+ * Streams a JSON:API document: each {@code data[]} item is copied as JSON text (with its key parts, see
+ * {@link ItemCopy}) and handed on at once, so a page of 20,000 answers never exists as a whole, and no item becomes
+ * a tree. {@code links} and {@code meta} are captured wherever they appear (before or after {@code data});
+ * everything else ({@code included}, ...) is skipped.
  */
 final class PageReader {
 
@@ -28,11 +29,15 @@ final class PageReader {
     private PageReader() {
     }
 
-    static Page read(InputStream body, Consumer<JsonNode> items) {
+    /**
+     * Reads a page, handing each item to {@code items} as soon as it is read. The {@link ItemCopy} is reused for
+     * the next item: the consumer takes what it needs before it returns.
+     */
+    static Page read(InputStream body, Consumer<ItemCopy> items) {
         int count = 0;
         JsonNode links = MissingNode.getInstance();
         JsonNode meta = MissingNode.getInstance();
-        try (JsonParser parser = MAPPER.createParser(body)) {
+        try (JsonParser parser = MAPPER.createParser(body); ItemCopy item = new ItemCopy()) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedPageException("the response is not a JSON object");
             }
@@ -40,7 +45,7 @@ final class PageReader {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (name) {
-                    case "data" -> count += readData(parser, value, items);
+                    case "data" -> count += readData(parser, value, item, items);
                     case "links" -> links = MAPPER.readTree(parser);
                     case "meta" -> meta = MAPPER.readTree(parser);
                     default -> parser.skipChildren();
@@ -50,10 +55,11 @@ final class PageReader {
         return new Page(count, nextLink(links), meta, links);
     }
 
-    private static int readData(JsonParser parser, JsonToken value, Consumer<JsonNode> items) {
+    private static int readData(JsonParser parser, JsonToken value, ItemCopy item, Consumer<ItemCopy> items) {
         if (value == JsonToken.START_OBJECT) {
             // A single resource instead of a collection: one item.
-            items.accept(MAPPER.readTree(parser));
+            item.copy(parser);
+            items.accept(item);
             return 1;
         }
         if (value != JsonToken.START_ARRAY) {
@@ -64,7 +70,7 @@ final class PageReader {
         }
         int count = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            JsonNode item = MAPPER.readTree(parser);
+            item.copy(parser);
             items.accept(item);
             count++;
         }

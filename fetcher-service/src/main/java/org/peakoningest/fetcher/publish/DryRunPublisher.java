@@ -2,7 +2,7 @@ package org.peakoningest.fetcher.publish;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.RunEvent;
 
 /** A dry run: every envelope counts as if acknowledged, nothing leaves the process. */
@@ -14,9 +14,9 @@ public class DryRunPublisher implements RecordPublisher {
         DistinctKeys keys = new DistinctKeys();
         return new Batch() {
             @Override
-            public void publish(RecordEnvelope envelope) {
+            public void publish(DocumentKey key, byte[] envelope) {
                 counted.incrementAndGet();
-                keys.add(envelope.key());
+                keys.add(key);
             }
 
             @Override

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
-import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.common.kafka.ContractSerializer;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.RunEvent;
@@ -17,14 +17,19 @@ import org.springframework.kafka.core.KafkaTemplate;
  * The one place that builds producer records: data envelopes keyed by their document key on the collection's
  * topic, run events keyed by run id on the run-events topic. Counts acknowledgements, not sends, so a collection's
  * {@code published} is exactly what landed on its topic.
+ *
+ * <p>Values travel as bytes (the producer's value serializer is {@code ByteArraySerializer}): envelopes arrive
+ * encoded ({@link org.peakoningest.common.kafka.EnvelopeBytes}), run events are written here by
+ * {@link ContractSerializer}, the contract's serializer.
  */
 public class KafkaRecordPublisher implements RecordPublisher {
 
-    private final KafkaTemplate<String, Object> template;
+    private final ContractSerializer<RunEvent> runEvents = new ContractSerializer<>();
+    private final KafkaTemplate<String, byte[]> template;
     private final TopicNames topics;
     private final Duration ackTimeout;
 
-    public KafkaRecordPublisher(KafkaTemplate<String, Object> template, TopicNames topics, Duration ackTimeout) {
+    public KafkaRecordPublisher(KafkaTemplate<String, byte[]> template, TopicNames topics, Duration ackTimeout) {
         this.template = template;
         this.topics = topics;
         this.ackTimeout = ackTimeout;
@@ -37,10 +42,13 @@ public class KafkaRecordPublisher implements RecordPublisher {
 
     @Override
     public void publish(RunEvent event) {
-        ProducerRecord<String, Object> record =
-                new ProducerRecord<>(topics.runEventsTopic(), RecordKeys.ofRun(event.runId()), event);
         try {
-            template.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            String topic = topics.runEventsTopic();
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(topic, RecordKeys.ofRun(event.runId()), runEvents.serialize(topic, event));
+            var sent = template.send(record);
+            template.flush(); // an event is alone: do not let it wait out linger.ms
+            sent.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishException("interrupted while publishing a run event", e);
@@ -53,7 +61,13 @@ public class KafkaRecordPublisher implements RecordPublisher {
 
     /**
      * Counts sends and their outcomes instead of keeping the send futures: a future holds its record (and the
-     * item's tree) until it is dropped, so keeping a page's futures would keep the whole page in memory.
+     * envelope's bytes) until it is dropped, so keeping a page's futures would keep the whole page in memory.
+     *
+     * <p>For the same reason records go to the producer itself ({@link KafkaTemplate#execute}), not through
+     * {@link KafkaTemplate#send}: the template's completion callback holds the record, so every envelope not yet
+     * acknowledged would stay on the heap next to its compressed copy in the producer's batch (with a fast
+     * reader, up to a whole page). The producer copies the value into its batch during {@code send}; the callback
+     * here keeps only the key.
      */
     private final class KafkaBatch implements Batch {
 
@@ -70,15 +84,13 @@ public class KafkaRecordPublisher implements RecordPublisher {
         }
 
         @Override
-        public void publish(RecordEnvelope envelope) {
-            ProducerRecord<String, Object> record =
-                    new ProducerRecord<>(topic, RecordKeys.of(envelope.key()), envelope);
+        public void publish(DocumentKey key, byte[] envelope) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, RecordKeys.of(key), envelope);
             synchronized (lock) {
                 sent++;
             }
-            DocumentKey key = envelope.key(); // the callback keeps only the key, not the envelope
             try {
-                template.send(record).whenComplete((result, failure) -> completed(key, failure));
+                template.execute(producer -> producer.send(record, (metadata, failure) -> completed(key, failure)));
             } catch (RuntimeException e) {
                 // e.g. a serialization failure or a closed producer: thrown before the record was queued
                 completed(key, e);

@@ -1,7 +1,7 @@
 package org.peakoningest.fetcher.publish;
 
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.RunEvent;
 
 /** Where a run's records and events go: Kafka, or nowhere (a dry run counts them). */
@@ -20,8 +20,14 @@ public interface RecordPublisher {
     /** The envelopes of one collection in one run. Used by one thread. */
     interface Batch {
 
-        /** Sends an envelope asynchronously. */
-        void publish(RecordEnvelope envelope);
+        /**
+         * Sends an envelope asynchronously.
+         *
+         * @param key      the envelope's document key, also the record key
+         * @param envelope the record value: a {@link org.peakoningest.common.envelope.RecordEnvelope} in JSON, as
+         *                 {@link org.peakoningest.common.kafka.EnvelopeBytes} writes it; not modified afterwards
+         */
+        void publish(DocumentKey key, byte[] envelope);
 
         /**
          * Blocks until every envelope sent so far is acknowledged (or failed).

@@ -20,7 +20,7 @@ class PageReaderTest {
         String body = "{\"meta\":{\"page\":1,\"pages\":2},\"data\":[{\"id\":\"1\"},{\"id\":\"2\",\"attributes\":"
                 + "{\"nested\":[1,2,{\"x\":null}]}}],\"included\":[{\"id\":\"z\"}],\"links\":{\"next\":\"/a?c=1\"}}";
         List<JsonNode> items = new ArrayList<>();
-        PageReader.Page page = PageReader.read(stream(body), items::add);
+        PageReader.Page page = PageReader.read(stream(body), item -> items.add(item.tree()));
         assertThat(items).extracting(i -> i.path("id").asString()).containsExactly("1", "2");
         assertThat(items.get(1).at("/attributes/nested/2").has("x")).isTrue();
         assertThat(page.items()).isEqualTo(2);
@@ -46,7 +46,8 @@ class PageReaderTest {
             }
         };
         List<JsonNode> items = new ArrayList<>();
-        assertThatThrownBy(() -> PageReader.read(new SequenceInputStream(first, broken), items::add))
+        assertThatThrownBy(() -> PageReader.read(new SequenceInputStream(first, broken),
+                item -> items.add(item.tree())))
                 .hasMessageContaining("connection reset");
         assertThat(items).hasSize(1);
     }
