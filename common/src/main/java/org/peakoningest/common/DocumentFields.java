@@ -17,6 +17,11 @@ public final class DocumentFields {
     public static final String SOURCE_URL = "source_url";
     /** On {@code scores_by_driver} only: the driver id used as the score group. */
     public static final String DRIVER_ID = "driver_id";
+    /**
+     * Added by this writer (not in the Python version's shape): where in its topic the stored version came from,
+     * {@code {partition: int32, offset: int64}}; with {@link #FETCHED_AT} it orders versions of a document.
+     */
+    public static final String SOURCE = "_source";
 
     private DocumentFields() {
     }

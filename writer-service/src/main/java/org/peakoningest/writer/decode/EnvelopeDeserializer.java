@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.bson.BsonSerializationException;
 import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.json.ContractJson;
@@ -37,7 +38,7 @@ public final class EnvelopeDeserializer implements Deserializer<DecodedEnvelope>
             return streamed(data);
         } catch (NotCanonicalException | JacksonException | JsonToBson.DuplicateMemberException e) {
             return viaContract(topic, data);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | BsonSerializationException e) {
             throw cannotStore(topic, e);
         }
     }
@@ -50,7 +51,7 @@ public final class EnvelopeDeserializer implements Deserializer<DecodedEnvelope>
             try (JsonParser parser = ContractJson.mapper().treeAsTokens(envelope.item())) {
                 parser.nextToken();
                 item = JsonToBson.convert(parser);
-            } catch (NumberFormatException e) {
+            } catch (NumberFormatException | BsonSerializationException e) {
                 throw cannotStore(topic, e);
             }
         }
@@ -165,9 +166,9 @@ public final class EnvelopeDeserializer implements Deserializer<DecodedEnvelope>
         throw new NotCanonicalException();
     }
 
-    private static SerializationException cannotStore(String topic, NumberFormatException e) {
+    private static SerializationException cannotStore(String topic, RuntimeException e) {
         return new SerializationException("not a valid RecordEnvelope on " + topic
-                + ": the item has a whole number that MongoDB cannot store (" + e.getMessage() + ")", e);
+                + ": MongoDB cannot store the item (" + e.getMessage() + ")", e);
     }
 
     /** The streaming pass declines this input; the contract reader decides. */

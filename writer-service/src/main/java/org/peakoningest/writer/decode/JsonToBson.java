@@ -5,11 +5,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.bson.BsonBinaryWriter;
-import org.bson.io.BasicOutputBuffer;
 import org.bson.types.Decimal128;
 import org.peakoningest.common.DocumentFields;
-import org.peakoningest.writer.store.DocumentMapper;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -27,13 +24,12 @@ final class JsonToBson {
 
     /** Top-level item members the stored document's own fields replace. */
     private static final Set<String> REPLACED = Set.of(DocumentFields.ID, DocumentFields.FETCHED_AT,
-            DocumentFields.RUN_ID, DocumentFields.ENDPOINT, DocumentFields.SOURCE_URL, DocumentMapper.SOURCE);
+            DocumentFields.RUN_ID, DocumentFields.ENDPOINT, DocumentFields.SOURCE_URL, DocumentFields.SOURCE);
 
     /** Objects with more members than this check duplicates with a hash set instead of a list scan. */
     private static final int SMALL_OBJECT = 12;
 
-    private final BasicOutputBuffer out = new BasicOutputBuffer(1024);
-    private final BsonBinaryWriter writer = new BsonBinaryWriter(out);
+    private final BsonBytes out = new BsonBytes(1024);
     private int driverIdStart = -1;
     private int driverIdEnd = -1;
 
@@ -44,19 +40,19 @@ final class JsonToBson {
      * Converts the JSON object the parser stands on (its current token is {@code START_OBJECT}); on return the
      * parser stands on the matching {@code END_OBJECT}.
      *
-     * @throws DuplicateMemberException when an object names a member twice (a tree keeps the last one; the caller
-     *                                  decides)
-     * @throws NumberFormatException    for a whole number beyond Decimal128's 34 digits
+     * @throws DuplicateMemberException    when an object names a member twice (a tree keeps the last one; the
+     *                                     caller decides)
+     * @throws NumberFormatException       for a whole number beyond Decimal128's 34 digits
+     * @throws org.bson.BsonSerializationException for a member name BSON cannot hold (a NUL character)
      */
     static ItemBson convert(JsonParser parser) {
         JsonToBson conversion = new JsonToBson();
         conversion.object(parser, true);
-        conversion.writer.flush();
         return new ItemBson(conversion.out.toByteArray(), conversion.driverIdStart, conversion.driverIdEnd);
     }
 
     private void object(JsonParser parser, boolean top) {
-        writer.writeStartDocument();
+        int start = out.startDocument();
         List<String> small = new ArrayList<>(8);
         Set<String> large = null;
         for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
@@ -75,42 +71,73 @@ final class JsonToBson {
             }
             boolean driverId = top && DocumentFields.DRIVER_ID.equals(name);
             if (driverId) {
-                driverIdStart = out.getPosition();
+                driverIdStart = out.position();
             }
-            writer.writeName(name);
-            value(parser);
+            element(parser, name, -1);
             if (driverId) {
-                driverIdEnd = out.getPosition();
+                driverIdEnd = out.position();
             }
         }
-        writer.writeEndDocument();
+        out.endDocument(start);
     }
 
-    private void value(JsonParser parser) {
+    /** One element: named {@code name}, or the {@code index}-th of an array when the name is null. */
+    private void element(JsonParser parser, String name, int index) {
         JsonToken token = parser.currentToken();
         switch (token) {
-            case START_OBJECT -> object(parser, false);
-            case START_ARRAY -> {
-                writer.writeStartArray();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    value(parser);
-                }
-                writer.writeEndArray();
+            case START_OBJECT -> {
+                header(BsonBytes.DOCUMENT, name, index);
+                object(parser, false);
             }
-            case VALUE_STRING -> writer.writeString(parser.getString());
+            case START_ARRAY -> {
+                header(BsonBytes.ARRAY, name, index);
+                int start = out.startDocument();
+                int i = 0;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    element(parser, null, i++);
+                }
+                out.endDocument(start);
+            }
+            case VALUE_STRING -> {
+                header(BsonBytes.STRING, name, index);
+                out.stringValue(parser.getString());
+            }
             case VALUE_NUMBER_INT -> {
                 switch (parser.getNumberType()) {
-                    case INT -> writer.writeInt32(parser.getIntValue());
-                    case LONG -> writer.writeInt64(parser.getLongValue());
-                    // Beyond 64 bits pymongo would refuse; Decimal128 keeps the value exactly (or throws).
-                    default -> writer.writeDecimal128(new Decimal128(new BigDecimal(parser.getBigIntegerValue())));
+                    case INT -> {
+                        header(BsonBytes.INT32, name, index);
+                        out.int32(parser.getIntValue());
+                    }
+                    case LONG -> {
+                        header(BsonBytes.INT64, name, index);
+                        out.int64(parser.getLongValue());
+                    }
+                    default -> {
+                        // Beyond 64 bits pymongo would refuse; Decimal128 keeps the value exactly (or throws).
+                        Decimal128 value = new Decimal128(new BigDecimal(parser.getBigIntegerValue()));
+                        header(BsonBytes.DECIMAL128, name, index);
+                        out.decimal128Value(value);
+                    }
                 }
             }
-            case VALUE_NUMBER_FLOAT -> writer.writeDouble(parser.getDoubleValue());
-            case VALUE_TRUE -> writer.writeBoolean(true);
-            case VALUE_FALSE -> writer.writeBoolean(false);
-            case VALUE_NULL -> writer.writeNull();
+            case VALUE_NUMBER_FLOAT -> {
+                header(BsonBytes.DOUBLE, name, index);
+                out.doubleValue(parser.getDoubleValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                header(BsonBytes.BOOLEAN, name, index);
+                out.booleanValue(token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> header(BsonBytes.NULL, name, index);
             default -> throw new IllegalStateException("unexpected JSON token " + token + " in an item");
+        }
+    }
+
+    private void header(byte type, String name, int index) {
+        if (name != null) {
+            out.name(type, name);
+        } else {
+            out.index(type, index);
         }
     }
 

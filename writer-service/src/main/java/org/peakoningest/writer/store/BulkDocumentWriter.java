@@ -209,8 +209,8 @@ public class BulkDocumentWriter {
         List<Object> ids = batch.stream().map(PendingDocument::id).toList();
         Map<Object, StoredVersion> stored = new java.util.HashMap<>();
         for (Document doc : target.find(Filters.in(DocumentFields.ID, ids), Document.class)
-                .projection(Projections.include(DocumentFields.FETCHED_AT, DocumentMapper.SOURCE))) {
-            Document source = doc.get(DocumentMapper.SOURCE) instanceof Document d ? d : null;
+                .projection(Projections.include(DocumentFields.FETCHED_AT, DocumentFields.SOURCE))) {
+            Document source = doc.get(DocumentFields.SOURCE) instanceof Document d ? d : null;
             Long offset = source != null && source.get("offset") instanceof Number n ? n.longValue() : null;
             stored.put(doc.get(DocumentFields.ID), new StoredVersion(
                     doc.get(DocumentFields.FETCHED_AT) instanceof String s ? s : null, offset));

@@ -27,7 +27,7 @@ import org.peakoningest.common.DocumentFields;
  */
 final class NeverRegressReplace implements WriteModelStrategy {
 
-    private static final String SOURCE_OFFSET = DocumentMapper.SOURCE + ".offset";
+    private static final String SOURCE_OFFSET = DocumentFields.SOURCE + ".offset";
 
     @Override
     public WriteModel<RawBsonDocument> model(PendingDocument version, StoredVersion stored) {

@@ -108,7 +108,9 @@ class EnvelopeDeserializerTest {
         assertThatThrownBy(() -> read("{" + HEADER.replace("123456", "12.5") + ",\"item\":{}}"))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("not a valid RecordEnvelope on t");
         assertThatThrownBy(() -> read("{" + HEADER + ",\"item\":{\"n\":" + "9".repeat(40) + "}}"))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("MongoDB cannot store");
+                .isInstanceOf(SerializationException.class).hasMessageContaining("MongoDB cannot store the item");
+        assertThatThrownBy(() -> read("{" + HEADER + ",\"item\":{\"a\\u0000b\":1}}"))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("null character");
     }
 
     private DecodedEnvelope read(String json) {
