@@ -3,6 +3,7 @@ package org.peakoningest.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.peakoningest.embeddedstack.stack.EmbeddedStack;
 
 /**
  * The command line of one bench run (bench/run passes its arguments through; {@code --sizes} is handled by the
@@ -32,11 +33,13 @@ record BenchOptions(int answers, int employees, int writers, int writerConcurren
 
     static final String USAGE = """
             usage: bench/run [--answers 200000] [--employees N] [--writers 1] [--writer-concurrency 2]
-                             [--per-page 20000] [--batch-size 2000] [--fetcher-heap 1g] [--writer-heap 768m]
-                             [--mongo-heap 4g] [--fetcher-jvm "-XX:+UseSerialGC ..."] [--writer-jvm "..."]
+                             [--per-page 20000] [--batch-size 2000] [--fetcher-heap 128m] [--writer-heap 256m]
+                             [--mongo-heap 4g] [--fetcher-jvm "..."] [--writer-jvm "..."]
                              [--compare-with bench/results/<file>.json] [--profile]
                              [--results-dir bench/results] [--label name] [--timeout-minutes 30]
                              [--sizes 200000,1000000]   (script only: one run per size, each compared with the previous)
+            heaps and JVM options default to the embedded stack's (./peakon-ingest): fetcher 128m, writer 256m, both
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"; --fetcher-jvm/--writer-jvm replace those options.
             """;
 
     static BenchOptions parse(String[] args, Path repository) {
@@ -46,11 +49,12 @@ record BenchOptions(int answers, int employees, int writers, int writerConcurren
         int concurrency = 2;
         int perPage = 20_000;
         int batchSize = 2_000;
-        String fetcherHeap = "1g";
-        String writerHeap = "768m";
+        // The embedded stack's settings (./peakon-ingest), so the bench measures what users run.
+        String fetcherHeap = "128m";
+        String writerHeap = "256m";
         String mongoHeap = null;
-        List<String> fetcherJvm = List.of();
-        List<String> writerJvm = List.of();
+        List<String> fetcherJvm = EmbeddedStack.SERVICE_JVM_OPTIONS;
+        List<String> writerJvm = EmbeddedStack.SERVICE_JVM_OPTIONS;
         Path compareWith = null;
         boolean profile = false;
         Path resultsDir = repository.resolve("bench/results");

@@ -171,8 +171,8 @@ final class Results {
                 commit, Instant.now().truncatedTo(ChronoUnit.SECONDS), javaVersion,
                 Runtime.getRuntime().availableProcessors(), loadStart, loadEnd));
         t.append(String.format("config: per_page %d | writers %d x WRITER_CONCURRENCY %d | batch (WRITER_MAX_POLL_RECORDS, "
-                        + "insertMany) %d | heaps: fetcher %s, writer/replay %s, mongo %s | extra JVM options: fetcher %s,"
-                        + " writer %s (default G1) | profile %s%n",
+                        + "insertMany) %d | heaps: fetcher %s, writer/replay %s, mongo %s | JVM options: fetcher %s,"
+                        + " writer %s | profile %s%n",
                 options.perPage(), options.writers(), options.writerConcurrency(), options.batchSize(),
                 options.fetcherHeap(), options.writerHeap(), options.mongoHeap(), options.fetcherJvm(),
                 options.writerJvm(), options.profile() ? "ON (JFR: slower)" : "off"));

@@ -115,10 +115,7 @@ final class ServiceLauncher {
     private String[] jvm(String name, String heap) {
         List<String> extra = name.equals("fetcher") ? this.options.fetcherJvm() : this.options.writerJvm();
         List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
-        // G1 as in the embedded stack, unless the extra options choose another collector.
-        if (extra.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
-            options.add("-XX:+UseG1GC");
-        }
+        // The JVM's own choice of collector unless the options (by default the embedded stack's) name one.
         options.addAll(extra);
         options.addAll(profiler.jvmOptions(name));
         return options.toArray(String[]::new);

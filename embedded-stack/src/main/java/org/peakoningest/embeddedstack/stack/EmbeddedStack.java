@@ -41,6 +41,16 @@ import org.peakoningest.embeddedstack.process.StackState;
 public final class EmbeddedStack implements AutoCloseable {
 
     public static final String SIMULATOR_APP_TOKEN = "sim-app-token";
+
+    /**
+     * JVM options of the writers and the fetcher here, besides the heap. Everything the embedded stack runs is short
+     * lived (one crawl, then stop), and on a small machine the C2 compiler was the largest single cost: in a run of
+     * 200k answers it used ~8 of the writer's ~19 CPU seconds and ~6 of the fetcher's ~14 (bench/run, per-thread CPU;
+     * docs/performance.md). C1 alone compiles for ~1 s and its code is fast enough for these runs. Long-running
+     * daemons (compose) keep the JVM's default tiered compilation. SerialGC: one collector thread, smallest
+     * footprint, no pauses worth noticing at these heap sizes.
+     */
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     static final Pattern SIMULATOR_READY = Pattern.compile("peakon-simulator listening on (http://\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -180,9 +190,10 @@ public final class EmbeddedStack implements AutoCloseable {
         for (int index : indexes) {
             int port = ports.free();
             ManagedProcess process = supervisor.start(JavaCommand.jar("writer-" + index, snapshot(layout.writerJar()))
-                    // Measured by bench/run (docs/performance.md): 256m + SerialGC keeps a writer under 512 MiB RSS
-                    // at 1M answers with the same throughput as 768m + G1 (700-800 MiB).
-                    .withJvmOptions("-Xmx" + heap("WRITER", "256m"), "-XX:+UseSerialGC")
+                    // Measured by bench/run (docs/performance.md): 256m keeps a writer under 512 MiB RSS at 1M
+                    // answers with the same throughput as 768m + G1 (700-800 MiB).
+                    .withJvmOptions("-Xmx" + heap("WRITER", "256m"))
+                    .withJvmOptions(SERVICE_JVM_OPTIONS.toArray(String[]::new))
                     .withEnvironment(infrastructureEnvironment())
                     .withEnvironment(Map.of("SERVER_PORT", Integer.toString(port))));
             writers.put(index, process);
@@ -263,9 +274,10 @@ public final class EmbeddedStack implements AutoCloseable {
         env.put("RUN_ON_START", "false");
         env.put("SERVER_PORT", Integer.toString(ports.free()));
         ManagedProcess fetcher = supervisor.start(JavaCommand.jar(name, snapshot(layout.fetcherJar()))
-                // The fetcher streams pages: 128m + SerialGC (bench/run: ~270-300 MiB RSS at per_page=20000, vs
-                // ~550 MiB with 1g + G1, same throughput).
-                .withJvmOptions("-Xmx" + heap("FETCHER", "128m"), "-XX:+UseSerialGC")
+                // The fetcher streams pages: 128m (bench/run: ~270-300 MiB RSS at per_page=20000, vs ~550 MiB with
+                // 1g + G1, same throughput).
+                .withJvmOptions("-Xmx" + heap("FETCHER", "128m"))
+                .withJvmOptions(SERVICE_JVM_OPTIONS.toArray(String[]::new))
                 .withArguments(args)
                 .withEnvironment(env));
         progress.accept(name + " started: ingest" + (fullSync ? " --full-sync" : "") + " (" + describe(fetcher) + ")");
