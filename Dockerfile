@@ -19,6 +19,7 @@ WORKDIR /src
 # Poms first: dependency downloads are cached in a layer until a pom changes.
 COPY pom.xml ./
 COPY common/pom.xml common/
+COPY stored-documents/pom.xml stored-documents/
 COPY test-support/pom.xml test-support/
 COPY peakon-simulator/pom.xml peakon-simulator/
 COPY fetcher-service/pom.xml fetcher-service/
@@ -28,6 +29,7 @@ COPY browse-service/pom.xml browse-service/
 COPY bench/pom.xml bench/
 COPY deployment-tests/pom.xml deployment-tests/
 COPY common/src common/src
+COPY stored-documents/src stored-documents/src
 COPY test-support/src test-support/src
 COPY ${MODULE}/src ${MODULE}/src
 COPY --from=ui /ui-dist browse-service/target/classes/static

@@ -142,6 +142,17 @@ class ComposeStackTest {
             assertThat(dockerfile).as("the Dockerfile copies the pom of %s", module)
                     .contains("COPY " + module + "/pom.xml");
         }
+        // Maven reads every module of the reactor, and the libraries the services are built from need their sources.
+        String rootPom = Files.readString(ROOT.resolve("pom.xml"));
+        java.util.regex.Matcher modules = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(rootPom);
+        while (modules.find()) {
+            assertThat(dockerfile).as("the Dockerfile copies the pom of reactor module %s", modules.group(1))
+                    .contains("COPY " + modules.group(1) + "/pom.xml");
+        }
+        for (String library : List.of("common", "stored-documents", "test-support")) {
+            assertThat(dockerfile).as("the Dockerfile copies the sources of %s", library)
+                    .contains("COPY " + library + "/src " + library + "/src");
+        }
     }
 
     /**

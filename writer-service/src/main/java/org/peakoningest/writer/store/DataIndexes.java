@@ -2,10 +2,8 @@ package org.peakoningest.writer.store;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import java.util.List;
-import org.peakoningest.common.DocumentFields;
 import org.peakoningest.common.MongoCollections;
-import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.stored.StoredIndexes;
 import org.peakoningest.writer.runs.RunFields;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -18,9 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DataIndexes {
 
-    static final List<String> ANSWER_FIELDS = List.of(
-            "attributes.employeeId", "attributes.questionId", "attributes.responseAnsweredAt");
-
     private final MongoTemplate mongo;
 
     public DataIndexes(MongoTemplate mongo) {
@@ -28,13 +23,9 @@ public class DataIndexes {
     }
 
     public void ensure() {
-        for (PeakonCollection collection : PeakonCollection.values()) {
-            mongo.getCollection(collection.collectionName()).createIndex(Indexes.ascending(DocumentFields.RUN_ID),
-                    new IndexOptions().name(DocumentFields.RUN_ID));
-        }
-        for (String field : ANSWER_FIELDS) {
-            mongo.getCollection(PeakonCollection.ANSWERS_EXPORT.collectionName())
-                    .createIndex(Indexes.ascending(field), new IndexOptions().name(field));
+        for (StoredIndexes.Index index : StoredIndexes.all()) {
+            mongo.getCollection(index.collection().collectionName())
+                    .createIndex(Indexes.ascending(index.field()), new IndexOptions().name(index.field()));
         }
         mongo.getCollection(MongoCollections.INGESTION_RUNS).createIndex(Indexes.descending(RunFields.STARTED_AT),
                 new IndexOptions().name(RunFields.STARTED_AT));

@@ -1,4 +1,4 @@
-package org.peakoningest.writer.decode;
+package org.peakoningest.stored;
 
 /**
  * A raw item as one BSON document, without the top-level members the writer replaces.

@@ -1,4 +1,4 @@
-package org.peakoningest.writer.decode;
+package org.peakoningest.stored;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.peakoningest.writer.decode;
+package org.peakoningest.stored;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

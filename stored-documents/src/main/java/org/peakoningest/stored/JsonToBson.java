@@ -1,4 +1,4 @@
-package org.peakoningest.writer.decode;
+package org.peakoningest.stored;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import tools.jackson.core.JsonToken;
  * <p>Top-level members named like the metadata the writer adds ({@code _id}, {@code fetched_at}, {@code run_id},
  * {@code endpoint}, {@code source_url}, {@code _source}) are left out: the writer's values win, and a BSON document
  * must not carry a name twice. A top-level {@code driver_id} is kept but its position is recorded, because only
- * {@code scores_by_driver} replaces it (see {@link DocumentMapper}).
+ * {@code scores_by_driver} replaces it (see {@link StoredDocuments}).
  */
 final class JsonToBson {
 

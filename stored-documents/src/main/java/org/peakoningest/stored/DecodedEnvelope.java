@@ -1,4 +1,4 @@
-package org.peakoningest.writer.decode;
+package org.peakoningest.stored;
 
 import java.time.Instant;
 import java.util.Optional;
