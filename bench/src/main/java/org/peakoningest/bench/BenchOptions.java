@@ -34,7 +34,7 @@ record BenchOptions(int answers, int employees, int writers, int writerConcurren
     static final String USAGE = """
             usage: bench/run [--answers 200000] [--employees N] [--writers 1] [--writer-concurrency 2]
                              [--per-page 20000] [--batch-size 2000] [--fetcher-heap 128m] [--writer-heap 256m]
-                             [--mongo-heap 4g] [--fetcher-jvm "..."] [--writer-jvm "..."]
+                             [--mongo-heap 6g|14g] [--fetcher-jvm "..."] [--writer-jvm "..."]
                              [--compare-with bench/results/<file>.json] [--profile]
                              [--results-dir bench/results] [--label name] [--timeout-minutes 30]
                              [--sizes 200000,1000000]   (script only: one run per size, each compared with the previous)
@@ -95,8 +95,9 @@ record BenchOptions(int answers, int employees, int writers, int writerConcurren
         }
         // One employee per 100 answers (2,000 at the simulator's default 200,000), at least 200.
         int employeeCount = employees != null ? employees : Math.max(200, answers / 100);
-        // The Mongo-wire server keeps the live and the replayed database in its heap: ~4 GB per million answers.
-        String mongo = mongoHeap != null ? mongoHeap : (answers > 400_000 ? "10g" : "4g");
+        // The Mongo-wire server keeps a database as Java objects in its heap, and it needs headroom: at 1M answers
+        // with 10g its GC took about a third of its CPU (46 vs 32 us per document written; docs/performance.md).
+        String mongo = mongoHeap != null ? mongoHeap : (answers > 400_000 ? "14g" : "6g");
         return new BenchOptions(answers, employeeCount, writers, concurrency, perPage, batchSize, fetcherHeap,
                 writerHeap, mongo, fetcherJvm, writerJvm, compareWith, profile, resultsDir, label, timeout);
     }
