@@ -71,7 +71,10 @@ class KafkaConfig {
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     // Topics are created by the fetcher, maybe after the writer started: notice them within 30 s
                     // rather than the default 5 min.
-                    ConsumerConfig.METADATA_MAX_AGE_CONFIG, 30_000));
+                    ConsumerConfig.METADATA_MAX_AGE_CONFIG, 30_000,
+                    // A rebalance (topics created, a writer added or stopped) waits for every member to rejoin, and
+                    // a member hears of it with its next heartbeat: 3 s by default, 1 s here.
+                    ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000));
         };
     }
 
