@@ -110,6 +110,41 @@ public final class BsonBytes {
         bytes[position++] = 0;
     }
 
+    /**
+     * A string value straight from a parser's character buffer, encoded to UTF-8 here: no {@code String} per value.
+     * Same bytes as {@code String.getBytes(UTF_8)} (a lone surrogate becomes {@code ?}).
+     */
+    void stringValue(char[] chars, int offset, int length) {
+        ensure(4 + 3 * length + 1);
+        int lengthAt = position;
+        position += 4;
+        int start = position;
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                bytes[position++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[position++] = (byte) (0xC0 | (c >> 6));
+                bytes[position++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
+                int codePoint = Character.toCodePoint(c, chars[++i]); // 4 bytes for 2 chars: within the reserve
+                bytes[position++] = (byte) (0xF0 | (codePoint >> 18));
+                bytes[position++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                bytes[position++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                bytes[position++] = (byte) (0x80 | (codePoint & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                bytes[position++] = '?';
+            } else {
+                bytes[position++] = (byte) (0xE0 | (c >> 12));
+                bytes[position++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[position++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        bytes[position++] = 0;
+        writeInt32At(lengthAt, position - start);
+    }
+
     void int32(int value) {
         ensure(4);
         writeInt32At(position, value);
