@@ -25,6 +25,17 @@ public final class StoredDocuments {
      */
     public static RawBsonDocument of(DecodedEnvelope envelope, PeakonCollection collection, int partition,
                                      long offset) {
+        return of(envelope, Timestamps.format(envelope.fetchedAt()), collection, partition, offset);
+    }
+
+    /**
+     * The same, for a caller that has formatted {@code fetched_at} already (the writer orders versions by it):
+     * formatting it once per record, not twice.
+     *
+     * @param fetchedAt {@code Timestamps.format(envelope.fetchedAt())}
+     */
+    public static RawBsonDocument of(DecodedEnvelope envelope, String fetchedAt, PeakonCollection collection,
+                                     int partition, long offset) {
         boolean byDriver = collection == PeakonCollection.SCORES_BY_DRIVER;
         ItemBson item = envelope.item();
         byte[] bytes = item.bytes();
@@ -47,7 +58,7 @@ public final class StoredDocuments {
         } else {
             out.append(bytes, 4, bytes.length - 5);
         }
-        out.writeString(DocumentFields.FETCHED_AT, Timestamps.format(envelope.fetchedAt()));
+        out.writeString(DocumentFields.FETCHED_AT, fetchedAt);
         writeText(out, DocumentFields.RUN_ID, envelope.runId());
         writeText(out, DocumentFields.ENDPOINT, envelope.endpoint());
         writeText(out, DocumentFields.SOURCE_URL, envelope.sourceUrl());

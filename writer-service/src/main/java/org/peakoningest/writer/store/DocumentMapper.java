@@ -18,8 +18,9 @@ public final class DocumentMapper {
     /** The envelope must have no {@link DecodedEnvelope#defect() defect}. */
     public static PendingDocument toPending(DecodedEnvelope envelope, PeakonCollection collection, int partition,
                                             long offset, Object source) {
-        RawBsonDocument document = StoredDocuments.of(envelope, collection, partition, offset);
-        return new PendingDocument(collection, envelope.key().mongoValue(), Timestamps.format(envelope.fetchedAt()),
-                partition, offset, document, source);
+        String fetchedAt = Timestamps.format(envelope.fetchedAt());
+        RawBsonDocument document = StoredDocuments.of(envelope, fetchedAt, collection, partition, offset);
+        return new PendingDocument(collection, envelope.key().mongoValue(), fetchedAt, partition, offset, document,
+                source);
     }
 }
