@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# One multi-stage Dockerfile for every runnable module (fetcher-service, writer-service, peakon-simulator):
+# One multi-stage Dockerfile for every runnable module (fetcher-service, writer-service, browse-service,
+# tools/peakon-simulator); MODULE is the module's directory:
 #   docker build --build-arg MODULE=writer-service -t peakon-ingest/writer .
 # Stage 1 builds the module's executable jar with Maven; stage 2 runs it on a JRE as a non-root user.
 
@@ -20,24 +21,25 @@ WORKDIR /src
 COPY pom.xml ./
 COPY common/pom.xml common/
 COPY stored-documents/pom.xml stored-documents/
-COPY test-support/pom.xml test-support/
-COPY peakon-simulator/pom.xml peakon-simulator/
 COPY fetcher-service/pom.xml fetcher-service/
 COPY writer-service/pom.xml writer-service/
-COPY embedded-stack/pom.xml embedded-stack/
 COPY browse-service/pom.xml browse-service/
-COPY bench/pom.xml bench/
-COPY deployment-tests/pom.xml deployment-tests/
+COPY tools/pom.xml tools/
+COPY tools/test-support/pom.xml tools/test-support/
+COPY tools/peakon-simulator/pom.xml tools/peakon-simulator/
+COPY tools/embedded-stack/pom.xml tools/embedded-stack/
+COPY tools/bench/pom.xml tools/bench/
+COPY tools/deployment-tests/pom.xml tools/deployment-tests/
 COPY common/src common/src
 COPY stored-documents/src stored-documents/src
-COPY test-support/src test-support/src
+COPY tools/test-support/src tools/test-support/src
 COPY ${MODULE}/src ${MODULE}/src
 COPY --from=ui /ui-dist browse-service/target/classes/static
 # skip.ui: the UI was built by the ui stage above (copied into the browse jar's static resources).
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -pl ${MODULE} -am -DskipTests -Dskip.ui=true package \
  && mkdir -p /out/lib \
- && cp ${MODULE}/target/${MODULE}-*.jar /out/app.jar \
+ && cp ${MODULE}/target/$(basename ${MODULE})-*.jar /out/app.jar \
  && if [ -d ${MODULE}/target/lib ]; then cp ${MODULE}/target/lib/* /out/lib/; fi
 
 FROM eclipse-temurin:17-jre
