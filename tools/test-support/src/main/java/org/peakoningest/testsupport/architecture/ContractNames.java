@@ -1,0 +1,79 @@
+package org.peakoningest.testsupport.architecture;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * "Only {@code common} spells topic and collection names": a source check, because a name is a string constant that
+ * the compiler inlines and no bytecode rule can see. Every string literal in a module's production sources (Java and
+ * its Spring configuration) is compared with the contract's names; a literal that is one of them, or a topic built
+ * from one ({@code "<prefix>.<name>"}, {@code "<name>.DLT"}), is reported with its file and line.
+ */
+public final class ContractNames {
+
+    private static final Pattern JAVA_STRING = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+    private static final Pattern YAML_VALUE = Pattern.compile(":\\s*['\"]?([^'\"#\\s]+)");
+
+    private ContractNames() {
+    }
+
+    /**
+     * The places in {@code module}'s {@code src/main} that spell one of {@code names}, as {@code file:line: text};
+     * empty when there are none.
+     */
+    public static List<String> spelledIn(Path module, Collection<String> names) {
+        Path main = module.resolve("src/main");
+        if (!Files.isDirectory(main)) {
+            throw new IllegalArgumentException("no src/main in " + module.toAbsolutePath());
+        }
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(main)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String fileName = file.getFileName().toString();
+                Pattern literal = fileName.endsWith(".java") ? JAVA_STRING
+                        : fileName.endsWith(".yml") || fileName.endsWith(".yaml") || fileName.endsWith(".properties")
+                        ? YAML_VALUE : null;
+                if (literal != null) {
+                    scan(module, file, literal, names, found);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    private static void scan(Path module, Path file, Pattern literal, Collection<String> names, List<String> found)
+            throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("*") || line.startsWith("/*") || line.startsWith("//") || line.startsWith("#")) {
+                continue; // documentation may name a collection
+            }
+            Matcher m = literal.matcher(line);
+            while (m.find()) {
+                if (namesOne(m.group(1), names)) {
+                    found.add(module.relativize(file) + ":" + (i + 1) + ": " + m.group(1));
+                }
+            }
+        }
+    }
+
+    private static boolean namesOne(String text, Collection<String> names) {
+        for (String name : names) {
+            if (text.equals(name) || text.endsWith("." + name) || text.startsWith(name + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

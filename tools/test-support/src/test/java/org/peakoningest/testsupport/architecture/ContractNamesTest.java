@@ -1,0 +1,21 @@
+package org.peakoningest.testsupport.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ContractNamesTest {
+
+    @Test
+    void literalsThatAreOrBuildAContractNameAreFoundCommentsAndLookAlikesAreNot() throws URISyntaxException {
+        Path module = Path.of(getClass().getResource("/contract-names-fixture").toURI());
+        List<String> found = ContractNames.spelledIn(module, List.of("answers_export", "employees", "run_events"));
+        assertThat(found).containsExactlyInAnyOrder(
+                "src/main/java/Spelled.java:4: employees",
+                "src/main/java/Spelled.java:5: peakon.answers_export",
+                "src/main/resources/application.yml:3: peakon.run_events");
+    }
+}

@@ -1,0 +1,8 @@
+/** Names "answers_export" in a comment: allowed. */
+class Spelled {
+    // "employees" in a line comment: allowed
+    String collection = "employees";
+    String topic = "peakon.answers_export";
+    String other = "employees_count";
+    String escaped = "say \"hi\"";
+}
