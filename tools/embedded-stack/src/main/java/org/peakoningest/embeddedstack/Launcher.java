@@ -89,7 +89,9 @@ public final class Launcher {
         CommandLine cli = new CommandLine(this);
         KAFKA_TOOLS.keySet().forEach(name -> cli.addSubcommand(name,
                 new CommandLine(new KafkaTool(name)).setStopAtUnmatched(true)));
-        cli.setUsageHelpWidth(116).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        // As before picocli: a flag given twice takes the last value.
+        cli.setUsageHelpWidth(116).setOverwrittenOptionsAllowed(true)
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 // Arguments pass through to Kafka's tools as typed, `@file` included.
                 .setExpandAtFiles(false)
                 .setParameterExceptionHandler(this::usageError)

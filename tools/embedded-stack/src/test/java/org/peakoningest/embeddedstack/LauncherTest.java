@@ -64,6 +64,7 @@ class LauncherTest {
                 Duration.ofMinutes(5)));
         assertThat(run("--answers", "200_000").answers()).hasValue(200_000);
         assertThat(run("--answers", "200,000").answers()).hasValue(200_000);
+        assertThat(run("--writers", "2", "--writers", "3").writers()).as("the last of a repeated flag").isEqualTo(3);
     }
 
     @Test
