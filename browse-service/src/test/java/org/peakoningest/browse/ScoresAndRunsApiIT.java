@@ -3,7 +3,6 @@ package org.peakoningest.browse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peakoningest.browse.ApiClient.params;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,43 +13,26 @@ import java.util.function.Predicate;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Scores (contexts, by driver, department trend with min-n) and ingestion runs. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"browse.token=" + ApiClient.TOKEN, "browse.min-n=3"})
-@PeakonIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScoresAndRunsApiIT {
+@TestPropertySource(properties = "browse.min-n=3")
+class ScoresAndRunsApiIT extends BrowseApiFixture {
 
     private static final String[] GRADES = {"excellent", "good", "average", "below_average", "poor"};
     private static final String[] IMPACTS = {"high", "medium", "low"};
     private static final String[] DRIVERS = {"autonomy", "growth", "workload"};
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoClient client;
-    @Value("${spring.mongodb.database}")
-    String database;
-
-    ApiClient api;
     final List<Document> contexts = new ArrayList<>();
     final List<Document> byDriver = new ArrayList<>();
 
     @BeforeAll
     void seed() {
-        api = new ApiClient(port);
-        MongoDatabase db = client.getDatabase(database);
+        MongoDatabase db = db();
         int n = 0;
         for (String group : new String[]{"engagement", "health_wellbeing"}) {
             for (int category = 0; category < 4; category++) {

@@ -91,7 +91,7 @@ public class EmployeeDirectory {
     }
 
     /** All direct and indirect reports of {@code managerId}; a cycle in the data ends the walk, never loops. */
-    public static Set<String> reportsBelow(List<Person> people, String managerId) {
+    private static Set<String> reportsBelow(List<Person> people, String managerId) {
         Map<String, List<String>> children = new HashMap<>();
         for (Person p : people) {
             if (p.managerId() != null) {

@@ -4,7 +4,7 @@ package org.peakoningest.browse.security;
  * The bearer token the API accepts ({@code value} empty: bearer authentication off, Basic users only).
  * {@link #toString()} never shows the value.
  */
-public record AccessToken(String value, boolean generated) {
+record AccessToken(String value, boolean generated) {
 
     @Override
     public String toString() {

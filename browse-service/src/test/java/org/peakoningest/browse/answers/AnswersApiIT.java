@@ -3,8 +3,6 @@ package org.peakoningest.browse.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peakoningest.browse.ApiClient.params;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,26 +15,19 @@ import java.util.function.Predicate;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.peakoningest.browse.ApiClient;
+import org.peakoningest.browse.BrowseApiFixture;
 import org.peakoningest.browse.SeedData;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The answers API against a real Mongo endpoint: every filter is checked against the same filter applied in Java
  * to the seeded model, so "narrows correctly" means "returns exactly the expected answers".
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"browse.token=" + ApiClient.TOKEN, "browse.min-n=5"})
-@PeakonIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AnswersApiIT {
+@TestPropertySource(properties = "browse.min-n=5")
+class AnswersApiIT extends BrowseApiFixture {
 
     record A(int id, int employee, int question, String questionText, String group, Integer score, String comment,
              String answeredAt) {
@@ -51,20 +42,10 @@ class AnswersApiIT {
     private static final Set<Integer> DATA = Set.of(115, 116, 117, 118, 119);
     private static final Set<Integer> BELOW_115 = Set.of(116, 117, 118, 119);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoClient client;
-    @Value("${spring.mongodb.database}")
-    String database;
-
-    ApiClient api;
     final List<A> model = new ArrayList<>();
 
     @BeforeAll
     void seed() {
-        api = new ApiClient(port);
-        MongoDatabase db = client.getDatabase(database);
         List<Document> employees = new ArrayList<>(List.of(
                 SeedData.employee(100, "Cleo Chief", "Executive", "Leadership", null),
                 SeedData.employee(101, "Erin Engineer", "Engineering", "Engineering Leadership", "100"),
@@ -76,7 +57,7 @@ class AnswersApiIT {
         for (int e = 120; e <= 122; e++) {
             employees.add(SeedData.employee(e, "Seller " + e, "Sales", "North", "102"));
         }
-        SeedData.insert(db, PeakonCollection.EMPLOYEES, employees);
+        SeedData.insert(db(), PeakonCollection.EMPLOYEES, employees);
 
         List<Document> answers = new ArrayList<>();
         for (int e = 110; e <= 122; e++) {
@@ -103,7 +84,7 @@ class AnswersApiIT {
                         a.comment, a.answeredAt));
             }
         }
-        SeedData.insert(db, PeakonCollection.ANSWERS_EXPORT, answers);
+        SeedData.insert(db(), PeakonCollection.ANSWERS_EXPORT, answers);
     }
 
     private Set<String> expected(Predicate<A> filter) {

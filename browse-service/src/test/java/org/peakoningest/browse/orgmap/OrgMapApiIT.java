@@ -3,8 +3,6 @@ package org.peakoningest.browse.orgmap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.peakoningest.browse.ApiClient.params;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,37 +12,22 @@ import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.peakoningest.browse.ApiClient;
+import org.peakoningest.browse.BrowseApiFixture;
 import org.peakoningest.browse.SeedData;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The org map over a 2,000-person tree (a binary heap: employee i reports to i/2) plus the defects real data has:
  * an orphan with a report, a three-person cycle with a tail, a self-manager and a duplicated id.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"browse.token=" + ApiClient.TOKEN, "browse.min-n=5"})
-@PeakonIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrgMapApiIT {
+@TestPropertySource(properties = "browse.min-n=5")
+class OrgMapApiIT extends BrowseApiFixture {
 
     private static final int TREE = 2000;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoClient client;
-    @Value("${spring.mongodb.database}")
-    String database;
-
-    ApiClient api;
     final Map<Integer, Integer> score = new HashMap<>();
 
     private static String department(int id) {
@@ -63,8 +46,6 @@ class OrgMapApiIT {
 
     @BeforeAll
     void seed() {
-        api = new ApiClient(port);
-        MongoDatabase db = client.getDatabase(database);
         List<Document> employees = new ArrayList<>();
         for (int i = 1; i <= TREE; i++) {
             employees.add(SeedData.employee(i, "Person " + i, department(i), "Team " + (i % 7),
@@ -79,7 +60,7 @@ class OrgMapApiIT {
         employees.add(SeedData.employee(6010, "Self Manager", "Ops", "Loop", "6010"));
         employees.add(SeedData.employee(7001, "Dupe Int", "Finance", "Books", null));
         employees.add(SeedData.employee("7001", "Dupe Text", "Finance", "Books", null));
-        SeedData.insert(db, PeakonCollection.EMPLOYEES, employees);
+        SeedData.insert(db(), PeakonCollection.EMPLOYEES, employees);
 
         List<Document> answers = new ArrayList<>();
         for (int e = 16; e <= 23; e++) {
@@ -90,7 +71,7 @@ class OrgMapApiIT {
             answers.add(SeedData.answer(e * 10 + 1, e, 3, "Inclusion?", "diversity_inclusion", 0, null,
                     "2025-01-10T09:00:00.000Z"));
         }
-        SeedData.insert(db, PeakonCollection.ANSWERS_EXPORT, answers);
+        SeedData.insert(db(), PeakonCollection.ANSWERS_EXPORT, answers);
     }
 
     private static Map<String, JsonNode> byId(JsonNode map) {

@@ -13,34 +13,27 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.browse.ApiClient;
+import org.peakoningest.browse.BrowseApiFixture;
 import org.peakoningest.browse.BrowseApplication;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.TestPropertySource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Nothing is served anonymously; Basic and bearer work; CORS only for the configured origin; startup guards. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "browse.token=" + ApiClient.TOKEN,
-    "browse.users=alice:wonderland,bob:{noop}builder",
+@TestPropertySource(properties = {"browse.users=alice:wonderland,bob:{noop}builder",
     "browse.cors-origin=https://ui.example.invalid"})
-@PeakonIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class SecurityIT {
+class SecurityIT extends BrowseApiFixture {
 
     private static final List<String> ENDPOINTS = List.of("/api/answers", "/api/answers/summary",
             "/api/answers/export.csv", "/api/scores/contexts", "/api/scores/drivers", "/api/employees",
             "/api/employees/facets", "/api/employees/1", "/api/orgmap", "/api/runs", "/api/scores/department-trend",
             "/actuator/info", "/actuator/env");
-
-    @LocalServerPort
-    int port;
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
@@ -49,7 +42,6 @@ class SecurityIT {
 
     @Test
     void everyEndpointAnswers401WithoutValidCredentials() {
-        ApiClient api = new ApiClient(port);
         for (String path : ENDPOINTS) {
             for (String auth : new String[]{null, "Bearer wrong-token", "Bearer ", "Bearer " + ApiClient.TOKEN + "x",
                 basic("alice", "wrong"), basic("mallory", "wonderland"), "Basic !!!notbase64"}) {
@@ -64,7 +56,6 @@ class SecurityIT {
 
     @Test
     void healthIsPublicButShowsStatusOnly() {
-        ApiClient api = new ApiClient(port);
         // UP once the driver has connected (a cold connection on a loaded machine can take a moment)
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> api.get("/actuator/health", Map.of(), null).statusCode() == 200);
@@ -75,7 +66,6 @@ class SecurityIT {
 
     @Test
     void bearerTokenAndBasicUsersAreAccepted() {
-        ApiClient api = new ApiClient(port);
         assertThat(api.get("/api/runs", Map.of()).statusCode()).isEqualTo(200);
         assertThat(api.get("/api/runs", Map.of(), basic("alice", "wonderland")).statusCode()).isEqualTo(200);
         assertThat(api.get("/api/runs", Map.of(), basic("bob", "builder")).statusCode()).isEqualTo(200);

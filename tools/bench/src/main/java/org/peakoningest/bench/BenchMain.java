@@ -35,6 +35,7 @@ import org.peakoningest.embeddedstack.process.ManagedProcess;
 import org.peakoningest.embeddedstack.process.Ports;
 import org.peakoningest.embeddedstack.stack.EmbeddedStack;
 import org.peakoningest.embeddedstack.stack.StackLayout;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -84,24 +85,14 @@ public final class BenchMain {
 
     public static void main(String[] args) {
         Path repository = Path.of(System.getProperty("peakon.home", ".")).toAbsolutePath().normalize();
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args, repository);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.print(BenchOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        int code;
-        try {
-            code = new BenchMain(options, repository).run();
-        } catch (Exception e) {
+        System.exit(new CommandLine(new BenchCommand(repository)).setParameterExceptionHandler((e, given) -> {
+            System.err.println("bench: " + e.getMessage() + " (try tools/bench/run --help)");
+            return CommandLine.ExitCode.USAGE;
+        }).setExecutionExceptionHandler((e, command, parsed) -> {
             System.err.println("bench: FAILED: " + e);
             e.printStackTrace();
-            code = 1;
-        }
-        System.exit(code);
+            return CommandLine.ExitCode.SOFTWARE;
+        }).execute(args));
     }
 
     int run() throws Exception {

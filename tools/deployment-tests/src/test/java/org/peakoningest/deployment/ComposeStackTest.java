@@ -168,15 +168,15 @@ class ComposeStackTest {
     }
 
     /**
-     * Whether {@code sources} read {@code variable}: by name, or — for the simulator, which derives {@code SIM_X_Y}
-     * from its flag {@code --x-y} — by that flag.
+     * Whether {@code sources} read {@code variable}: by name, or — for the simulator, which reads {@code SIM_X_Y} as
+     * the default of its flag {@code --x-y} — by that flag's declaration ({@code "--x-y"}).
      */
     private static boolean readBy(String sources, String variable) {
         if (sources.contains(variable)) {
             return true;
         }
-        return variable.startsWith("SIM_")
-                && sources.contains('"' + variable.substring(4).toLowerCase(java.util.Locale.ROOT).replace('_', '-') + '"');
+        return variable.startsWith("SIM_") && sources.contains(
+                "\"--" + variable.substring(4).toLowerCase(java.util.Locale.ROOT).replace('_', '-') + '"');
     }
 
     private static Map<String, Map<String, Object>> ourServices() {

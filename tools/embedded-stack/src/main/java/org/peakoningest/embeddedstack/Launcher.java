@@ -1,30 +1,57 @@
 package org.peakoningest.embeddedstack;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
-import org.peakoningest.embeddedstack.cli.CommandLine;
-import org.peakoningest.embeddedstack.cli.CommandLine.Command;
 import org.peakoningest.embeddedstack.kafka.KafkaBroker;
 import org.peakoningest.embeddedstack.process.JavaCommand;
 import org.peakoningest.embeddedstack.process.StackFailure;
 import org.peakoningest.embeddedstack.process.StackState;
-import org.peakoningest.embeddedstack.stack.IngestCommand;
 import org.peakoningest.embeddedstack.stack.StackLayout;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Unmatched;
 
 /**
- * Entry point of {@code ./peakon-ingest}. Exit codes: 0 done, 1 the run failed or did not complete, 2 usage error.
+ * Entry point of {@code ./peakon-ingest}: its command line (picocli) and the commands that need no stack object
+ * ({@code stop}, {@code status}, the Kafka tools); {@code run} is {@link IngestCommand}.
  */
+@Command(name = "./peakon-ingest", synopsisSubcommandLabel = "[<command>] [options]",
+        subcommands = {Launcher.Run.class, Launcher.Stop.class, Launcher.Status.class, HelpCommand.class},
+        description = "The embedded stack, each part its own process. Without a command, or with only the "
+                + "options of run, it means run.",
+        footerHeading = "%n", footer = {
+            "Environment: PEAKON_APP_TOKEN + PEAKON_BASE_URL crawl the real Peakon instead of the simulator;",
+            "PEAKON_EMBEDDED_HOME moves the state directory (default <repo>/.embedded); every service setting of",
+            ".env.example (KAFKA_TOPIC_PREFIX, MONGO_DB, PEAKON_PER_PAGE, LOG_LEVEL, ...) is passed through.",
+            "Exit status: 0 done, 1 the run failed or did not complete, 2 usage error. Docs: docs/embedded-stack.md"})
 public final class Launcher {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+    /** Kafka's own tools, run from the broker's jars against the running stack. */
+    static final Map<String, String> KAFKA_TOOLS = new TreeMap<>(Map.of(
+            "kafka-console-consumer", "org.apache.kafka.tools.consumer.ConsoleConsumer",
+            "kafka-console-producer", "org.apache.kafka.tools.ConsoleProducer",
+            "kafka-topics", "org.apache.kafka.tools.TopicCommand",
+            "kafka-consumer-groups", "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand"));
+    private static final int OK = 0;
+    private static final int FAILED = 1;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+    boolean help;
 
     private final StackLayout layout;
     private final Map<String, String> environment;
@@ -40,92 +67,193 @@ public final class Launcher {
 
     public static void main(String[] args) {
         Map<String, String> environment = System.getenv();
-        int exit = new Launcher(StackLayout.detect(environment), environment, System.out, System.err)
-                .execute(Arrays.asList(args));
-        System.exit(exit);
+        System.exit(new Launcher(StackLayout.detect(environment), environment, System.out, System.err)
+                .execute(Arrays.asList(args)));
     }
 
+    /** Runs one command line; returns the exit status (0 done, 1 failed or incomplete, 2 usage error). */
     int execute(List<String> args) {
-        Command command;
-        try {
-            command = CommandLine.parse(args);
-        } catch (CommandLine.UsageException e) {
-            err.println("peakon-ingest: " + e.getMessage());
-            return USAGE;
+        return commandLine().execute(withCommand(args));
+    }
+
+    /** {@code ./peakon-ingest} and {@code ./peakon-ingest --answers 5000} mean run. */
+    static String[] withCommand(List<String> args) {
+        List<String> line = new ArrayList<>(args);
+        if (line.isEmpty() || line.get(0).startsWith("--") && !line.get(0).equals("--help")) {
+            line.add(0, "run");
         }
-        try {
-            if (command instanceof CommandLine.Run run) {
-                return new IngestCommand(layout, environment, out).run(run.options());
-            } else if (command instanceof CommandLine.Stop) {
-                return stop();
-            } else if (command instanceof CommandLine.Status) {
-                return status();
-            } else if (command instanceof CommandLine.KafkaTool tool) {
-                return kafkaTool(tool);
-            }
-            out.print(CommandLine.USAGE);
-            return OK;
-        } catch (StackFailure e) {
-            err.println("peakon-ingest: FAILED: " + e.report(30));
+        return line.toArray(String[]::new);
+    }
+
+    CommandLine commandLine() {
+        CommandLine cli = new CommandLine(this);
+        KAFKA_TOOLS.keySet().forEach(name -> cli.addSubcommand(name,
+                new CommandLine(new KafkaTool(name)).setStopAtUnmatched(true)));
+        // As before picocli: a flag given twice takes the last value.
+        cli.setUsageHelpWidth(116).setOverwrittenOptionsAllowed(true)
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                // Arguments pass through to Kafka's tools as typed, `@file` included.
+                .setExpandAtFiles(false)
+                .setParameterExceptionHandler(this::usageError)
+                .setExecutionExceptionHandler((e, command, parsed) -> failure(e));
+        // The options of run belong on the first page: a bare `./peakon-ingest` is a run.
+        CommandLine run = cli.getSubcommands().get("run");
+        cli.getHelpSectionMap().put("runOptions", help -> help.createHeading("%nOptions of run:%n")
+                + run.getHelp().optionList());
+        List<String> sections = new ArrayList<>(cli.getHelpSectionKeys());
+        sections.add(sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), "runOptions");
+        cli.setHelpSectionKeys(sections);
+        return cli;
+    }
+
+    private int usageError(ParameterException e, String[] args) {
+        String command = e.getCommandLine().getCommandSpec().parent() == null ? ""
+                : " " + e.getCommandLine().getCommandName();
+        err.println("peakon-ingest: " + e.getMessage() + " (try ./peakon-ingest help" + command + ")");
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    private int failure(Exception e) throws Exception {
+        if (e instanceof StackFailure failure) {
+            err.println("peakon-ingest: FAILED: " + failure.report(30));
             err.println("All logs: " + layout.logs());
             return FAILED;
-        } catch (InterruptedException e) {
+        }
+        if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
             err.println("peakon-ingest: interrupted");
             return FAILED;
         }
+        throw e;
     }
 
-    private int stop() {
-        StackState state = StackState.at(layout.stateFile());
-        if (!Files.exists(layout.stateFile())) {
-            out.println("No stack recorded in " + layout.stateDirectory() + ": nothing to stop.");
+    @Command(name = "run", sortOptions = false, description = {
+        "start Kafka, a Mongo-wire server, the simulator (or the real Peakon), the writer(s) and the fetcher as "
+            + "separate processes; run one ingest; print a summary; stop everything (unless --keep-running)"})
+    static final class Run implements Callable<Integer> {
+
+        @ParentCommand
+        Launcher launcher;
+        @Option(names = "--answers", paramLabel = "N", converter = PositiveNumber.class,
+                description = "simulator size: survey answers (simulator default when omitted)")
+        Integer answers;
+        @Option(names = "--employees", paramLabel = "N", converter = PositiveNumber.class,
+                description = "simulator size: employees (simulator default when omitted)")
+        Integer employees;
+        @Option(names = "--writers", paramLabel = "N", converter = PositiveNumber.class, defaultValue = "1",
+                description = "writer processes to start (default ${DEFAULT-VALUE})")
+        int writers;
+        @Option(names = "--full-sync", description = "pass --full-sync to the fetcher (ignore the stored cursors)")
+        boolean fullSync;
+        @Option(names = "--keep-running",
+                description = "leave every process running after the summary; stop with ./peakon-ingest stop")
+        boolean keepRunning;
+        @Option(names = "--persist", description = "keep Kafka's data and Mongo (H2 file backend) in the state "
+                + "directory between runs; without it every run starts empty (memory backend)")
+        boolean persist;
+        @Option(names = "--timeout", paramLabel = "MINUTES", converter = PositiveNumber.class, defaultValue = "60",
+                description = "give up waiting for the ingest and the landing after this long (default ${DEFAULT-VALUE})")
+        int timeoutMinutes;
+
+        RunOptions options() {
+            return new RunOptions(optional(answers), optional(employees), writers, fullSync, keepRunning, persist,
+                    Duration.ofMinutes(timeoutMinutes));
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            return new IngestCommand(launcher.layout, launcher.environment, launcher.out).run(options());
+        }
+
+        private static OptionalInt optional(Integer value) {
+            return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+        }
+    }
+
+    @Command(name = "stop",
+            description = "stop a stack left running with --keep-running (uses .embedded/stack.properties)")
+    static final class Stop implements Callable<Integer> {
+
+        @ParentCommand
+        Launcher launcher;
+
+        @Override
+        public Integer call() {
+            StackLayout layout = launcher.layout;
+            if (!Files.exists(layout.stateFile())) {
+                launcher.out.println("No stack recorded in " + layout.stateDirectory() + ": nothing to stop.");
+                return OK;
+            }
+            int stopped = StackState.at(layout.stateFile()).stopRecorded(Duration.ofSeconds(20),
+                    launcher.out::println);
+            launcher.out.println("Stopped " + stopped + " process(es).");
             return OK;
         }
-        int stopped = state.stopRecorded(Duration.ofSeconds(20), out::println);
-        out.println("Stopped " + stopped + " process(es).");
-        return OK;
     }
 
-    private int status() {
-        StackState state = StackState.at(layout.stateFile());
-        var live = state.liveProcesses();
-        if (live.isEmpty()) {
-            out.println("No running stack recorded in " + layout.stateDirectory() + ".");
-            return FAILED;
+    @Command(name = "status", description = "show the recorded processes and connection strings of a running stack")
+    static final class Status implements Callable<Integer> {
+
+        @ParentCommand
+        Launcher launcher;
+
+        @Override
+        public Integer call() {
+            PrintStream out = launcher.out;
+            StackState state = StackState.at(launcher.layout.stateFile());
+            var live = state.liveProcesses();
+            if (live.isEmpty()) {
+                out.println("No running stack recorded in " + launcher.layout.stateDirectory() + ".");
+                return FAILED;
+            }
+            out.println("Running processes: " + live.stream().map(p -> Long.toString(p.pid())).toList());
+            state.get("kafka.bootstrap").ifPresent(v -> out.println("Kafka bootstrap:  " + v));
+            state.get("mongo.uri").ifPresent(v -> out.println("Mongo URI:        " + v));
+            state.get("simulator.url").ifPresent(v -> out.println("Simulator:        " + v));
+            out.println("Logs:             " + launcher.layout.logs());
+            return OK;
         }
-        out.println("Running processes: " + live.stream().map(p -> Long.toString(p.pid())).toList());
-        state.get("kafka.bootstrap").ifPresent(v -> out.println("Kafka bootstrap:  " + v));
-        state.get("mongo.uri").ifPresent(v -> out.println("Mongo URI:        " + v));
-        state.get("simulator.url").ifPresent(v -> out.println("Simulator:        " + v));
-        out.println("Logs:             " + layout.logs());
-        return OK;
     }
 
     /** The JVM command of a Kafka tool, run from the broker's jars with {@code arguments}. */
-    static JavaCommand kafkaToolCommand(StackLayout layout, CommandLine.KafkaTool tool, List<String> arguments) {
-        return JavaCommand.mainClass(tool.name(), KafkaBroker.classpath(layout.kafkaLibs()), tool.mainClass())
+    static JavaCommand kafkaToolCommand(StackLayout layout, String tool, List<String> arguments) {
+        return JavaCommand.mainClass(tool, KafkaBroker.classpath(layout.kafkaLibs()), KAFKA_TOOLS.get(tool))
                 .withJvmOptions("-Xmx512m").withArguments(arguments);
     }
 
     /** Runs a Kafka command-line tool from the broker's jars, against the running stack unless told otherwise. */
-    private int kafkaTool(CommandLine.KafkaTool tool) throws InterruptedException {
-        List<String> arguments = new ArrayList<>(tool.arguments());
-        boolean hasBootstrap = arguments.stream().anyMatch(a -> a.startsWith("--bootstrap-server")
-                || a.startsWith("--broker-list"));
-        if (!hasBootstrap && !arguments.contains("--help")) {
-            String bootstrap = StackState.at(layout.stateFile()).get("kafka.bootstrap")
-                    .or(() -> java.util.Optional.ofNullable(environment.get("KAFKA_BOOTSTRAP_SERVERS")))
-                    .orElseThrow(() -> new StackFailure("no running stack recorded in " + layout.stateDirectory()
-                            + "; start one with ./peakon-ingest run --keep-running or pass --bootstrap-server"));
-            arguments.addAll(0, List.of("--bootstrap-server", bootstrap));
+    @Command(description = "Kafka's tool from the broker's jars (--bootstrap-server: the running stack's broker)")
+    static final class KafkaTool implements Callable<Integer> {
+
+        @ParentCommand
+        Launcher launcher;
+        @Unmatched
+        List<String> arguments = new ArrayList<>();
+        private final String tool;
+
+        KafkaTool(String tool) {
+            this.tool = tool;
         }
-        JavaCommand command = kafkaToolCommand(layout, tool, arguments);
-        try {
-            Process process = new ProcessBuilder(command.commandLine()).inheritIO().start();
-            return process.waitFor();
-        } catch (java.io.IOException e) {
-            throw new StackFailure("cannot start " + tool.name() + ": " + e.getMessage());
+
+        @Override
+        public Integer call() throws InterruptedException {
+            List<String> given = new ArrayList<>(arguments);
+            boolean hasBootstrap = given.stream().anyMatch(a -> a.startsWith("--bootstrap-server")
+                    || a.startsWith("--broker-list"));
+            if (!hasBootstrap && !given.contains("--help")) {
+                StackLayout layout = launcher.layout;
+                String bootstrap = StackState.at(layout.stateFile()).get("kafka.bootstrap")
+                        .or(() -> Optional.ofNullable(launcher.environment.get("KAFKA_BOOTSTRAP_SERVERS")))
+                        .orElseThrow(() -> new StackFailure("no running stack recorded in " + layout.stateDirectory()
+                                + "; start one with ./peakon-ingest run --keep-running or pass --bootstrap-server"));
+                given.addAll(0, List.of("--bootstrap-server", bootstrap));
+            }
+            try {
+                return new ProcessBuilder(kafkaToolCommand(launcher.layout, tool, given).commandLine()).inheritIO()
+                        .start().waitFor();
+            } catch (java.io.IOException e) {
+                throw new StackFailure("cannot start " + tool + ": " + e.getMessage());
+            }
         }
     }
 }

@@ -31,7 +31,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.peakoningest.embeddedstack.cli.CommandLine;
 import org.peakoningest.embeddedstack.process.ManagedProcess;
 import org.peakoningest.embeddedstack.process.StackState;
 import org.peakoningest.embeddedstack.stack.EmbeddedStack;
@@ -184,11 +183,9 @@ class InfrastructureProcessesIT {
 
     private static List<String> consoleConsumer(StackLayout layout, String bootstrap, String topic, int max,
                                                 Path dir) throws Exception {
-        var command = Launcher.kafkaToolCommand(layout, (CommandLine.KafkaTool) CommandLine.parse(List.of(
-                        "kafka-console-consumer")),
-                List.of("--bootstrap-server", bootstrap, "--topic", topic, "--from-beginning",
-                        "--max-messages", Integer.toString(max), "--timeout-ms", "30000",
-                        "--property", "print.key=true"));
+        var command = Launcher.kafkaToolCommand(layout, "kafka-console-consumer", List.of("--bootstrap-server",
+                bootstrap, "--topic", topic, "--from-beginning", "--max-messages", Integer.toString(max),
+                "--timeout-ms", "30000", "--property", "print.key=true"));
         Path out = dir.resolve("console-consumer.out");
         Process process = new ProcessBuilder(command.commandLine())
                 .redirectOutput(out.toFile()).redirectError(dir.resolve("console-consumer.err").toFile()).start();

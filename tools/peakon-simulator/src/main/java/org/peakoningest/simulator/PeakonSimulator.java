@@ -72,11 +72,11 @@ public final class PeakonSimulator implements AutoCloseable {
         return "http://" + host + ":" + port() + ApiHandler.PREFIX;
     }
 
-    public int port() {
+    int port() {
         return server.getAddress().getPort();
     }
 
-    public SimulatorConfig config() {
+    SimulatorConfig config() {
         return config;
     }
 
@@ -101,7 +101,7 @@ public final class PeakonSimulator implements AutoCloseable {
     }
 
     /** Grows (or shrinks) the answers export, e.g. to test that an incremental run picks up only new answers. */
-    public void setAnswerCount(long total) {
+    void setAnswerCount(long total) {
         if (total < 0 || total > 50_000_000L) {
             throw new IllegalArgumentException("answer count must be 0..50000000");
         }
@@ -109,17 +109,17 @@ public final class PeakonSimulator implements AutoCloseable {
     }
 
     /** Forgets every issued bearer token: the next API call answers 401. */
-    public void revokeTokens() {
+    void revokeTokens() {
         tokens.revokeAll();
     }
 
     /** Starts the counters (and the budget window) afresh. */
-    public void resetStats() {
+    void resetStats() {
         traffic = new Traffic(config);
     }
 
     /** The answerId of the answer at {@code index} (for tests of incremental resumption). */
-    public long answerIdAt(long index) {
+    long answerIdAt(long index) {
         return answers.answerId(index);
     }
 

@@ -33,7 +33,8 @@ class MemoryFootprintTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void aMillionAnswersStreamFromA64MbHeap() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = location(PeakonSimulator.class) + File.pathSeparator + location(JsonFactory.class);
+        String classpath = location(PeakonSimulator.class) + File.pathSeparator + location(JsonFactory.class)
+                + File.pathSeparator + location(picocli.CommandLine.class);
         Process server = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", classpath,
                 "org.peakoningest.simulator.Main", "--port", "0", "--answers", "1000000", "--request-budget", "0")
                 .redirectErrorStream(true).start();

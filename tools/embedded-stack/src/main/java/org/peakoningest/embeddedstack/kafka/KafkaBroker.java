@@ -17,7 +17,6 @@ import org.peakoningest.embeddedstack.process.ManagedProcess;
 import org.peakoningest.embeddedstack.process.Ports;
 import org.peakoningest.embeddedstack.process.ProcessSupervisor;
 import org.peakoningest.embeddedstack.process.StackFailure;
-import org.peakoningest.embeddedstack.stack.StackLayout;
 
 /**
  * A real Kafka broker as its own JVM, from the Kafka jars Maven copied to {@code tools/embedded-stack/target/kafka-libs}:
@@ -49,8 +48,8 @@ public final class KafkaBroker {
     /** The classpath of the Kafka jars, for the broker and for Kafka's command-line tools. */
     public static String classpath(Path kafkaLibs) {
         if (!Files.isDirectory(kafkaLibs)) {
-            throw new StackFailure("Kafka jars not found in " + kafkaLibs + ": run `mvn -B -DskipTests package -pl "
-                    + StackLayout.BUILD_MODULES + " -am`");
+            throw new StackFailure("Kafka jars not found in " + kafkaLibs
+                    + ": run `mvn -B -DskipTests package -pl tools/embedded-stack -am` (or ./peakon-ingest)");
         }
         return kafkaLibs.toAbsolutePath() + "/*";
     }

@@ -1,7 +1,9 @@
 package org.peakoningest.embeddedstack.mongo;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -10,6 +12,9 @@ import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The embedded stack's MongoDB: a Mongo-wire server (mongo-java-server) in its own JVM, so the writers and the
@@ -20,25 +25,27 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * STACK-FACTS). Prints {@value #READY_MARKER} once it accepts connections. With {@code --parent-pid} it also exits
  * when that process is gone, so a launcher killed with SIGKILL does not leave the database behind.
  */
-public final class MongoWireServer {
+@Command(name = "MongoWireServer", mixinStandardHelpOptions = true)
+public final class MongoWireServer implements Callable<Integer> {
 
     public static final String READY_MARKER = "mongo-wire server listening on";
 
-    private MongoWireServer() {
+    @Option(names = "--port", defaultValue = "27017", description = "port on 127.0.0.1 (default ${DEFAULT-VALUE})")
+    int port;
+    @Option(names = "--h2-file", description = "keep the data in this H2 file (default: in memory)")
+    Path h2File;
+    @Option(names = "--parent-pid", description = "exit when this process ends")
+    Long parentPid;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new MongoWireServer()).setParameterExceptionHandler((e, given) -> {
+            System.err.println("mongo-wire server: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }).execute(args));
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        int port = 27017;
-        Path h2File = null;
-        Long parentPid = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
-                case "--h2-file" -> h2File = Path.of(value(args, ++i, "--h2-file"));
-                case "--parent-pid" -> parentPid = Long.parseLong(value(args, ++i, "--parent-pid"));
-                default -> fail("unknown argument " + args[i]);
-            }
-        }
+    @Override
+    public Integer call() throws InterruptedException, IOException {
         MongoBackend backend = h2File == null ? memory() : h2(h2File);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
@@ -57,6 +64,7 @@ public final class MongoWireServer {
                 + (h2File == null ? "memory" : "h2 " + h2File.toAbsolutePath()) + ")");
         System.out.flush();
         stopped.await();
+        return 0;
     }
 
     /**
@@ -86,14 +94,10 @@ public final class MongoWireServer {
         };
     }
 
-    private static MongoBackend h2(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (java.io.IOException e) {
-            fail("cannot create the directory of " + file + ": " + e.getMessage());
+    private static MongoBackend h2(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
         }
         return new H2Backend(file.toAbsolutePath().toString()) {
             @Override
@@ -102,17 +106,5 @@ public final class MongoWireServer {
                         : super.handleCommand(channel, database, command, query);
             }
         };
-    }
-
-    private static String value(String[] args, int index, String flag) {
-        if (index >= args.length) {
-            fail(flag + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static void fail(String message) {
-        System.err.println("mongo-wire server: " + message);
-        System.exit(2);
     }
 }

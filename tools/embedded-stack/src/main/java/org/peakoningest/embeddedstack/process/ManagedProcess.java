@@ -122,7 +122,7 @@ public final class ManagedProcess {
      * Stops the process and everything it started: SIGTERM first so it can shut down cleanly, SIGKILL for whatever
      * is left after {@code grace}.
      */
-    public void stop(Duration grace) {
+    void stop(Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroy);

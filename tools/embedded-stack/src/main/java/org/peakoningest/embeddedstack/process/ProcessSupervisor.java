@@ -74,7 +74,7 @@ public final class ProcessSupervisor implements AutoCloseable {
     }
 
     /** Stops every running child, newest first. */
-    public void stopAll() {
+    private void stopAll() {
         List<ManagedProcess> newestFirst;
         synchronized (running) {
             newestFirst = new ArrayList<>(running);

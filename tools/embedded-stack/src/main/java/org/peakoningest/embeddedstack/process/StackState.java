@@ -45,11 +45,7 @@ public final class StackState {
         return state;
     }
 
-    public Path file() {
-        return file;
-    }
-
-    public synchronized void recordProcess(String name, long pid) {
+    synchronized void recordProcess(String name, long pid) {
         properties.setProperty(PID_PREFIX + name, Long.toString(pid));
         List<String> order = new ArrayList<>(processNames());
         order.remove(name);
@@ -58,7 +54,7 @@ public final class StackState {
         save();
     }
 
-    public synchronized void forgetProcess(String name) {
+    synchronized void forgetProcess(String name) {
         properties.remove(PID_PREFIX + name);
         List<String> order = new ArrayList<>(processNames());
         order.remove(name);
@@ -76,7 +72,7 @@ public final class StackState {
     }
 
     /** Process names in start order. */
-    public synchronized List<String> processNames() {
+    synchronized List<String> processNames() {
         String order = properties.getProperty(ORDER, "");
         return order.isBlank() ? List.of() : List.of(order.split(","));
     }

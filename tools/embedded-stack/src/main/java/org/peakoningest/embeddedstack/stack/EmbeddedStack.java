@@ -35,8 +35,8 @@ import org.peakoningest.embeddedstack.process.StackState;
  * compose stack ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code MONGO_URI}, {@code PEAKON_BASE_URL}, …); anything else the
  * user exported ({@code KAFKA_TOPIC_PREFIX}, {@code MONGO_DB}, {@code LOG_LEVEL}, …) is inherited unchanged.
  *
- * <p>{@link IngestCommand} strings these together for {@code ./peakon-ingest run}; the end-to-end test drives them
- * one by one (to run several ingests and to kill a writer mid-run).
+ * <p>The launcher's {@code IngestCommand} strings these together for {@code ./peakon-ingest run}; the end-to-end test
+ * drives them one by one (to run several ingests and to kill a writer mid-run).
  */
 public final class EmbeddedStack implements AutoCloseable {
 
@@ -79,14 +79,6 @@ public final class EmbeddedStack implements AutoCloseable {
         this.progress = progress;
         this.state = StackState.at(layout.stateFile());
         this.supervisor = new ProcessSupervisor(layout.logs(), state, progress);
-    }
-
-    public StackLayout layout() {
-        return layout;
-    }
-
-    public StackState state() {
-        return state;
     }
 
     public ProcessSupervisor supervisor() {

@@ -57,7 +57,7 @@ public record StackLayout(Path repository, Path stateDirectory) {
         return repository.resolve("tools/embedded-stack/target/kafka-libs");
     }
 
-    public Path simulatorJar() {
+    Path simulatorJar() {
         return bootJar("tools/peakon-simulator");
     }
 
@@ -69,7 +69,7 @@ public record StackLayout(Path repository, Path stateDirectory) {
         return bootJar("writer-service");
     }
 
-    public Path browseJar() {
+    Path browseJar() {
         return bootJar("browse-service");
     }
 

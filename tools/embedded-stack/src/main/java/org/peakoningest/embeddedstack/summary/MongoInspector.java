@@ -58,12 +58,6 @@ public final class MongoInspector implements AutoCloseable {
         return newest;
     }
 
-    public Optional<RunRecord> run(String runId) {
-        Document doc = database.getCollection(MongoCollections.INGESTION_RUNS).find(new Document("_id", runId))
-                .first();
-        return Optional.ofNullable(doc).map(RunRecord::from);
-    }
-
     /** Documents per data collection, in {@link PeakonCollection} order. */
     public Map<String, Long> documentCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -72,16 +66,6 @@ public final class MongoInspector implements AutoCloseable {
                     database.getCollection(collection.collectionName()).countDocuments());
         }
         return counts;
-    }
-
-    /** True when the server answers a ping. */
-    public boolean reachable() {
-        try {
-            database.runCommand(new Document("ping", 1));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     @Override

@@ -20,14 +20,14 @@ public record RunRecord(String runId, Optional<String> status, Optional<String> 
                         Map<String, Map<String, Long>> collections) {
 
     private static final List<String> STATUS_FIELDS = List.of("status", "run_status", "fetch_status");
-    public static final String COMPLETE = "complete";
+    private static final String COMPLETE = "complete";
 
     public RunRecord {
         collections = Map.copyOf(collections);
     }
 
     /** Reads a raw {@code ingestion_runs} document (a BSON document is a {@code Map}). */
-    public static RunRecord from(Map<String, ?> document) {
+    static RunRecord from(Map<String, ?> document) {
         String id = String.valueOf(document.get("_id"));
         Optional<String> status = STATUS_FIELDS.stream()
                 .map(document::get)

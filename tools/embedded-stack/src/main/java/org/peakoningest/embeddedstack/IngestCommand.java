@@ -1,4 +1,4 @@
-package org.peakoningest.embeddedstack.stack;
+package org.peakoningest.embeddedstack;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -10,9 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.embeddedstack.cli.CommandLine.RunOptions;
 import org.peakoningest.embeddedstack.process.ManagedProcess;
 import org.peakoningest.embeddedstack.process.StackFailure;
+import org.peakoningest.embeddedstack.process.StackState;
+import org.peakoningest.embeddedstack.stack.EmbeddedStack;
+import org.peakoningest.embeddedstack.stack.StackLayout;
 import org.peakoningest.embeddedstack.summary.IngestSummary;
 import org.peakoningest.embeddedstack.summary.MongoInspector;
 import org.peakoningest.embeddedstack.summary.RunRecord;
@@ -21,7 +23,7 @@ import org.peakoningest.embeddedstack.summary.RunRecord;
  * {@code ./peakon-ingest run}: start the stack, run one ingest, wait until the writers landed it, print the summary,
  * stop (or leave running). Reads top to bottom like the recipe it is.
  */
-public final class IngestCommand {
+final class IngestCommand {
 
     /** Fetcher exit codes that mean "nothing to wait for" (see the fetcher's CLI contract). */
     static final int FETCHER_CONFIG_ERROR = 2;
@@ -36,13 +38,13 @@ public final class IngestCommand {
     private final Map<String, Duration> phases = new LinkedHashMap<>();
     private Instant phaseStart = started;
 
-    public IngestCommand(StackLayout layout, Map<String, String> environment, PrintStream out) {
+    IngestCommand(StackLayout layout, Map<String, String> environment, PrintStream out) {
         this.layout = layout;
         this.environment = environment;
         this.out = out;
     }
 
-    public int run(RunOptions options) throws InterruptedException {
+    int run(RunOptions options) throws InterruptedException {
         refuseIfAStackIsRunning();
         // Kafka's data (topics, writer offsets) is kept only together with Mongo's: a memory Mongo, or a first
         // --persist run, starts empty, so Kafka must too, or Mongo would stop being a projection of the topics.
@@ -174,7 +176,7 @@ public final class IngestCommand {
     }
 
     private void refuseIfAStackIsRunning() {
-        var state = org.peakoningest.embeddedstack.process.StackState.at(layout.stateFile());
+        var state = StackState.at(layout.stateFile());
         if (!state.liveProcesses().isEmpty()) {
             throw new StackFailure("a stack is already running from " + layout.stateDirectory()
                     + " (pids " + state.liveProcesses().stream().map(p -> Long.toString(p.pid())).toList()
