@@ -1,9 +1,8 @@
 package org.peakoningest.fetcher;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +18,8 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
-import org.peakoningest.fetcher.cli.ExitCodes;
+import org.peakoningest.fetcher.run.ExitCodes;
 import org.peakoningest.testsupport.Infrastructure;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
 
@@ -29,14 +27,12 @@ import org.peakoningest.testsupport.IntegrationInfrastructure;
 class FetcherApplicationIT {
 
     static final Infrastructure infra = IntegrationInfrastructure.shared();
-    @RegisterExtension
-    static final WireMockExtension peakon = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+    static final WireMockServer peakon = PeakonStub.sharedServer();
     static final String DB = "it_fetcher_application";
 
     @BeforeEach
     void standardPeakon() {
-        // The extension resets WireMock before each test.
+        peakon.resetAll();
         new PeakonStub(peakon).standard();
     }
 
