@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,6 +134,18 @@ class FetcherApplicationIT {
         assertThat(mongo.status()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(mongo.err()).startsWith("MONGO_URI is unreachable");
         assertThat(mongo.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aPortInUseNamesTheSetting() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0)) {
+            Result result = capture(() -> FetcherApplication.run(args("daemon", "--peakon.fetcher.app-token=t",
+                    "--peakon.fetcher.run-on-start=false", "--server.port=" + busy.getLocalPort())
+                    .toArray(String[]::new)));
+            assertThat(result.status()).isEqualTo(ExitCodes.CONFIGURATION);
+            assertThat(result.err()).startsWith("FETCHER_HTTP_PORT is already in use");
+            assertThat(result.err().strip().lines()).hasSize(1);
+        }
     }
 
     record Result(int status, String out, String err) {

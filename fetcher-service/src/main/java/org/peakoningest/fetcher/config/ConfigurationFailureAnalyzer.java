@@ -1,7 +1,7 @@
 package org.peakoningest.fetcher.config;
 
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -41,7 +41,7 @@ public final class ConfigurationFailureAnalyzer implements FailureAnalyzer, Orde
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
-        return describe(failure, this::variableOf).map(line -> new FailureAnalysis(line, null, failure)).orElse(null);
+        return describe(failure, environment).map(line -> new FailureAnalysis(line, null, failure)).orElse(null);
     }
 
     @Override
@@ -51,53 +51,51 @@ public final class ConfigurationFailureAnalyzer implements FailureAnalyzer, Orde
 
     /** Whether the failure is one this analyzer describes: the process then exits with status 2. */
     public static boolean isConfigurationProblem(Throwable failure) {
-        return describe(failure, UnaryOperator.identity()).isPresent();
+        return describe(failure, null).isPresent();
     }
 
-    private static Optional<String> describe(Throwable failure, UnaryOperator<String> variableOf) {
+    /** The line for the failure; without an environment (only whether there is one matters) it names properties. */
+    private static Optional<String> describe(Throwable failure, Environment environment) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConfigurationProblem problem) {
                 return Optional.of(problem.getMessage());
             }
             if (t instanceof PortInUseException) {
-                return Optional.of(variableOf.apply("server.port") + " is already in use: " + t.getMessage());
+                return Optional.of(variableOf(environment, "server.port") + " is already in use: " + t.getMessage());
             }
             if (t instanceof BindValidationException invalid) {
                 ObjectError error = invalid.getValidationErrors().getAllErrors().get(0);
                 String field = error instanceof FieldError fe ? fe.getField() : error.getObjectName();
-                String variable = variableOf.apply(invalid.getValidationErrors().getName() + "." + kebab(field));
-                return Optional.of(variable + " " + error.getDefaultMessage() + rejected(error, variable));
+                String property = invalid.getValidationErrors().getName() + "." + kebab(field);
+                String variable = variableOf(environment, property);
+                String value = environment == null ? null : environment.getProperty(property);
+                boolean quiet = variable.equals("PEAKON_APP_TOKEN") || error instanceof FieldError fe
+                        && fe.getRejectedValue() instanceof Boolean;
+                return Optional.of(variable + " " + error.getDefaultMessage()
+                        + (quiet || value == null || value.isBlank() ? "" : " (got '" + value + "')"));
             }
             if (t instanceof BindException bind && bind.getProperty() != null
                     && !(bind.getCause() instanceof BindValidationException)) {
-                return Optional.of(variableOf.apply(bind.getProperty().getName().toString()) + " has an invalid value '"
-                        + bind.getProperty().getValue() + "'");
+                String property = bind.getProperty().getName().toString();
+                return Optional.of(variableOf(environment, property) + " has an invalid value '"
+                        + (environment == null ? "" : environment.getProperty(property)) + "'");
             }
             if (t instanceof IllegalArgumentException && t.getStackTrace().length > 0
                     && t.getStackTrace()[0].getClassName().startsWith("com.mongodb.ConnectionString")) {
-                return Optional.of(variableOf.apply("spring.mongodb.uri")
+                return Optional.of(variableOf(environment, "spring.mongodb.uri")
                         + " is not a valid MongoDB connection string: " + t.getMessage());
             }
         }
         return Optional.empty();
     }
 
-    private static String rejected(ObjectError error, String variable) {
-        if (error instanceof FieldError fe && fe.getRejectedValue() != null
-                && !(fe.getRejectedValue() instanceof Boolean) && !"PEAKON_APP_TOKEN".equals(variable)
-                && !String.valueOf(fe.getRejectedValue()).isBlank()) {
-            return " (got '" + fe.getRejectedValue() + "')";
-        }
-        return "";
-    }
-
-    /** {@code perPage} → {@code per-page}; an {@code @AssertTrue} check {@code scheduleCronValid} → {@code schedule-cron}. */
+    /** {@code perPage} → {@code per-page}; the {@code @AssertTrue} check {@code scheduleCronValid} → {@code schedule-cron}. */
     private static String kebab(String field) {
-        return field.replaceAll("Valid$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return field.replaceAll("Valid$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     /** The environment variable application.yml maps onto {@code property}, else the property's own name. */
-    private String variableOf(String property) {
+    private static String variableOf(Environment environment, String property) {
         if (environment instanceof ConfigurableEnvironment configurable) {
             for (PropertySource<?> source : configurable.getPropertySources()) {
                 Object raw = source instanceof OriginTrackedMapPropertySource ? source.getProperty(property) : null;
