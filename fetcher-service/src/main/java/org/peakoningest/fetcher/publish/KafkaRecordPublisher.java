@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@link ContractSerializer}, the contract's serializer.
  */
 @Component
-public class KafkaRecordPublisher implements RecordPublisher {
+class KafkaRecordPublisher implements RecordPublisher {
 
     /** Longer than the producer's delivery timeout (120 s), so a slow acknowledgement is not mistaken for a loss. */
     static final Duration ACK_TIMEOUT = Duration.ofSeconds(150);
