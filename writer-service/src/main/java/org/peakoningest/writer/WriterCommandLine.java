@@ -70,13 +70,8 @@ final class WriterCommandLine implements Callable<Integer> {
                     if (ConfigurationFailureAnalyzer.isConfigurationProblem(e)) {
                         return CONFIGURATION;
                     }
-                    Throwable root = e;
-                    while (root.getCause() != null && root.getCause() != root) {
-                        root = root.getCause();
-                    }
                     commandLine.getErr().println("writer-service: " + ("replay".equals(commandLine.getCommandName())
-                            ? "replay" : "start-up") + " failed: " + root.getClass().getSimpleName() + ": "
-                            + root.getMessage());
+                            ? "replay" : "start-up") + " failed: " + ConfigurationFailureAnalyzer.rootCause(e));
                     return FAILURE;
                 })
                 .execute(args);

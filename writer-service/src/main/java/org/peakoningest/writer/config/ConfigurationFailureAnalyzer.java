@@ -94,7 +94,8 @@ public final class ConfigurationFailureAnalyzer implements FailureAnalyzer, Orde
         return variable.equals(property) ? property : variable + " (" + property + ")";
     }
 
-    private static String rootCause(Throwable e) {
+    /** The innermost cause as {@code Type: message}. */
+    public static String rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
