@@ -12,6 +12,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
@@ -29,7 +30,8 @@ import org.springframework.validation.ObjectError;
  * Boot's logging reporter is switched off in application.yml). The variable is read from application.yml, which
  * maps each property from one: {@code per-page: ${PEAKON_PER_PAGE:10000}}.
  */
-public final class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public final class ConfigurationFailureAnalyzer implements FailureAnalyzer {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
@@ -42,11 +44,6 @@ public final class ConfigurationFailureAnalyzer implements FailureAnalyzer, Orde
     @Override
     public FailureAnalysis analyze(Throwable failure) {
         return describe(failure, environment).map(line -> new FailureAnalysis(line, null, failure)).orElse(null);
-    }
-
-    @Override
-    public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     /** Whether the failure is one this analyzer describes: the process then exits with status 2. */

@@ -12,6 +12,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
@@ -28,7 +29,8 @@ import org.springframework.validation.FieldError;
  * Boot's logging reporter is switched off in application.yml). The variable is read from application.yml, which
  * maps each property from one: {@code concurrency: ${WRITER_CONCURRENCY:2}}.
  */
-public final class ConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public final class ConfigurationFailureAnalyzer implements FailureAnalyzer {
 
     private static final String PREFIX = "writer-service: configuration error: ";
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
@@ -43,11 +45,6 @@ public final class ConfigurationFailureAnalyzer implements FailureAnalyzer, Orde
     public FailureAnalysis analyze(Throwable failure) {
         return describe(failure, environment).map(line -> new FailureAnalysis(PREFIX + line, null, failure))
                 .orElse(null);
-    }
-
-    @Override
-    public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     /** Whether the failure is one this analyzer describes: the process then exits with status 2. */
