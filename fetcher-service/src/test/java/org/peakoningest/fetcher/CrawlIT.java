@@ -6,29 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.common.TopicNames;
 import org.peakoningest.common.envelope.RecordEnvelope;
-import org.peakoningest.common.kafka.ContractDeserializer;
-import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.CollectionFinished;
 import org.peakoningest.common.runs.CollectionStats;
@@ -37,65 +24,22 @@ import org.peakoningest.common.runs.RunEvent;
 import org.peakoningest.common.runs.RunFinished;
 import org.peakoningest.common.runs.RunStarted;
 import org.peakoningest.common.runs.RunStatus;
-import org.peakoningest.common.runs.SkippedRequest;
 import org.peakoningest.common.runs.SyncMode;
-import org.peakoningest.fetcher.cli.FetcherCommands;
 import org.peakoningest.fetcher.config.FetcherProperties;
-import org.peakoningest.fetcher.config.StartupChecks;
-import org.peakoningest.fetcher.lock.CrawlLock;
-import org.peakoningest.fetcher.run.IngestionRun;
 import org.peakoningest.fetcher.run.RunReport;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.test.context.TestPropertySource;
 
 /** Whole runs against a simulated Peakon (WireMock), the real broker and the Mongo endpoint. */
-@SpringBootTest(properties = {
-        "peakon.fetcher.app-token=" + PeakonStub.APP_TOKEN,
-        "peakon.fetcher.per-page=3",
-        "peakon.fetcher.backoff-initial-ms=10",
-        "peakon.fetcher.backoff-max-ms=50",
-        "peakon.fetcher.topic-prefix=" + CrawlIT.PREFIX,
-        "peakon.fetcher.topic-partitions=3"})
-@PeakonIntegrationTest
-class CrawlIT {
+@TestPropertySource(properties = {"peakon.fetcher.backoff-initial=10ms", "peakon.fetcher.backoff-max=50ms",
+        "peakon.fetcher.topic-prefix=it-crawl.", "peakon.fetcher.topic-partitions=3"})
+class CrawlIT extends CrawlFixture {
 
-    static final String PREFIX = "it-crawl.";
-    @RegisterExtension
-    static final WireMockExtension peakon = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
-
-
-    @DynamicPropertySource
-    static void peakonUrl(DynamicPropertyRegistry registry) {
-        registry.add("peakon.fetcher.base-url", () -> peakon.baseUrl() + PeakonStub.API);
-    }
-
-
-    @Autowired IngestionRun ingestion;
-    @Autowired StartupChecks checks;
-    @Autowired CrawlLock lock;
     @Autowired FetcherProperties props;
-    @Autowired MongoTemplate mongo;
-    @Autowired org.peakoningest.fetcher.progress.LastRun lastRun;
-    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrap;
-
-    private final TopicNames topics = new TopicNames(PREFIX);
-    private final PeakonStub stub = new PeakonStub(peakon);
-
-    @BeforeEach
-    void freshPeakonAndState() {
-        checks.verify();
-        peakon.resetAll();
-        stub.standard();
-        mongo.getCollection(MongoCollections.SYNC_STATE).deleteMany(new Document());
-        mongo.getCollection(MongoCollections.AUTH_TOKENS).deleteMany(new Document());
-    }
+    @Autowired @Qualifier("lastRun") HealthIndicator lastRun;
+    @Autowired MeterRegistry meters;
 
     @Test
     void aFullCrawlPublishesExactlyOneEnvelopePerItemAndMatchingRunEvents() {
@@ -252,26 +196,6 @@ class CrawlIT {
     }
 
     @Test
-    void twoConcurrentRunsNeverCrawlAtOnce() {
-        peakon.stubFor(PeakonStub.answersPage(absent()).atPriority(1).willReturn(PeakonStub.json(PeakonStub.page(
-                PeakonStub.answerItems(101, 103), "\"links\":{\"next\":null}", false)).withFixedDelay(2000)));
-        FetcherCommands first = new FetcherCommands(props, checks, lock, ingestion, System.out);
-        FetcherCommands second = new FetcherCommands(props, checks, lock, ingestion, System.out);
-
-        CompletableFuture<Optional<RunReport>> running = CompletableFuture.supplyAsync(() -> first.runOnce(true, false));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !peakon.findAll(PeakonStub.answersPageRequested()).isEmpty());
-        int exit = second.ingest(true, false);
-
-        assertThat(exit).as("exit status of the second fetcher").isEqualTo(75);
-        Optional<RunReport> crawled = running.join();
-        assertThat(crawled).isPresent();
-        assertThat(crawled.get().status()).isEqualTo(RunStatus.SUCCESS);
-        peakon.verify(1, PeakonStub.answersPageRequested());
-        // and once the first is done, the lock is free again
-        assertThat(second.runOnce(true, false)).isPresent();
-    }
-
-    @Test
     void anUnknownAppTokenFailsTheRunButStillSaysSo() {
         peakon.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(
                 PeakonStub.API + "/auth/application")).atPriority(1).willReturn(aResponse().withStatus(404)
@@ -322,67 +246,7 @@ class CrawlIT {
         assertThat(report.status()).isEqualTo(RunStatus.PARTIAL);
     }
 
-    @Test
-    void theDaemonRunsOnStartAndThenOnItsSchedule() throws Exception {
-        FetcherCommands onStart = new FetcherCommands(withSchedule("0 3 * * 1", true), checks, lock, ingestion,
-                System.out);
-        CompletableFuture<Integer> daemon = CompletableFuture.supplyAsync(onStart::daemon);
-        await().atMost(Duration.ofSeconds(15)).until(() -> driverCalls() >= 1);
-        onStart.stopDaemon();
-        assertThat(daemon.get(15, java.util.concurrent.TimeUnit.SECONDS)).isZero();
-        assertThat(driverCalls()).as("only the run on start: Monday 03:00 is far").isEqualTo(1);
-
-        peakon.resetRequests();
-        FetcherCommands everySecond = new FetcherCommands(withSchedule("* * * * * *", false), checks, lock,
-                ingestion, System.out);
-        CompletableFuture<Integer> ticking = CompletableFuture.supplyAsync(everySecond::daemon);
-        await().atMost(Duration.ofSeconds(15)).until(() -> driverCalls() >= 2);
-        everySecond.stopDaemon();
-        assertThat(ticking.get(15, java.util.concurrent.TimeUnit.SECONDS)).isZero();
-    }
-
-    private int driverCalls() {
-        return peakon.findAll(getRequestedFor(urlPathEqualTo(PeakonStub.API + "/engagement/drivers"))).size();
-    }
-
-    private FetcherProperties withSchedule(String cron, boolean runOnStart) {
-        FetcherProperties p = props;
-        return new FetcherProperties(p.baseUrl(), p.appToken(), p.companyId(), p.engagementGroup(), p.perPage(),
-                p.httpTimeoutSeconds(), p.rateLimitPerHour(), p.rateLimitWindowSeconds(), p.maxAttempts(),
-                p.backoffInitialMs(), p.backoffMaxMs(), cron, runOnStart, p.fullSync(), p.topicPrefix(),
-                p.topicPartitions(), p.topicReplication(), p.lockAtMostFor());
-    }
-
-    private Document syncState(String id) {
-        return mongo.getCollection(MongoCollections.SYNC_STATE).find(new Document("_id", id)).first();
-    }
-
-    private Map<PeakonCollection, List<RecordEnvelope>> envelopesOf(String runId) {
-        List<ConsumerRecord<String, RecordEnvelope>> records = TopicReader.readToEnd(bootstrap,
-                topics.dataTopics(), new ContractDeserializer.Envelopes());
-        Map<PeakonCollection, List<RecordEnvelope>> byCollection = new java.util.EnumMap<>(PeakonCollection.class);
-        for (PeakonCollection c : PeakonCollection.values()) {
-            byCollection.put(c, new java.util.ArrayList<>());
-        }
-        for (ConsumerRecord<String, RecordEnvelope> record : records) {
-            RecordEnvelope envelope = record.value();
-            if (!envelope.runId().equals(runId)) {
-                continue;
-            }
-            assertThat(record.key()).isEqualTo(RecordKeys.of(envelope.key()));
-            assertThat(topics.collectionOf(record.topic())).contains(envelope.knownCollection().orElseThrow());
-            assertThat(envelope.defect()).isEmpty();
-            byCollection.get(envelope.knownCollection().orElseThrow()).add(envelope);
-        }
-        return byCollection;
-    }
-
     private static List<Object> keys(Map<PeakonCollection, List<RecordEnvelope>> landed, PeakonCollection c) {
         return landed.get(c).stream().map(e -> e.key().jsonValue()).toList();
-    }
-
-    private List<RunEvent> runEventsOf(String runId) {
-        return TopicReader.readToEnd(bootstrap, List.of(topics.runEventsTopic()), new ContractDeserializer.RunEvents())
-                .stream().filter(r -> r.key().equals(RecordKeys.ofRun(runId))).map(ConsumerRecord::value).toList();
     }
 }

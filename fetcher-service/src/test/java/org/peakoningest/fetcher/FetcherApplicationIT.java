@@ -1,11 +1,11 @@
 package org.peakoningest.fetcher;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +19,8 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
-import org.peakoningest.fetcher.cli.ExitCodes;
+import org.peakoningest.fetcher.run.ExitCodes;
 import org.peakoningest.testsupport.Infrastructure;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
 
@@ -29,14 +28,12 @@ import org.peakoningest.testsupport.IntegrationInfrastructure;
 class FetcherApplicationIT {
 
     static final Infrastructure infra = IntegrationInfrastructure.shared();
-    @RegisterExtension
-    static final WireMockExtension peakon = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+    static final WireMockServer peakon = PeakonStub.sharedServer();
     static final String DB = "it_fetcher_application";
 
     @BeforeEach
     void standardPeakon() {
-        // The extension resets WireMock before each test.
+        peakon.resetAll();
         new PeakonStub(peakon).standard();
     }
 
@@ -137,6 +134,18 @@ class FetcherApplicationIT {
         assertThat(mongo.status()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(mongo.err()).startsWith("MONGO_URI is unreachable");
         assertThat(mongo.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aPortInUseNamesTheSetting() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0)) {
+            Result result = capture(() -> FetcherApplication.run(args("daemon", "--peakon.fetcher.app-token=t",
+                    "--peakon.fetcher.run-on-start=false", "--server.port=" + busy.getLocalPort())
+                    .toArray(String[]::new)));
+            assertThat(result.status()).isEqualTo(ExitCodes.CONFIGURATION);
+            assertThat(result.err()).startsWith("FETCHER_HTTP_PORT is already in use");
+            assertThat(result.err().strip().lines()).hasSize(1);
+        }
     }
 
     record Result(int status, String out, String err) {

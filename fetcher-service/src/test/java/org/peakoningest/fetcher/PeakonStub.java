@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.junit.Stubbing;
@@ -37,8 +38,22 @@ public final class PeakonStub {
     public static final int SCORES_BY_DRIVER = 3;
     public static final int CATALOG = 17;
 
+    private static WireMockServer shared;
+
     private final Stubbing server;
     private final Supplier<String> baseUrl;
+
+    /**
+     * One simulated Peakon for the whole test JVM, started on first use: its URL is in cached Spring contexts, so it
+     * must not move. Tests reset it ({@code resetAll()}) before they stub it.
+     */
+    public static synchronized WireMockServer sharedServer() {
+        if (shared == null) {
+            shared = new WireMockServer(wireMockConfig().dynamicPort());
+            shared.start();
+        }
+        return shared;
+    }
 
     public PeakonStub(WireMockServer server) {
         this(server, server::baseUrl);

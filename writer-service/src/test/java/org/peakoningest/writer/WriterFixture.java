@@ -20,6 +20,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
 import org.peakoningest.common.envelope.RecordEnvelope;
@@ -37,9 +39,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Produces contract records the way the fetcher does ({@link ContractSerializer} + {@link RecordKeys}) and reads
- * back what the writer did (documents, committed offsets). One per test class, with its own topic prefix.
+ * back what the writer did (documents, committed offsets). One per test class, with its own topic prefix, registered
+ * as a JUnit extension ({@code @RegisterExtension static final}), which closes it after the class.
  */
-public final class WriterFixture implements AutoCloseable {
+public final class WriterFixture implements AutoCloseable, AfterAllCallback {
 
     public final String bootstrap = IntegrationInfrastructure.shared().kafkaBootstrapServers();
     public final TopicNames topics;
@@ -196,6 +199,11 @@ public final class WriterFixture implements AutoCloseable {
 
     public static Duration patience() {
         return Duration.ofSeconds(60);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

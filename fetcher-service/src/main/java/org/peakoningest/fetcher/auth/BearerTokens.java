@@ -1,15 +1,18 @@
 package org.peakoningest.fetcher.auth;
 
+import org.peakoningest.fetcher.config.FetcherProperties;
 import org.peakoningest.fetcher.http.PeakonHttp;
 import org.peakoningest.fetcher.http.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The bearer token of a run: the cached one from {@code auth_tokens} when there is one, else a fresh one; a call
  * answered 401 asks for {@link #refresh} once. A dry run reads the cache but never writes it.
  */
+@Component
 public class BearerTokens {
 
     private static final Logger log = LoggerFactory.getLogger(BearerTokens.class);
@@ -19,9 +22,9 @@ public class BearerTokens {
     private final Redactor redactor;
     private volatile String current;
 
-    public BearerTokens(PeakonHttp http, MongoTemplate mongo, String baseUrl, String appToken, Redactor redactor) {
-        this.client = new AuthClient(http, baseUrl, appToken);
-        this.store = new TokenStore(mongo, baseUrl);
+    BearerTokens(PeakonHttp http, MongoTemplate mongo, FetcherProperties props, Redactor redactor) {
+        this.client = new AuthClient(http, props.baseUrl(), props.appToken());
+        this.store = new TokenStore(mongo, props.baseUrl());
         this.redactor = redactor;
     }
 

@@ -8,13 +8,38 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every setting of the fetcher, bound from {@code peakon.fetcher.*} (mapped from the environment in
- * {@code application.yml}). Validation messages are phrased to follow the environment variable's name, see
- * {@link ConfigurationErrors}.
+ * Every setting of the fetcher, bound from {@code peakon.fetcher.*}: {@code application.yml} maps each from its
+ * environment variable (docs/fetcher.md). A validation message follows the variable's name in the one line a bad
+ * setting prints (see {@link ConfigurationFailureAnalyzer}). A plain number in a time setting is in the unit its
+ * variable is named after ({@code HTTP_TIMEOUT_SECONDS=60} is 60 s); {@code 90s}, {@code 2m} or {@code PT1M} work
+ * too.
+ *
+ * @param baseUrl          PEAKON_BASE_URL: the API base URL, http(s)
+ * @param appToken         PEAKON_APP_TOKEN: the application token, exchanged for a bearer token; never logged
+ * @param companyId        PEAKON_COMPANY_ID: the company id of the score paths
+ * @param engagementGroup  PEAKON_ENGAGEMENT_GROUP: the score group crawled into scores_contexts
+ * @param perPage          PEAKON_PER_PAGE: per_page of /answers/export, 1..20000
+ * @param httpTimeout      HTTP_TIMEOUT_SECONDS: connect timeout and per-read socket timeout of a request
+ * @param rateLimitPerHour PEAKON_RATE_LIMIT_PER_HOUR: requests allowed per rate-limit window
+ * @param rateLimitWindow  PEAKON_RATE_LIMIT_WINDOW_SECONDS: the sliding window of the request budget
+ * @param maxAttempts      PEAKON_MAX_ATTEMPTS: attempts per request on transient failures, 1..50
+ * @param backoffInitial   PEAKON_BACKOFF_INITIAL_MS: the first wait before a retry; doubles per attempt
+ * @param backoffMax       PEAKON_BACKOFF_MAX_MS: the longest wait before a retry
+ * @param scheduleCron     SCHEDULE_CRON: the daemon's schedule, 5 fields (or Spring's 6 with seconds)
+ * @param runOnStart       RUN_ON_START: whether the daemon crawls once as soon as it started
+ * @param fullSync         FULL_SYNC: ignore the incremental cursors ({@code ingest --full-sync/--incremental}
+ *                         override it)
+ * @param topicPrefix      KAFKA_TOPIC_PREFIX: prefix of every topic name
+ * @param topicPartitions  KAFKA_TOPIC_PARTITIONS: partitions of the topics the fetcher declares
+ * @param topicReplication KAFKA_TOPIC_REPLICATION: replication factor of the topics the fetcher declares
+ * @param lockAtMostFor    how long a crashed fetcher can keep the crawl lock (a live one extends it)
  */
 @Validated
 @ConfigurationProperties("peakon.fetcher")
@@ -28,13 +53,17 @@ public record FetcherProperties(
         String engagementGroup,
         @Min(value = 1, message = "must be between 1 and 20000") @Max(value = 20000, message = "must be between 1 and 20000")
         int perPage,
-        @Min(value = 1, message = "must be at least 1 second") int httpTimeoutSeconds,
+        @NotNull(message = "is required") @DurationUnit(ChronoUnit.SECONDS)
+        @DurationMin(seconds = 1, message = "must be at least 1 second") Duration httpTimeout,
         @Min(value = 1, message = "must be at least 1") int rateLimitPerHour,
-        @Min(value = 1, message = "must be at least 1 second") int rateLimitWindowSeconds,
+        @NotNull(message = "is required") @DurationUnit(ChronoUnit.SECONDS)
+        @DurationMin(seconds = 1, message = "must be at least 1 second") Duration rateLimitWindow,
         @Min(value = 1, message = "must be between 1 and 50") @Max(value = 50, message = "must be between 1 and 50")
         int maxAttempts,
-        @Min(value = 1, message = "must be at least 1 ms") long backoffInitialMs,
-        @Min(value = 1, message = "must be at least 1 ms") long backoffMaxMs,
+        @NotNull(message = "is required") @DurationUnit(ChronoUnit.MILLIS)
+        @DurationMin(millis = 1, message = "must be at least 1 ms") Duration backoffInitial,
+        @NotNull(message = "is required") @DurationUnit(ChronoUnit.MILLIS)
+        @DurationMin(millis = 1, message = "must be at least 1 ms") Duration backoffMax,
         @NotBlank(message = "is required") String scheduleCron,
         boolean runOnStart,
         boolean fullSync,
@@ -42,7 +71,7 @@ public record FetcherProperties(
                 message = "may only contain letters, digits, '.', '_' and '-'") String topicPrefix,
         @Min(value = 1, message = "must be at least 1") int topicPartitions,
         @Min(value = 1, message = "must be at least 1") short topicReplication,
-        @NotNull Duration lockAtMostFor) {
+        @NotNull(message = "is required") Duration lockAtMostFor) {
 
     /** The base URL without a trailing slash. */
     public String baseUrl() {
@@ -53,14 +82,6 @@ public record FetcherProperties(
         return URI.create(baseUrl());
     }
 
-    public Duration httpTimeout() {
-        return Duration.ofSeconds(httpTimeoutSeconds);
-    }
-
-    public Duration rateLimitWindow() {
-        return Duration.ofSeconds(rateLimitWindowSeconds);
-    }
-
     @AssertTrue(message = "is not a valid cron expression (5 fields, e.g. '0 3 * * 1', or 6 with seconds)")
     public boolean isScheduleCronValid() {
         return scheduleCron == null || scheduleCron.isBlank() || CronSchedule.isValid(scheduleCron);
@@ -68,7 +89,7 @@ public record FetcherProperties(
 
     @AssertTrue(message = "must not be smaller than PEAKON_BACKOFF_INITIAL_MS")
     public boolean isBackoffMaxValid() {
-        return backoffMaxMs >= backoffInitialMs;
+        return backoffMax == null || backoffInitial == null || backoffMax.compareTo(backoffInitial) >= 0;
     }
 
     @Override

@@ -10,26 +10,31 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.bson.Document;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
 
 /**
- * Before a run: MongoDB and Kafka must answer within a few seconds, else the process stops with one line naming
- * {@code MONGO_URI} or {@code KAFKA_BOOTSTRAP_SERVERS}. Then the topics are created (or checked).
+ * At start-up, before any command runs or the daemon schedules anything: MongoDB and Kafka must answer within a few
+ * seconds, else the process stops with one line naming {@code MONGO_URI} or {@code KAFKA_BOOTSTRAP_SERVERS}. Then
+ * the topics are created (or checked).
  */
-public class StartupChecks {
+@Component
+class StartupChecks implements SmartInitializingSingleton {
 
     static final int TIMEOUT_SECONDS = 8;
 
     private final Environment env;
     private final KafkaAdmin kafkaAdmin;
 
-    public StartupChecks(Environment env, KafkaAdmin kafkaAdmin) {
+    StartupChecks(Environment env, KafkaAdmin kafkaAdmin) {
         this.env = env;
         this.kafkaAdmin = kafkaAdmin;
     }
 
-    public void verify() {
+    @Override
+    public void afterSingletonsInstantiated() {
         checkMongo();
         checkKafka();
         try {
@@ -41,22 +46,18 @@ public class StartupChecks {
     }
 
     private void checkMongo() {
-        String uri = env.getProperty("spring.mongodb.uri", "mongodb://localhost:27017");
+        // An invalid URI never gets here: Boot's MongoClient refused it already (see ConfigurationFailureAnalyzer).
+        ConnectionString uri = new ConnectionString(env.getProperty("spring.mongodb.uri", "mongodb://localhost:27017"));
         String database = env.getProperty("spring.mongodb.database", "peakon");
-        MongoClientSettings settings;
-        try {
-            settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
-                    .applyToClusterSettings(c -> c.serverSelectionTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                    .applyToSocketSettings(s -> s.connectTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                            .readTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                    .build();
-        } catch (RuntimeException e) {
-            throw new ConfigurationProblem("MONGO_URI", "is not a valid MongoDB connection string", e);
-        }
+        MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(uri)
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .readTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .build();
         try (MongoClient client = MongoClients.create(settings)) {
             client.getDatabase(database).runCommand(new Document("ping", 1));
         } catch (RuntimeException e) {
-            throw new ConfigurationProblem("MONGO_URI", "is unreachable (" + hostsOf(uri) + "): "
+            throw new ConfigurationProblem("MONGO_URI", "is unreachable (" + String.join(",", uri.getHosts()) + "): "
                     + rootMessage(e), e);
         }
     }
@@ -76,15 +77,6 @@ public class StartupChecks {
         } catch (Exception e) {
             throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS", "is unreachable (" + servers + "): "
                     + rootMessage(e), e);
-        }
-    }
-
-    /** host:port list of a Mongo URI without user info. */
-    private static String hostsOf(String uri) {
-        try {
-            return String.join(",", new ConnectionString(uri).getHosts());
-        } catch (RuntimeException e) {
-            return "?";
         }
     }
 

@@ -25,6 +25,7 @@ import org.peakoningest.fetcher.publish.PublishException;
 import org.peakoningest.fetcher.publish.RecordPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * Crawls each collection of a run into the run's publisher: pages are chased to the end, every item becomes an
  * envelope, and after each page the crawl waits for Kafka's acknowledgements before it moves a cursor.
  */
+@Component
 public class Crawler {
 
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
@@ -45,7 +47,7 @@ public class Crawler {
     private final PeakonHttp http;
     private final Redactor redactor;
 
-    public Crawler(FetcherProperties props, PeakonHttp http, BearerTokens tokens, CursorStore cursors,
+    Crawler(FetcherProperties props, PeakonHttp http, BearerTokens tokens, CursorStore cursors,
                    FetcherMetrics metrics, Redactor redactor) {
         this.props = props;
         this.http = http;

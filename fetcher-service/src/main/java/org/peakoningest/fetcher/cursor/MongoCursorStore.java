@@ -6,16 +6,18 @@ import java.util.OptionalLong;
 import org.bson.Document;
 import org.peakoningest.common.MongoCollections;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Cursors in {@code sync_state}, as the original version kept them: {@code {_id: "answers_export",
  * last_answer_id, updated_at}} and {@code {_id: "employees", last_employee_id, updated_at}}.
  */
-public class MongoCursorStore implements CursorStore {
+@Component
+class MongoCursorStore implements CursorStore {
 
     private final MongoTemplate mongo;
 
-    public MongoCursorStore(MongoTemplate mongo) {
+    MongoCursorStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.zip.GZIPInputStream;
+import org.peakoningest.fetcher.config.FetcherProperties;
 import org.peakoningest.fetcher.progress.FetcherMetrics;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.retry.support.RetryTemplate;
+import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -20,6 +23,7 @@ import org.springframework.web.client.RestClient;
  * with backoff (429 honours {@code Retry-After}), and a non-success answer becomes a {@link PeakonHttpException}
  * with a short, redacted body excerpt. A success body is handed to the caller as a stream, never buffered.
  */
+@Component
 public class PeakonHttp {
 
     /** Reads a successful response body. */
@@ -57,6 +61,13 @@ public class PeakonHttp {
     private final RetryTemplate retry;
     private final Redactor redactor;
     private final FetcherMetrics metrics;
+
+    @Autowired
+    PeakonHttp(FetcherProperties props, RateBudget budget, Redactor redactor, FetcherMetrics metrics) {
+        this(props.httpTimeout(), budget, props.maxAttempts(), props.backoffInitial(), props.backoffMax(), redactor,
+                metrics);
+        metrics.budgetRemaining(budget::remaining);
+    }
 
     public PeakonHttp(Duration timeout, RateBudget budget, int maxAttempts, Duration backoffInitial,
                       Duration backoffMax, Redactor redactor, FetcherMetrics metrics) {

@@ -3,12 +3,16 @@ package org.peakoningest.fetcher.http;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
+import org.peakoningest.fetcher.config.FetcherProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * The client-side request budget: no window of {@code window} length ever holds more than {@code limit} requests
  * (a sliding log of request times, not a fixed bucket that could allow 2x the limit across a bucket edge). Every
  * request counts: authentication, pages and retries.
  */
+@Component
 public final class RateBudget {
 
     private final int limit;
@@ -16,6 +20,11 @@ public final class RateBudget {
     private final LongSupplier nanoClock;
     private final Sleeper sleeper;
     private final ArrayDeque<Long> granted = new ArrayDeque<>();
+
+    @Autowired
+    RateBudget(FetcherProperties props) {
+        this(props.rateLimitPerHour(), props.rateLimitWindow());
+    }
 
     public RateBudget(int limit, Duration window) {
         this(limit, window, System::nanoTime, Sleeper.REAL);

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Waits; replaceable in unit tests so backoff and budget logic are checked without real time passing. */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
 
     Sleeper REAL = duration -> Thread.sleep(Math.max(0, duration.toMillis()), 0);
 

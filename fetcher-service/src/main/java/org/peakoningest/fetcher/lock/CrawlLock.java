@@ -1,50 +1,49 @@
 package org.peakoningest.fetcher.lock;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
+import org.peakoningest.common.MongoCollections;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
 
 /**
- * The one crawl at a time across every fetcher process (daemons and {@code ingest} runs alike): a ShedLock lock in
- * {@code fetcher_locks}. The lock is held for {@code lockAtMostFor} and extended while the crawl is alive (keep-alive),
- * so a crashed fetcher blocks others only for that long.
+ * The one crawl at a time across every fetcher process (daemons and {@code ingest} runs alike): ShedLock's lock
+ * {@value #NAME} in {@code fetcher_locks}, the lock provider of {@code @SchedulerLock} and of {@code ingest}'s
+ * {@code LockingTaskExecutor}. It is taken for {@code lockAtMostFor} and extended while the crawl runs (ShedLock's
+ * keep-alive), so a crashed fetcher blocks the others only for that long.
  */
-public class CrawlLock {
+@Component
+public class CrawlLock implements LockProvider, DisposableBean {
 
-    static final String NAME = "peakon-crawl";
+    public static final String NAME = "peakon-crawl";
 
+    // Its own thread, not a bean: a ScheduledExecutorService bean would become the daemon's @Scheduled scheduler.
+    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "crawl-lock-keepalive");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final LockProvider provider;
-    private final Duration lockAtMostFor;
 
-    public CrawlLock(LockProvider provider, Duration lockAtMostFor) {
-        this.provider = provider;
-        this.lockAtMostFor = lockAtMostFor;
+    CrawlLock(MongoTemplate mongo) {
+        this.provider = new KeepAliveLockProvider(
+                new MongoLockProvider(mongo.getCollection(MongoCollections.FETCHER_LOCKS)), keepAlive);
     }
 
-    /** Runs {@code task} while holding the lock; empty when another fetcher holds it. */
-    public <T> Optional<T> runExclusively(Supplier<T> task) {
-        Optional<SimpleLock> lock = provider.lock(new LockConfiguration(Instant.now(), NAME, lockAtMostFor,
-                Duration.ZERO));
-        if (lock.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(task.get());
-        } finally {
-            // An interrupted crawl (e.g. shutdown) must still release the lock; the Mongo driver refuses to work
-            // on an interrupted thread, so the flag is set aside while unlocking.
-            boolean interrupted = Thread.interrupted();
-            try {
-                lock.get().unlock();
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+    @Override
+    public Optional<SimpleLock> lock(LockConfiguration configuration) {
+        return provider.lock(configuration);
+    }
+
+    @Override
+    public void destroy() {
+        keepAlive.shutdownNow();
     }
 }

@@ -5,11 +5,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.IntSupplier;
 import org.peakoningest.common.PeakonCollection;
+import org.springframework.stereotype.Component;
 
 /**
  * The fetcher's Micrometer meters ({@code peakon.fetcher.*}). Tags carry collection names only, never ids,
  * URLs or tokens.
  */
+@Component
 public class FetcherMetrics {
 
     private final MeterRegistry registry;

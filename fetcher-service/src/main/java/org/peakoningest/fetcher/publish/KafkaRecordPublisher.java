@@ -12,6 +12,7 @@ import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.RunEvent;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The one place that builds producer records: data envelopes keyed by their document key on the collection's
@@ -22,17 +23,21 @@ import org.springframework.kafka.core.KafkaTemplate;
  * encoded ({@link org.peakoningest.common.kafka.EnvelopeBytes}), run events are written here by
  * {@link ContractSerializer}, the contract's serializer.
  */
-public class KafkaRecordPublisher implements RecordPublisher {
+@Component
+class KafkaRecordPublisher implements RecordPublisher {
+
+    /** Longer than the producer's delivery timeout (120 s), so a slow acknowledgement is not mistaken for a loss. */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(150);
 
     private final ContractSerializer<RunEvent> runEvents = new ContractSerializer<>();
     private final KafkaTemplate<String, byte[]> template;
     private final TopicNames topics;
     private final Duration ackTimeout;
 
-    public KafkaRecordPublisher(KafkaTemplate<String, byte[]> template, TopicNames topics, Duration ackTimeout) {
+    KafkaRecordPublisher(KafkaTemplate<String, byte[]> template, TopicNames topics) {
         this.template = template;
         this.topics = topics;
-        this.ackTimeout = ackTimeout;
+        this.ackTimeout = ACK_TIMEOUT;
     }
 
     @Override

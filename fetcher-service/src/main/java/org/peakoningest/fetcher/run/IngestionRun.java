@@ -22,17 +22,18 @@ import org.peakoningest.fetcher.crawl.Crawler;
 import org.peakoningest.fetcher.crawl.DriversCatalog;
 import org.peakoningest.fetcher.crawl.RunContext;
 import org.peakoningest.fetcher.progress.FetcherMetrics;
-import org.peakoningest.fetcher.progress.LastRun;
 import org.peakoningest.fetcher.publish.DryRunPublisher;
 import org.peakoningest.fetcher.publish.PublishException;
 import org.peakoningest.fetcher.publish.RecordPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * One run, top to bottom: announce it, authenticate, crawl every collection (each announced when all its records
  * are acknowledged), announce the outcome. Runs under the crawl lock (see {@code lock.CrawlLock}).
  */
+@Component
 public class IngestionRun {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionRun.class);
@@ -48,7 +49,7 @@ public class IngestionRun {
     private final FetcherMetrics metrics;
     private final LastRun lastRun;
 
-    public IngestionRun(RecordPublisher kafka, BearerTokens tokens, Crawler crawler, FetcherMetrics metrics,
+    IngestionRun(RecordPublisher kafka, BearerTokens tokens, Crawler crawler, FetcherMetrics metrics,
                         LastRun lastRun) {
         this.kafka = kafka;
         this.tokens = tokens;

@@ -5,12 +5,12 @@ import java.util.Map;
 import org.peakoningest.common.runs.CollectionStats;
 
 /** The per-collection table printed at the end of a run. */
-public final class SummaryTable {
+final class SummaryTable {
 
     private SummaryTable() {
     }
 
-    public static String render(RunReport report) {
+    static String render(RunReport report) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%srun %s (%s) finished: %s in %.1f s%n",
                 report.dryRun() ? "dry " : "", report.runId(), report.mode().name().toLowerCase(Locale.ROOT),

@@ -9,7 +9,6 @@ import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.runs.RunEvent;
 import org.peakoningest.stored.DecodedEnvelope;
-import org.peakoningest.writer.config.WriterTopics;
 import org.peakoningest.writer.store.DocumentMapper;
 import org.peakoningest.writer.store.PendingDocument;
 import org.springframework.kafka.support.serializer.DeserializationException;

@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.peakoningest.common.runs.RunEvent;
-import org.peakoningest.writer.config.WriterTopics;
 import org.peakoningest.writer.health.WriteHealth;
 import org.peakoningest.writer.runs.LandedReconciler;
 import org.peakoningest.writer.runs.RunEventApplier;

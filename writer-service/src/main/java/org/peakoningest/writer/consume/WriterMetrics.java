@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class WriterMetrics {
+class WriterMetrics {
 
     private final MeterRegistry registry;
     private final DistributionSummary batchSize;
 
-    public WriterMetrics(MeterRegistry registry) {
+    WriterMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.batchSize = DistributionSummary.builder("peakon.writer.batch.size").baseUnit("records")
                 .description("records per polled batch").register(registry);

@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 
 /** {@code kafka} in {@code /actuator/health}: UP when the cluster answers a describe-cluster within 3 s. */
 @Component("kafkaHealthIndicator")
-public class KafkaHealth implements HealthIndicator, DisposableBean {
+class KafkaHealth implements HealthIndicator, DisposableBean {
 
     private final KafkaAdmin kafkaAdmin;
     private volatile Admin admin;
 
-    public KafkaHealth(KafkaAdmin kafkaAdmin) {
+    KafkaHealth(KafkaAdmin kafkaAdmin) {
         this.kafkaAdmin = kafkaAdmin;
     }
 

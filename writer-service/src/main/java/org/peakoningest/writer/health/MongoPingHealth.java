@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
  * know that command, so Boot's indicator reported DOWN forever there. {@code ping} means the same on MongoDB.
  */
 @Component("mongoHealthIndicator")
-public class MongoPingHealth implements HealthIndicator {
+class MongoPingHealth implements HealthIndicator {
 
     private final MongoTemplate mongo;
 
-    public MongoPingHealth(MongoTemplate mongo) {
+    MongoPingHealth(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

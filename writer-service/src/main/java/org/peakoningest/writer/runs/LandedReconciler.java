@@ -59,7 +59,7 @@ public class LandedReconciler {
     private volatile long lastRecountNanos;
     private volatile boolean failing;
 
-    public LandedReconciler(MongoTemplate mongo, WriterProperties properties) {
+    LandedReconciler(MongoTemplate mongo, WriterProperties properties) {
         this.mongo = mongo;
         this.intervalNanos = properties.runsRecountInterval().toNanos();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

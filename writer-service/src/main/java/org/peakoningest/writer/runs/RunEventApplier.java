@@ -37,7 +37,7 @@ public class RunEventApplier {
 
     private final MongoTemplate mongo;
 
-    public RunEventApplier(MongoTemplate mongo) {
+    RunEventApplier(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.runs.CollectionFinished;
@@ -22,30 +22,26 @@ import org.peakoningest.common.runs.RunFinished;
 import org.peakoningest.common.runs.RunStarted;
 import org.peakoningest.common.runs.RunStatus;
 import org.peakoningest.common.runs.SyncMode;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
 import org.peakoningest.writer.WriterFixture;
-import org.peakoningest.writer.config.WriterTopics;
+import org.peakoningest.writer.WriterIntegrationTest;
 import org.peakoningest.writer.runs.RunEventApplier;
 import org.peakoningest.writer.store.BulkDocumentWriter;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The writer stopped hard between the Mongo write and the offset commit: a member of the writer's group reads the
  * run, writes it through the writer's own write path and dies without committing. The restarted writer reads
  * everything again: no duplicate, no loss, landed exact.
  */
-@SpringBootTest(properties = {"peakon.writer.topic-prefix=it-crash.", "peakon.writer.group-id=it-crash",
+@WriterIntegrationTest({"peakon.writer.topic-prefix=it-crash.", "peakon.writer.group-id=it-crash",
         "peakon.writer.auto-startup=false", "peakon.writer.runs-recount-interval=500ms"})
-@PeakonIntegrationTest
-@DirtiesContext
 class CrashBeforeCommitIT {
 
-    private static final WriterFixture fixture = new WriterFixture("it-crash.");
+    @RegisterExtension
+    static final WriterFixture fixture = new WriterFixture("it-crash.");
     private static final String GROUP = "it-crash";
     private static final String RUN = "run-crash";
 
@@ -61,11 +57,6 @@ class CrashBeforeCommitIT {
     RunEventApplier runEvents;
     @Autowired
     WriterTopics topics;
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
 
     @Test
     void restartAfterWriteWithoutCommitDuplicatesNothingAndLosesNothing() {

@@ -12,43 +12,35 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.testsupport.KafkaProbe;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
 import org.peakoningest.writer.WriterFixture;
+import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * One malformed record in a batch of 500: it is on the dead-letter topic with the reason and its original
  * coordinates, the other 499 are in Mongo. Also: envelopes that deserialise but cannot be documents.
  */
-@SpringBootTest(properties = {"peakon.writer.topic-prefix=it-dlt.", "peakon.writer.group-id=it-dlt",
+@WriterIntegrationTest({"peakon.writer.topic-prefix=it-dlt.", "peakon.writer.group-id=it-dlt",
         "peakon.writer.auto-startup=false", "peakon.writer.concurrency=1"})
-@PeakonIntegrationTest
-@DirtiesContext
 class DeadLetterIT {
 
-    private static final WriterFixture fixture = new WriterFixture("it-dlt.");
+    @RegisterExtension
+    static final WriterFixture fixture = new WriterFixture("it-dlt.");
 
     @Autowired
     MongoTemplate mongo;
 
     @Autowired
     KafkaListenerEndpointRegistry registry;
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
 
     @Test
     void malformedRecordGoesToTheDeadLetterTopicAndTheRestOfTheBatchLands() {

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
@@ -21,26 +21,23 @@ import org.peakoningest.common.runs.RunFinished;
 import org.peakoningest.common.runs.RunStarted;
 import org.peakoningest.common.runs.RunStatus;
 import org.peakoningest.common.runs.SyncMode;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
 import org.peakoningest.writer.WriterFixture;
+import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Same records delivered twice (the whole topics re-read by the group) → identical documents and identical
  * {@code ingestion_runs}.
  */
-@SpringBootTest(properties = {"peakon.writer.topic-prefix=it-idem.", "peakon.writer.group-id=it-idem",
+@WriterIntegrationTest({"peakon.writer.topic-prefix=it-idem.", "peakon.writer.group-id=it-idem",
         "peakon.writer.runs-recount-interval=500ms"})
-@PeakonIntegrationTest
-@DirtiesContext
 class IdempotentDeliveryIT {
 
-    private static final WriterFixture fixture = new WriterFixture("it-idem.");
+    @RegisterExtension
+    static final WriterFixture fixture = new WriterFixture("it-idem.");
     private static final String GROUP = "it-idem";
 
     @Autowired
@@ -48,11 +45,6 @@ class IdempotentDeliveryIT {
 
     @Autowired
     KafkaListenerEndpointRegistry registry;
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
 
     @Test
     void redeliveredRunLeavesDocumentsAndRunStatsIdentical() {

@@ -11,36 +11,33 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.testsupport.Infrastructure;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
 import org.peakoningest.testsupport.KafkaProbe;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
 import org.peakoningest.writer.WriterFixture;
+import org.peakoningest.writer.WriterIntegrationTest;
 import org.peakoningest.writer.health.WriteHealth;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Mongo down for 20 s during a run: nothing is dead-lettered, nothing is committed while it is down, health says
  * DOWN, and every record is in Mongo once it is back.
  */
-@SpringBootTest(properties = {"peakon.writer.topic-prefix=it-outage.", "peakon.writer.group-id=it-outage",
+@WriterIntegrationTest({"peakon.writer.topic-prefix=it-outage.", "peakon.writer.group-id=it-outage",
         "peakon.writer.mongo-retry-backoff=200ms", "peakon.writer.mongo-retry-max-backoff=2s",
         "peakon.writer.mongo-timeout=1s", "peakon.writer.mongo-socket-timeout=5s",
         "peakon.writer.runs-recount-interval=500ms"})
-@PeakonIntegrationTest
-@DirtiesContext
 class MongoOutageIT {
 
-    private static final WriterFixture fixture = new WriterFixture("it-outage.");
+    @RegisterExtension
+    static final WriterFixture fixture = new WriterFixture("it-outage.");
     private static final String GROUP = "it-outage";
 
     @Autowired
@@ -51,11 +48,6 @@ class MongoOutageIT {
 
     @Autowired
     HealthEndpoint healthEndpoint;
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
 
     @Test
     void outageIsRetriedWithoutCommittingOrDeadLettering() {

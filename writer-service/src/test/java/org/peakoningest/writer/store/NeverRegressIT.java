@@ -8,27 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.envelope.RecordEnvelope;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
 import org.peakoningest.writer.WriterFixture;
+import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Never regress: an older version after a newer one leaves the newer stored, through the bulk writer directly
  * (including the race with another writer between read and write) and end to end through Kafka.
  */
-@SpringBootTest(properties = {"peakon.writer.topic-prefix=it-regress.", "peakon.writer.group-id=it-regress"})
-@PeakonIntegrationTest
-@DirtiesContext
+@WriterIntegrationTest({"peakon.writer.topic-prefix=it-regress.", "peakon.writer.group-id=it-regress"})
 class NeverRegressIT {
 
-    private static final WriterFixture fixture = new WriterFixture("it-regress.");
+    @RegisterExtension
+    static final WriterFixture fixture = new WriterFixture("it-regress.");
     private static final Instant T1 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant T2 = Instant.parse("2026-11-21T10:00:00Z");
 
@@ -37,11 +34,6 @@ class NeverRegressIT {
 
     @Autowired
     MongoTemplate mongo;
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
 
     @Test
     void conditionalUpsertKeepsTheNewestVersion() {

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
+import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,12 +14,9 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** The foundation's Spring Data acceptance: an upsert through MongoTemplate lands, a unique index is honoured. */
-@SpringBootTest(properties = {"peakon.writer.topic-prefix=it-sd.", "peakon.writer.auto-startup=false"})
-@PeakonIntegrationTest
-@DirtiesContext
+@WriterIntegrationTest({"peakon.writer.topic-prefix=it-sd.", "peakon.writer.auto-startup=false"})
 class SpringDataUniqueIndexIT {
 
     @Autowired

@@ -1,4 +1,4 @@
-package org.peakoningest.fetcher.progress;
+package org.peakoningest.fetcher.run;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,26 +7,27 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.runs.CollectionStats;
 import org.peakoningest.common.runs.RunStatus;
-import org.peakoningest.fetcher.run.RunReport;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
 
 /**
  * The running and the last finished run, for Actuator: {@code health} (DOWN when the last run failed) and
  * {@code info} (the last run's summary).
  */
-public class LastRun implements HealthIndicator, InfoContributor {
+@Component
+class LastRun implements HealthIndicator, InfoContributor {
 
     private final AtomicReference<String> running = new AtomicReference<>();
     private final AtomicReference<RunReport> last = new AtomicReference<>();
 
-    public void started(String runId) {
+    void started(String runId) {
         running.set(runId);
     }
 
-    public void finished(RunReport report) {
+    void finished(RunReport report) {
         running.set(null);
         last.set(report);
     }

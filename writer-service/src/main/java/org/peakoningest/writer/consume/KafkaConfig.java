@@ -1,4 +1,4 @@
-package org.peakoningest.writer.config;
+package org.peakoningest.writer.consume;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -8,20 +8,15 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.peakoningest.common.TopicNames;
 import org.peakoningest.common.kafka.ContractDeserializer;
 import org.peakoningest.common.kafka.ContractSerializer;
 import org.peakoningest.common.runs.RunEvent;
-import org.peakoningest.writer.consume.DeadLetters;
 import org.peakoningest.stored.DecodedEnvelope;
 import org.peakoningest.stored.EnvelopeDeserializer;
-import org.peakoningest.writer.consume.KafkaDeadLetters;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.peakoningest.writer.config.WriterProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -30,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -48,33 +44,24 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * and the dead-letter publisher.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WriterProperties.class)
 class KafkaConfig {
 
     @Bean
-    WriterTopics writerTopics(WriterProperties properties) {
-        return new WriterTopics(new TopicNames(properties.topicPrefix()));
+    TopicNames topicNames(WriterProperties properties) {
+        return new TopicNames(properties.topicPrefix());
     }
 
+    /** The values of the data topics and of the run-events topic; the other consumer settings are in application.yml. */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer writerDeserializers(WriterTopics topics, WriterProperties properties) {
         return factory -> {
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            var typed = (org.springframework.kafka.core.DefaultKafkaConsumerFactory<Object, Object>) factory;
-            typed.setKeyDeserializerSupplier(() -> (Deserializer) new StringDeserializer());
-            typed.setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<Object>(new DelegatingByTopicDeserializer(
+            @SuppressWarnings("unchecked") // Boot's factory is typed <?, ?>; the listener reads every value as Object
+            var values = (DefaultKafkaConsumerFactory<?, Object>) factory;
+            values.setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<Object>(new DelegatingByTopicDeserializer(
                     Map.of(Pattern.compile(Pattern.quote(topics.names().runEventsTopic())),
                             new ContractDeserializer.RunEvents()),
                     new EnvelopeDeserializer())));
-            typed.updateConfigs(Map.of(
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    // Topics are created by the fetcher, maybe after the writer started: notice them within 30 s
-                    // rather than the default 5 min.
-                    ConsumerConfig.METADATA_MAX_AGE_CONFIG, 30_000,
-                    // A rebalance (topics created, a writer added or stopped) waits for every member to rejoin, and
-                    // a member hears of it with its next heartbeat: 3 s by default, 1 s here.
-                    ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000));
+            values.updateConfigs(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords()));
         };
     }
 
@@ -139,12 +126,6 @@ class KafkaConfig {
         // Partition -1: let the producer choose, so a DLT needs no particular partition count.
         return new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, e) -> new TopicPartition(topics.deadLetterTopic(record.topic()), -1));
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "peakon.writer.replay.enabled", havingValue = "false", matchIfMissing = true)
-    DeadLetters deadLetters(DeadLetterPublishingRecoverer recoverer) {
-        return new KafkaDeadLetters(recoverer);
     }
 
     /** The dead-letter topics, created at start-up when missing (kept, never compacted: every record matters). */

@@ -1,15 +1,15 @@
-package org.peakoningest.writer.cli;
+package org.peakoningest.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
-import org.peakoningest.writer.WriterApplication;
 
 /** Configuration errors end the process with status 2 and one line naming the setting. */
 class ConfigurationErrorIT {
@@ -47,6 +47,17 @@ class ConfigurationErrorIT {
                 "--peakon.writer.concurrency=0");
         assertThat(result.status).isEqualTo(2);
         assertThat(result.lastLine()).contains("WRITER_CONCURRENCY");
+    }
+
+    @Test
+    void aPortInUseNamesWriterHttpPort() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0)) {
+            Result result = capture(() -> WriterApplication.run("--spring.kafka.bootstrap-servers=" + kafka,
+                    "--spring.mongodb.uri=" + mongo + "/it_configuration_error", "--peakon.writer.auto-startup=false",
+                    "--server.port=" + busy.getLocalPort()));
+            assertThat(result.status).isEqualTo(2);
+            assertThat(result.lastLine()).startsWith("writer-service: configuration error: WRITER_HTTP_PORT");
+        }
     }
 
     @Test

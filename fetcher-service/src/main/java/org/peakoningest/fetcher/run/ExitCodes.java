@@ -1,9 +1,9 @@
-package org.peakoningest.fetcher.cli;
+package org.peakoningest.fetcher.run;
 
 /** Process exit statuses of the fetcher. */
 public final class ExitCodes {
 
-    /** The run succeeded (or the daemon stopped normally). */
+    /** The run succeeded. */
     public static final int SUCCESS = 0;
     /** The run failed or was partial. */
     public static final int RUN_FAILED = 1;

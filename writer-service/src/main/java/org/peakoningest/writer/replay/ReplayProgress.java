@@ -1,4 +1,4 @@
-package org.peakoningest.writer.cli;
+package org.peakoningest.writer.replay;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,12 +7,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.peakoningest.writer.consume.BatchObserver;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.stereotype.Component;
 
 /**
  * Where the replay's consumers are: the consumer position of every assigned partition after each written batch
  * and whenever a consumer is idle. Positions (not last offsets) so compaction gaps and transaction markers at the
  * end of a partition do not keep the replay waiting.
  */
+@Component
+@ReplayCommand
 class ReplayProgress implements BatchObserver {
 
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();

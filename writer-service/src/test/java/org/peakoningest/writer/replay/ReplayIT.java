@@ -1,4 +1,4 @@
-package org.peakoningest.writer.cli;
+package org.peakoningest.writer.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.envelope.RecordEnvelope;
@@ -30,36 +30,28 @@ import org.peakoningest.common.runs.RunStatus;
 import org.peakoningest.common.runs.SkippedRequest;
 import org.peakoningest.common.runs.SyncMode;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
-import org.peakoningest.testsupport.PeakonIntegrationTest;
 import org.peakoningest.writer.WriterApplication;
 import org.peakoningest.writer.WriterFixture;
+import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code replay --target-db} into an empty database rebuilds every collection, document by document, and
  * {@code ingestion_runs} equal to what the live writer built; replaying into the live database changes nothing.
  */
-@SpringBootTest(properties = {"peakon.writer.topic-prefix=it-replay.", "peakon.writer.group-id=it-replay",
+@WriterIntegrationTest({"peakon.writer.topic-prefix=it-replay.", "peakon.writer.group-id=it-replay",
         "peakon.writer.runs-recount-interval=500ms"})
-@PeakonIntegrationTest
-@DirtiesContext
 class ReplayIT {
 
-    private static final WriterFixture fixture = new WriterFixture("it-replay.");
+    @RegisterExtension
+    static final WriterFixture fixture = new WriterFixture("it-replay.");
     private static final String RUN_1 = "run-replay-1";
     private static final String RUN_2 = "run-replay-2";
 
     @Autowired
     MongoTemplate mongo;
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
 
     @Test
     void replayRebuildsAnEmptyDatabaseEqualToTheLiveOne() {

@@ -1,10 +1,12 @@
-package org.peakoningest.writer.config;
+package org.peakoningest.writer.startup;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.bson.Document;
+import org.peakoningest.writer.config.ConfigurationProblem;
+import org.peakoningest.writer.config.WriterProperties;
 import org.peakoningest.writer.store.DataIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,14 +1,16 @@
-package org.peakoningest.writer.config;
+package org.peakoningest.writer.consume;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
+import org.springframework.stereotype.Component;
 
 /**
  * The topics this writer reads: every data topic and the run-events topic, all named by the contract.
  */
+@Component
 public record WriterTopics(TopicNames names) {
 
     /** What the listener subscribes to. */

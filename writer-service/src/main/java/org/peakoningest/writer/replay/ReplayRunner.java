@@ -1,4 +1,4 @@
-package org.peakoningest.writer.cli;
+package org.peakoningest.writer.replay;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -15,24 +15,31 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.writer.config.WriterTopics;
+import org.peakoningest.writer.config.WriterProperties;
 import org.peakoningest.writer.consume.WriterListener;
+import org.peakoningest.writer.consume.WriterTopics;
 import org.peakoningest.writer.runs.LandedReconciler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Component;
 
 /**
  * The {@code replay} command: takes the end offsets of every topic at start, lets the (normal) listener read from
  * the beginning under a fresh group into the target database, stops when every partition has been read to those
- * offsets, recounts {@code ingestion_runs}, prints the per-collection counts and returns.
+ * offsets, recounts {@code ingestion_runs}, prints the per-collection counts and returns; exit status 0 (a failure
+ * ends the start with 1, see {@code WriterCommandLine}).
  */
-class ReplayRunner implements ApplicationRunner {
+@Component
+@ReplayCommand
+class ReplayRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
 
@@ -49,7 +56,7 @@ class ReplayRunner implements ApplicationRunner {
 
     ReplayRunner(KafkaAdmin kafkaAdmin, WriterTopics topics, ReplayProgress progress, ReplayDeadLetters deadLetters,
                  KafkaListenerEndpointRegistry registry, LandedReconciler landed, MongoTemplate mongo,
-                 String group, boolean generatedGroup) {
+                 WriterProperties properties, @Value("${peakon.writer.replay.generated-group:false}") boolean generatedGroup) {
         this.kafkaAdmin = kafkaAdmin;
         this.topics = topics;
         this.progress = progress;
@@ -57,7 +64,7 @@ class ReplayRunner implements ApplicationRunner {
         this.registry = registry;
         this.landed = landed;
         this.mongo = mongo;
-        this.group = group;
+        this.group = properties.groupId();
         this.generatedGroup = generatedGroup;
     }
 
@@ -88,6 +95,11 @@ class ReplayRunner implements ApplicationRunner {
             }
         }
         printCounts((System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public int getExitCode() {
+        return 0;
     }
 
     private List<TopicPartition> partitions(Admin admin) throws InterruptedException, ExecutionException {

@@ -1,0 +1,62 @@
+package org.peakoningest.fetcher.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.peakoningest.common.runs.RunStatus;
+import org.peakoningest.common.runs.SyncMode;
+import org.peakoningest.fetcher.config.FetcherProperties;
+import org.peakoningest.fetcher.lock.CrawlLock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code fetcher ingest}: one run now under the crawl lock, its summary table on stdout, and the exit status of
+ * {@link ExitCodes} ({@code FULL_SYNC}, which {@code --full-sync}/{@code --incremental} override, picks the mode).
+ */
+@Component
+@ConditionalOnProperty(name = "peakon.fetcher.command", havingValue = "ingest")
+class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    private final IngestionRun ingestion;
+    private final LockingTaskExecutor lock;
+    private final FetcherProperties props;
+    private final boolean dryRun;
+    private int exitCode = ExitCodes.RUN_FAILED;
+
+    IngestCommand(IngestionRun ingestion, CrawlLock lock, FetcherProperties props,
+                  @Value("${peakon.fetcher.dry-run:false}") boolean dryRun) {
+        this.ingestion = ingestion;
+        this.lock = new DefaultLockingTaskExecutor(lock);
+        this.props = props;
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        SyncMode mode = props.fullSync() ? SyncMode.FULL : SyncMode.INCREMENTAL;
+        AtomicReference<RunReport> report = new AtomicReference<>();
+        lock.executeWithLock((Runnable) () -> report.set(ingestion.execute(mode, dryRun)),
+                new LockConfiguration(Instant.now(), CrawlLock.NAME, props.lockAtMostFor(), Duration.ZERO));
+        if (report.get() == null) {
+            System.out.println("another fetcher holds the crawl lock (fetcher_locks); not crawling, try again later");
+            exitCode = ExitCodes.LOCK_HELD;
+            return;
+        }
+        System.out.print(SummaryTable.render(report.get()));
+        System.out.flush();
+        exitCode = report.get().status() == RunStatus.SUCCESS ? ExitCodes.SUCCESS : ExitCodes.RUN_FAILED;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}
