@@ -246,7 +246,7 @@ final class Results {
         t.append(String.format("%nbench wall time %.0f s%n", seconds(total)));
 
         json.put("answers", options.answers());
-        json.put("employees", options.employees());
+        json.put("employees", options.employees()); // not a collection name
         json.put("commit", commit);
         json.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         json.put("load_average_start", loadStart);

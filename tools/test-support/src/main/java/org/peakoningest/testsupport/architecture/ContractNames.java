@@ -15,14 +15,49 @@ import java.util.stream.Stream;
  * "Only {@code common} spells topic and collection names": a source check, because a name is a string constant that
  * the compiler inlines and no bytecode rule can see. Every string literal in a module's production sources (Java and
  * its Spring configuration) is compared with the contract's names; a literal that is one of them, or a topic built
- * from one ({@code "<prefix>.<name>"}, {@code "<name>.DLT"}), is reported with its file and line.
+ * from one ({@code "<prefix>.<name>"}, {@code "<name>.DLT"}), is reported with its file and line. A line that uses
+ * the same word for something else says so with the comment {@value #NOT_A_NAME}.
  */
 public final class ContractNames {
+
+    /** Marks a line whose literal is the same word as a collection but means something else. */
+    public static final String NOT_A_NAME = "// not a collection name";
 
     private static final Pattern JAVA_STRING = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern YAML_VALUE = Pattern.compile(":\\s*['\"]?([^'\"#\\s]+)");
 
+    /** The classes of {@code common} that declare the names: the data collections, the others, the topics. */
+    private static final List<String> DECLARING = List.of("PeakonCollection.java", "MongoCollections.java",
+            "TopicNames.java");
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z_]*_[a-z_]*|[a-z]+s");
+
     private ContractNames() {
+    }
+
+    /**
+     * The names {@code common} declares: every string literal shaped like a collection name ({@code answers_export},
+     * {@code employees}, {@code run_events}...) in its {@code PeakonCollection}, {@code MongoCollections} and
+     * {@code TopicNames}, read from their sources so this list can never fall behind the contract.
+     */
+    public static List<String> declaredBy(Path commonModule) {
+        Path sources = commonModule.resolve("src/main/java/org/peakoningest/common");
+        List<String> names = new ArrayList<>();
+        for (String file : DECLARING) {
+            try {
+                Matcher m = JAVA_STRING.matcher(Files.readString(sources.resolve(file)));
+                while (m.find()) {
+                    if (NAME.matcher(m.group(1)).matches()) {
+                        names.add(m.group(1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + " of " + commonModule.toAbsolutePath(), e);
+            }
+        }
+        if (names.isEmpty()) {
+            throw new IllegalStateException("no contract names found in " + sources.toAbsolutePath());
+        }
+        return names;
     }
 
     /**
@@ -56,7 +91,8 @@ public final class ContractNames {
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.startsWith("*") || line.startsWith("/*") || line.startsWith("//") || line.startsWith("#")) {
+            if (line.startsWith("*") || line.startsWith("/*") || line.startsWith("//") || line.startsWith("#")
+                    || line.endsWith(NOT_A_NAME)) {
                 continue; // documentation may name a collection
             }
             Matcher m = literal.matcher(line);
@@ -70,7 +106,7 @@ public final class ContractNames {
 
     private static boolean namesOne(String text, Collection<String> names) {
         for (String name : names) {
-            if (text.equals(name) || text.endsWith("." + name) || text.startsWith(name + ".")) {
+            if (text.equals(name) || text.endsWith("." + name) || text.endsWith(name + ".DLT")) {
                 return true;
             }
         }
