@@ -20,6 +20,7 @@ WORKDIR /src
 # Poms first: dependency downloads are cached in a layer until a pom changes.
 COPY pom.xml ./
 COPY common/pom.xml common/
+COPY service-support/pom.xml service-support/
 COPY stored-documents/pom.xml stored-documents/
 COPY fetcher-service/pom.xml fetcher-service/
 COPY writer-service/pom.xml writer-service/
@@ -31,6 +32,7 @@ COPY tools/embedded-stack/pom.xml tools/embedded-stack/
 COPY tools/bench/pom.xml tools/bench/
 COPY tools/deployment-tests/pom.xml tools/deployment-tests/
 COPY common/src common/src
+COPY service-support/src service-support/src
 COPY stored-documents/src stored-documents/src
 COPY tools/test-support/src tools/test-support/src
 COPY ${MODULE}/src ${MODULE}/src
