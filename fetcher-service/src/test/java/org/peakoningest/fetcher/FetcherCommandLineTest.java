@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.peakoningest.servicesupport.ServiceCommandLine;
 
 /** The command line becomes Spring arguments; a bad one is a one-line usage error with status 2. */
 class FetcherCommandLineTest {
@@ -17,7 +18,7 @@ class FetcherCommandLineTest {
 
     @Test
     void daemonIsTheDefault() {
-        assertThat(run()).isEqualTo(FetcherCommandLine.KEEP_RUNNING);
+        assertThat(run()).isEqualTo(ServiceCommandLine.KEEP_RUNNING);
         assertThat(springArgs).containsExactly("--peakon.fetcher.command=daemon");
         assertThat(keptRunning).isTrue();
         springArgs.clear();
@@ -61,11 +62,11 @@ class FetcherCommandLineTest {
     }
 
     private int run(String... args) {
-        return FetcherCommandLine.execute((spring, keepRunning) -> {
+        return ServiceCommandLine.execute(new FetcherCommandLine((spring, keepRunning) -> {
             springArgs.addAll(spring);
             keptRunning = keepRunning;
-            return keepRunning ? FetcherCommandLine.KEEP_RUNNING : 0;
-        }, args);
+            return keepRunning ? ServiceCommandLine.KEEP_RUNNING : 0;
+        }), args);
     }
 
     /** The status must be 2 and stderr one line; returns that line. */

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Every setting of the fetcher, bound from {@code peakon.fetcher.*}: {@code application.yml} maps each from its
  * environment variable (docs/fetcher.md). A validation message follows the variable's name in the one line a bad
- * setting prints (see {@link ConfigurationFailureAnalyzer}). A plain number in a time setting is in the unit its
+ * setting prints (service-support's {@code ConfigurationFailureAnalyzer}). A plain number in a time setting is in the unit its
  * variable is named after ({@code HTTP_TIMEOUT_SECONDS=60} is 60 s); {@code 90s}, {@code 2m} or {@code PT1M} work
  * too.
  *

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.bson.Document;
+import org.peakoningest.servicesupport.ConfigurationProblem;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -46,7 +47,7 @@ class StartupChecks implements SmartInitializingSingleton {
     }
 
     private void checkMongo() {
-        // An invalid URI never gets here: Boot's MongoClient refused it already (see ConfigurationFailureAnalyzer).
+        // An invalid URI never gets here: Boot's MongoClient refused it already (one line naming MONGO_URI).
         ConnectionString uri = new ConnectionString(env.getProperty("spring.mongodb.uri", "mongodb://localhost:27017"));
         String database = env.getProperty("spring.mongodb.database", "peakon");
         MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(uri)

@@ -1,5 +1,7 @@
 package org.peakoningest.fetcher.run;
 
+import org.peakoningest.servicesupport.ServiceCommandLine;
+
 /** Process exit statuses of the fetcher. */
 public final class ExitCodes {
 
@@ -8,7 +10,7 @@ public final class ExitCodes {
     /** The run failed or was partial. */
     public static final int RUN_FAILED = 1;
     /** A configuration problem: bad or missing setting, MongoDB or Kafka unreachable. */
-    public static final int CONFIGURATION = 2;
+    public static final int CONFIGURATION = ServiceCommandLine.CONFIGURATION;
     /** Another fetcher holds the crawl lock (EX_TEMPFAIL): try again later. */
     public static final int LOCK_HELD = 75;
 
