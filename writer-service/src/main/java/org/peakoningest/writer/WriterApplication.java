@@ -1,10 +1,8 @@
 package org.peakoningest.writer;
 
-import java.util.List;
-import org.springframework.boot.SpringApplication;
+import org.peakoningest.servicesupport.ServiceCommandLine;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * writer-service: projects the Kafka topics into MongoDB. {@code java -jar writer.jar [run | replay --target-db <db>
@@ -15,20 +13,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class WriterApplication {
 
     public static void main(String[] args) {
-        int status = run(args);
-        if (status != WriterCommandLine.KEEP_RUNNING) {
-            System.exit(status);
-        }
+        ServiceCommandLine.exit(run(args));
     }
 
     /** Runs the command line; returns the exit status, or -1 for the service, which runs until SIGTERM. */
     public static int run(String... args) {
-        return WriterCommandLine.execute(WriterApplication::start, args);
-    }
-
-    private static int start(List<String> springArgs, boolean keepRunning) {
-        ConfigurableApplicationContext context = new SpringApplication(WriterApplication.class)
-                .run(springArgs.toArray(String[]::new));
-        return keepRunning ? WriterCommandLine.KEEP_RUNNING : SpringApplication.exit(context);
+        return ServiceCommandLine.execute(
+                new WriterCommandLine(ServiceCommandLine.springBoot(WriterApplication.class)), args);
     }
 }

@@ -21,7 +21,7 @@ class ConfigurationErrorIT {
     void invalidMongoUriIsAConfigurationError() {
         Result result = run("--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=mongo:/nowhere");
         assertThat(result.status).isEqualTo(2);
-        assertThat(result.lastLine()).startsWith("writer-service: configuration error: MONGO_URI");
+        assertThat(result.lastLine()).startsWith("MONGO_URI is not a valid MongoDB connection string");
     }
 
     @Test
@@ -29,7 +29,7 @@ class ConfigurationErrorIT {
         Result result = run("--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=mongodb://127.0.0.1:9",
                 "--peakon.writer.startup-timeout=2s", "--peakon.writer.mongo-timeout=500ms");
         assertThat(result.status).isEqualTo(2);
-        assertThat(result.lastLine()).contains("MongoDB is not reachable").contains("MONGO_URI");
+        assertThat(result.lastLine()).startsWith("MONGO_URI is not reachable within 2 s");
     }
 
     @Test
@@ -37,8 +37,7 @@ class ConfigurationErrorIT {
         Result result = run("--spring.kafka.bootstrap-servers=127.0.0.1:9", "--spring.mongodb.uri=" + mongo,
                 "--peakon.writer.startup-timeout=2s");
         assertThat(result.status).isEqualTo(2);
-        assertThat(result.lastLine()).contains("Kafka is not reachable at 127.0.0.1:9")
-                .contains("KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(result.lastLine()).startsWith("KAFKA_BOOTSTRAP_SERVERS is not reachable at 127.0.0.1:9");
     }
 
     @Test
@@ -46,7 +45,7 @@ class ConfigurationErrorIT {
         Result result = run("--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo,
                 "--peakon.writer.concurrency=0");
         assertThat(result.status).isEqualTo(2);
-        assertThat(result.lastLine()).contains("WRITER_CONCURRENCY");
+        assertThat(result.lastLine()).startsWith("WRITER_CONCURRENCY must be greater than or equal to 1");
     }
 
     @Test
@@ -56,7 +55,7 @@ class ConfigurationErrorIT {
                     "--spring.mongodb.uri=" + mongo + "/it_configuration_error", "--peakon.writer.auto-startup=false",
                     "--server.port=" + busy.getLocalPort()));
             assertThat(result.status).isEqualTo(2);
-            assertThat(result.lastLine()).startsWith("writer-service: configuration error: WRITER_HTTP_PORT");
+            assertThat(result.lastLine()).startsWith("WRITER_HTTP_PORT is already in use");
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.peakoningest.servicesupport.ServiceCommandLine;
 
 /** The command line becomes Spring arguments; a bad one is a one-line usage error with status 2. */
 class WriterCommandLineTest {
@@ -17,7 +18,7 @@ class WriterCommandLineTest {
 
     @Test
     void noArgumentOrRunStartsTheService() {
-        assertThat(run()).isEqualTo(WriterCommandLine.KEEP_RUNNING);
+        assertThat(run()).isEqualTo(ServiceCommandLine.KEEP_RUNNING);
         assertThat(keptRunning).isTrue();
         assertThat(springArgs).containsExactly("--peakon.writer.command=run");
         springArgs.clear();
@@ -73,11 +74,11 @@ class WriterCommandLineTest {
     }
 
     private int run(String... args) {
-        return WriterCommandLine.execute((spring, keepRunning) -> {
+        return ServiceCommandLine.execute(new WriterCommandLine((spring, keepRunning) -> {
             springArgs.addAll(spring);
             keptRunning = keepRunning;
-            return keepRunning ? WriterCommandLine.KEEP_RUNNING : 0;
-        }, args);
+            return keepRunning ? ServiceCommandLine.KEEP_RUNNING : 0;
+        }), args);
     }
 
     /** The status must be 2 and stderr one line; returns that line. */

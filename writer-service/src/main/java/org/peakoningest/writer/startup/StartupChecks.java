@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.bson.Document;
-import org.peakoningest.writer.config.ConfigurationProblem;
+import org.peakoningest.servicesupport.ConfigurationProblem;
 import org.peakoningest.writer.config.WriterProperties;
 import org.peakoningest.writer.store.DataIndexes;
 import org.slf4j.Logger;
@@ -57,8 +57,8 @@ class StartupChecks implements SmartInitializingSingleton {
                 return;
             } catch (RuntimeException e) {
                 if (System.nanoTime() >= deadline) {
-                    throw new ConfigurationProblem("MongoDB is not reachable within " + timeout.toSeconds()
-                            + " s; check MONGO_URI (" + e.getClass().getSimpleName() + ")", e);
+                    throw new ConfigurationProblem("MONGO_URI", "is not reachable within " + timeout.toSeconds()
+                            + " s (" + e.getClass().getSimpleName() + ")", e);
                 }
                 log.warn("waiting for MongoDB (MONGO_URI): {}", e.getClass().getSimpleName());
                 sleep();
@@ -72,10 +72,10 @@ class StartupChecks implements SmartInitializingSingleton {
                     .clusterId().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConfigurationProblem("interrupted while connecting to Kafka", e);
+            throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS", "check was interrupted", e);
         } catch (Exception e) {
-            throw new ConfigurationProblem("Kafka is not reachable at " + String.join(",", kafka.getBootstrapServers())
-                    + " within " + timeout.toSeconds() + " s; check KAFKA_BOOTSTRAP_SERVERS ("
+            throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS", "is not reachable at " + String.join(",",
+                    kafka.getBootstrapServers()) + " within " + timeout.toSeconds() + " s ("
                     + e.getClass().getSimpleName() + ")", e);
         }
     }
@@ -85,7 +85,7 @@ class StartupChecks implements SmartInitializingSingleton {
             Thread.sleep(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConfigurationProblem("interrupted while connecting to MongoDB", e);
+            throw new ConfigurationProblem("MONGO_URI", "check was interrupted", e);
         }
     }
 }
