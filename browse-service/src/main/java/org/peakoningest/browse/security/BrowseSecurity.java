@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.peakoningest.browse.config.BrowseProperties;
+import org.peakoningest.servicesupport.ConfigurationProblem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -53,9 +54,8 @@ class BrowseSecurity {
             return new AccessToken(token, true);
         }
         if (users.isEmpty()) {
-            throw new InvalidCredentialsConfigException(
-                    "browse-service has no credentials configured: set BROWSE_USERS or BROWSE_TOKEN "
-                            + "(or BROWSE_GENERATE_TOKEN=true for a generated token); refusing to serve PII anonymously");
+            throw new ConfigurationProblem("BROWSE_USERS", "and BROWSE_TOKEN are both empty: set one (or "
+                    + "BROWSE_GENERATE_TOKEN=true for a generated token); personal data is never served anonymously");
         }
         return new AccessToken("", false);
     }

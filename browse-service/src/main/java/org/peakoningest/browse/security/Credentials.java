@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.peakoningest.servicesupport.ConfigurationProblem;
 
 /**
  * Parses {@code BROWSE_USERS}: comma-separated {@code name:password} pairs. A password that starts with a Spring
@@ -40,7 +41,7 @@ record Credentials(Map<String, String> passwordsByUser) {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidCredentialsConfigException("BROWSE_USERS is invalid: " + String.join("; ", problems));
+            throw new ConfigurationProblem("BROWSE_USERS", "is invalid: " + String.join("; ", problems));
         }
         return new Credentials(Map.copyOf(users));
     }

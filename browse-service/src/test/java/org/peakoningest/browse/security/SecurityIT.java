@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.peakoningest.browse.ApiClient;
 import org.peakoningest.browse.BrowseApiFixture;
 import org.peakoningest.browse.BrowseApplication;
+import org.peakoningest.servicesupport.ConfigurationProblem;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -112,10 +113,10 @@ class SecurityIT extends BrowseApiFixture {
     @Test
     void refusesToStartWithoutCredentialsAndNamesTheSettings(CapturedOutput output) {
         assertThatThrownBy(() -> start("--browse.users=", "--browse.token=", "--browse.generate-token=false").close())
-                .hasRootCauseInstanceOf(InvalidCredentialsConfigException.class)
+                .hasRootCauseInstanceOf(ConfigurationProblem.class)
                 .rootCause().hasMessageContaining("BROWSE_USERS").hasMessageContaining("BROWSE_TOKEN");
         assertThatThrownBy(() -> start("--browse.users=alice", "--browse.token=").close())
-                .hasRootCauseInstanceOf(InvalidCredentialsConfigException.class);
+                .hasRootCauseInstanceOf(ConfigurationProblem.class);
     }
 
     @Test

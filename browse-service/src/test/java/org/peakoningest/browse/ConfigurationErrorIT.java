@@ -1,0 +1,92 @@
+package org.peakoningest.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.peakoningest.testsupport.IntegrationInfrastructure;
+
+/**
+ * The service as an operator starts it ({@link BrowseApplication#run}): a configuration error is status 2 and one
+ * line on stderr naming the environment variable, never a stack trace, never a secret.
+ */
+class ConfigurationErrorIT {
+
+    private static final String TOKEN = "a-bearer-token-never-printed";
+
+    @Test
+    void noCredentialsAtAllRefusesToStart() {
+        assertThat(configurationError("--browse.token=", "--browse.users=", "--browse.generate-token=false"))
+                .startsWith("BROWSE_USERS and BROWSE_TOKEN are both empty: set one");
+    }
+
+    @Test
+    void aMalformedUserEntryIsNamedByPositionNeverEchoed() {
+        assertThat(configurationError("--browse.users=alice:pa55word,bob"))
+                .isEqualTo("BROWSE_USERS is invalid: entry 2 is not name:password");
+    }
+
+    @Test
+    void anInvalidBrowseSettingNamesItsVariable() {
+        assertThat(configurationError("--browse.min-n=0"))
+                .isEqualTo("BROWSE_MIN_N must be greater than or equal to 1 (got '0')");
+        assertThat(configurationError("--browse.max-limit=lots"))
+                .isEqualTo("BROWSE_MAX_LIMIT has an invalid value 'lots'");
+        assertThat(configurationError("--browse.department-attribute=a.b"))
+                .startsWith("BROWSE_DEPARTMENT_ATTRIBUTE must match");
+    }
+
+    @Test
+    void anInvalidMongoUriNamesMongoUri() {
+        assertThat(configurationError("--spring.mongodb.uri=mongo:/nowhere"))
+                .startsWith("MONGO_URI is not a valid MongoDB connection string");
+    }
+
+    @Test
+    void aPortInUseNamesBrowsePort() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0)) {
+            assertThat(configurationError("--server.port=" + busy.getLocalPort()))
+                    .isEqualTo("BROWSE_PORT is already in use (port " + busy.getLocalPort() + ")");
+        }
+    }
+
+    @Test
+    void anArgumentThatIsNoSettingIsAUsageError() {
+        assertThat(configurationError("serve"))
+                .isEqualTo("unknown argument 'serve'; usage: browse-service [--<property>=<value>...]");
+    }
+
+    /** Starts the service with these overrides (else a token, the test's Mongo, a free port); returns the line. */
+    private static String configurationError(String... overrides) {
+        List<String> args = new ArrayList<>(List.of(overrides));
+        for (String option : List.of("--browse.token=" + TOKEN, "--server.port=0",
+                "--spring.mongodb.uri=" + IntegrationInfrastructure.shared().mongoUri())) {
+            if (args.stream().noneMatch(a -> a.startsWith(option.substring(0, option.indexOf('=') + 1)))) {
+                args.add(option);
+            }
+        }
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = BrowseApplication.run(args.toArray(String[]::new));
+        } finally {
+            System.setErr(original);
+        }
+        // Logback's own status lines (12:00:00,000 |-WARN ...) come from the test's in-JVM Kafka broker, not browse.
+        String stderr = err.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.matches("^\\d{2}:\\d{2}:\\d{2},\\d{3} \\|-.*")).collect(Collectors.joining("\n"));
+        original.println(stderr);
+        assertThat(status).as("exit status; stderr: %s", stderr).isEqualTo(2);
+        assertThat(stderr.strip().lines()).as("stderr").hasSize(1);
+        assertThat(stderr).doesNotContain(TOKEN, "pa55word", "Exception");
+        return stderr.strip();
+    }
+}
