@@ -1,7 +1,8 @@
 package org.peakoningest.fetcher;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import org.peakoningest.servicesupport.ServiceCommand;
 import org.peakoningest.servicesupport.ServiceCommandLine.Launcher;
 import org.peakoningest.servicesupport.SpringArguments;
 import picocli.CommandLine.ArgGroup;
@@ -20,16 +21,10 @@ import picocli.CommandLine.Option;
 @Command(name = "fetcher", subcommands = HelpCommand.class,
         customSynopsis = "fetcher [ingest [--full-sync|--incremental] [--dry-run] | daemon] [--<property>=<value>...]",
         description = "Crawls Peakon into Kafka (without a command: daemon).")
-final class FetcherCommandLine implements Callable<Integer> {
-
-    private final Launcher launcher;
-    @Mixin
-    private SpringArguments spring;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    private boolean help;
+final class FetcherCommandLine extends ServiceCommand {
 
     FetcherCommandLine(Launcher launcher) {
-        this.launcher = launcher;
+        super(launcher);
     }
 
     @Override
@@ -40,20 +35,20 @@ final class FetcherCommandLine implements Callable<Integer> {
     @Command(name = "ingest", description = "Crawl once now, print the summary, exit (75: the crawl lock is held).")
     int ingest(@ArgGroup Sync sync, @Option(names = "--dry-run", description = "Count only; publish nothing.")
                boolean dryRun, @Mixin SpringArguments more) {
-        List<String> args = spring.then(more, "--peakon.fetcher.command=ingest",
-                "--spring.main.web-application-type=none");
+        List<String> own = new ArrayList<>(List.of("--peakon.fetcher.command=ingest",
+                "--spring.main.web-application-type=none"));
         if (sync != null) {
-            args.add("--peakon.fetcher.full-sync=" + sync.fullSync);
+            own.add("--peakon.fetcher.full-sync=" + sync.fullSync);
         }
         if (dryRun) {
-            args.add("--peakon.fetcher.dry-run=true");
+            own.add("--peakon.fetcher.dry-run=true");
         }
-        return launcher.start(args, false);
+        return start(more, false, own.toArray(String[]::new));
     }
 
     @Command(name = "daemon", description = "RUN_ON_START, then crawl on every SCHEDULE_CRON tick until stopped.")
     int daemon(@Mixin SpringArguments more) {
-        return launcher.start(spring.then(more, "--peakon.fetcher.command=daemon"), true);
+        return start(more, true, "--peakon.fetcher.command=daemon");
     }
 
     /** {@code --full-sync} or {@code --incremental}; without either, {@code FULL_SYNC} decides. */

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Runs a service's picocli command, whose commands start Spring Boot through a {@link Launcher}, with the exit
+ * Runs a service's {@link ServiceCommand}, whose commands start Spring Boot through a {@link Launcher}, with the exit
  * statuses every service shares. A bad command line is one line on stderr ending in the command's
  * {@code customSynopsis}, status 2, before anything starts. A start that fails is 2 when
  * {@link ConfigurationFailureAnalyzer} recognises the failure (Boot printed its one line then; the context never
@@ -42,8 +42,8 @@ public final class ServiceCommandLine {
         };
     }
 
-    /** Parses {@code args} for {@code command} (a picocli {@code @Command}) and runs it; returns its exit status. */
-    public static int execute(Object command, String... args) {
+    /** Parses {@code args} for {@code command} and runs it; returns its exit status. */
+    public static int execute(ServiceCommand command, String... args) {
         return new CommandLine(command).setUnmatchedOptionsArePositionalParams(true)
                 .setParameterExceptionHandler((e, ignored) -> {
                     e.getCommandLine().getErr().println((e instanceof UnmatchedArgumentException unmatched

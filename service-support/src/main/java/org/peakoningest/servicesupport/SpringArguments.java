@@ -17,7 +17,7 @@ public final class SpringArguments {
     private List<String> args = new ArrayList<>();
 
     /** These arguments (given before the command), then {@code more}'s (after it), then the command's own. */
-    public List<String> then(SpringArguments more, String... own) {
+    List<String> then(SpringArguments more, String... own) {
         List<String> all = new ArrayList<>(args);
         all.addAll(more.args);
         all.addAll(List.of(own));

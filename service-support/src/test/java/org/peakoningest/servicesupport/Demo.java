@@ -4,7 +4,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Callable;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.peakoningest.servicesupport.ServiceCommandLine.Launcher;
 import org.springframework.boot.SpringBootConfiguration;
@@ -20,24 +19,20 @@ import picocli.CommandLine.Option;
 
 /** A service in miniature: a command line with a default command and one that exits, and validated settings. */
 @Command(name = "demo", subcommands = HelpCommand.class, customSynopsis = "demo [check] [--<property>=<value>...]")
-final class Demo implements Callable<Integer> {
-
-    private final Launcher launcher;
-    @Mixin
-    private SpringArguments spring;
+final class Demo extends ServiceCommand {
 
     Demo(Launcher launcher) {
-        this.launcher = launcher;
+        super(launcher);
     }
 
     @Override
     public Integer call() {
-        return launcher.start(spring.then(new SpringArguments(), "--demo.command=serve"), true);
+        return start(new SpringArguments(), true, "--demo.command=serve");
     }
 
     @Command(name = "check", description = "Start, then exit.")
     int check(@Option(names = "--strict") boolean strict, @Mixin SpringArguments more) {
-        return launcher.start(spring.then(more, "--demo.command=check"), false);
+        return start(more, false, "--demo.command=check");
     }
 
     /** The application the {@code check} command starts. */

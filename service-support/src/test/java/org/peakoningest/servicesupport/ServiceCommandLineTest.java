@@ -2,6 +2,9 @@ package org.peakoningest.servicesupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,22 @@ class ServiceCommandLineTest {
         }, "check"));
         assertThat(result.status()).isEqualTo(ServiceCommandLine.FAILURE);
         assertThat(result.line()).isEqualTo("demo check failed: ArithmeticException: / by zero");
+    }
+
+    @Test
+    void helpShowsTheSynopsisAndTheSpringArgumentsAndStartsNothing() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(execute(recording(), "--help")).isZero();
+            assertThat(execute(recording(), "help", "check")).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo [check] [--<property>=<value>...]",
+                "A Spring Boot setting", "--strict");
+        assertThat(springArgs).isEmpty();
     }
 
     private Launcher recording() {

@@ -1,6 +1,6 @@
 package org.peakoningest.writer;
 
-import java.util.concurrent.Callable;
+import org.peakoningest.servicesupport.ServiceCommand;
 import org.peakoningest.servicesupport.ServiceCommandLine.Launcher;
 import org.peakoningest.servicesupport.SpringArguments;
 import picocli.CommandLine.Command;
@@ -21,18 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "writer-service", subcommands = HelpCommand.class,
         customSynopsis = "writer-service [run | replay --target-db <db> [--group <id>]] [--<property>=<value>...]",
         description = "Projects the Kafka topics into MongoDB (without a command: run).")
-final class WriterCommandLine implements Callable<Integer> {
+final class WriterCommandLine extends ServiceCommand {
 
-    private final Launcher launcher;
     @Spec
     private CommandSpec spec;
-    @Mixin
-    private SpringArguments spring;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    private boolean help;
 
     WriterCommandLine(Launcher launcher) {
-        this.launcher = launcher;
+        super(launcher);
     }
 
     @Override
@@ -42,7 +37,7 @@ final class WriterCommandLine implements Callable<Integer> {
 
     @Command(name = "run", description = "Consume the topics into MONGO_DB until stopped (the default).")
     int run(@Mixin SpringArguments more) {
-        return launcher.start(spring.then(more, "--peakon.writer.command=run"), true);
+        return start(more, true, "--peakon.writer.command=run");
     }
 
     @Command(name = "replay", description = "Rebuild <db> from the topics under a group of its own, then exit.")
@@ -62,8 +57,8 @@ final class WriterCommandLine implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--group must not be blank");
         }
         String groupId = group != null ? group : "peakon-writer-replay-" + System.currentTimeMillis();
-        return launcher.start(spring.then(more, "--peakon.writer.command=replay",
+        return start(more, false, "--peakon.writer.command=replay",
                 "--peakon.writer.replay.generated-group=" + (group == null), "--peakon.writer.group-id=" + groupId,
-                "--spring.mongodb.database=" + targetDb, "--spring.main.web-application-type=none"), false);
+                "--spring.mongodb.database=" + targetDb, "--spring.main.web-application-type=none");
     }
 }
