@@ -1,6 +1,7 @@
 package org.peakoningest.writer.startup;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -74,9 +75,11 @@ class StartupChecks implements SmartInitializingSingleton {
             Thread.currentThread().interrupt();
             throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS", "check was interrupted", e);
         } catch (Exception e) {
+            // The admin client's future fails with an ExecutionException; what went wrong is its cause.
+            Throwable why = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS", "is not reachable at " + String.join(",",
                     kafka.getBootstrapServers()) + " within " + timeout.toSeconds() + " s ("
-                    + e.getClass().getSimpleName() + ")", e);
+                    + why.getClass().getSimpleName() + ")", e);
         }
     }
 
