@@ -2,14 +2,11 @@ package org.peakoningest.browse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.peakoningest.testsupport.CommandOutput;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
 
 /**
@@ -71,22 +68,10 @@ class ConfigurationErrorIT {
                 args.add(option);
             }
         }
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = BrowseApplication.run(args.toArray(String[]::new));
-        } finally {
-            System.setErr(original);
-        }
-        // Logback's own status lines (12:00:00,000 |-WARN ...) come from the test's in-JVM Kafka broker, not browse.
-        String stderr = err.toString(StandardCharsets.UTF_8).lines()
-                .filter(line -> !line.matches("^\\d{2}:\\d{2}:\\d{2},\\d{3} \\|-.*")).collect(Collectors.joining("\n"));
-        original.println(stderr);
-        assertThat(status).as("exit status; stderr: %s", stderr).isEqualTo(2);
-        assertThat(stderr.strip().lines()).as("stderr").hasSize(1);
-        assertThat(stderr).doesNotContain(TOKEN, "pa55word", "Exception");
-        return stderr.strip();
+        CommandOutput result = CommandOutput.of(() -> BrowseApplication.run(args.toArray(String[]::new)));
+        assertThat(result.status()).as("exit status; stderr: %s", result.err()).isEqualTo(2);
+        assertThat(result.errLine()).doesNotContain(TOKEN, "pa55word", "Exception");
+        assertThat(result.out()).as("the log").doesNotContain(TOKEN, "pa55word");
+        return result.errLine();
     }
 }

@@ -2,13 +2,11 @@ package org.peakoningest.fetcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.servicesupport.ServiceCommandLine;
+import org.peakoningest.testsupport.CommandOutput;
 
 /** The command line becomes Spring arguments; a bad one is a one-line usage error with status 2. */
 class FetcherCommandLineTest {
@@ -71,16 +69,8 @@ class FetcherCommandLineTest {
 
     /** The status must be 2 and stderr one line; returns that line. */
     private String usageError(String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(run(args)).isEqualTo(2);
-        } finally {
-            System.setErr(original);
-        }
-        String printed = err.toString(StandardCharsets.UTF_8);
-        assertThat(printed.strip().lines()).hasSize(1);
-        return printed;
+        CommandOutput result = CommandOutput.of(() -> run(args));
+        assertThat(result.status()).isEqualTo(2);
+        return result.errLine();
     }
 }

@@ -3,6 +3,7 @@ package org.peakoningest.servicesupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.peakoningest.testsupport.CommandOutput;
 
 /**
  * Spring Boot started through the command line: the analyzer and its reporter, registered once in this module's
@@ -17,49 +18,49 @@ class ConfigurationFailureTest {
 
     @Test
     void aRejectedNumberOrDurationIsQuotedAsWritten() {
-        assertThat(check("--demo.count=0").line()).isEqualTo("DEMO_COUNT must be greater than or equal to 1 (got '0')");
-        assertThat(check("--demo.timeout=500ms").line()).startsWith("DEMO_TIMEOUT_SECONDS must be")
+        assertThat(check("--demo.count=0").errLine()).isEqualTo("DEMO_COUNT must be greater than or equal to 1 (got '0')");
+        assertThat(check("--demo.timeout=500ms").errLine()).startsWith("DEMO_TIMEOUT_SECONDS must be")
                 .endsWith("(got '500ms')");
     }
 
     @Test
     void rejectedTextIsNeverQuotedForItMayBeASecret() {
-        Captured result = check("--demo.secret=hunter2");
-        assertThat(result.line()).startsWith("DEMO_SECRET size must be between 8").doesNotContain("hunter2");
+        CommandOutput result = check("--demo.secret=hunter2");
+        assertThat(result.errLine()).startsWith("DEMO_SECRET size must be between 8").doesNotContain("hunter2");
     }
 
     @Test
     void everyRejectedSettingIsNamedOnTheOneLine() {
-        assertThat(check("--demo.count=0", "--demo.timeout=0").line()).contains("DEMO_COUNT", "; ")
+        assertThat(check("--demo.count=0", "--demo.timeout=0").errLine()).contains("DEMO_COUNT", "; ")
                 .contains("DEMO_TIMEOUT_SECONDS");
     }
 
     @Test
     void aValueThatIsNoNumberIsNamedWithTheValue() {
-        assertThat(check("--demo.count=many").line()).isEqualTo("DEMO_COUNT has an invalid value 'many'");
+        assertThat(check("--demo.count=many").errLine()).isEqualTo("DEMO_COUNT has an invalid value 'many'");
     }
 
     @Test
     void aStartUpChecksProblemIsItsOwnMessage() {
-        assertThat(check("--demo.failure=configuration").line()).isEqualTo("DEMO_HOST is unreachable (demo.invalid:1)");
+        assertThat(check("--demo.failure=configuration").errLine()).isEqualTo("DEMO_HOST is unreachable (demo.invalid:1)");
     }
 
     @Test
     void anyOtherFailureIsStatusOne() {
-        Captured result = Captured.run(() -> ServiceCommandLine.execute(new Demo(launcher()), "check",
+        CommandOutput result = CommandOutput.of(() -> ServiceCommandLine.execute(new Demo(launcher()), "check",
                 "--demo.failure=bug"));
         assertThat(result.status()).isEqualTo(ServiceCommandLine.FAILURE);
-        assertThat(result.stderr()).contains("demo check failed: IllegalStateException: boom");
+        assertThat(result.err()).contains("demo check failed: IllegalStateException: boom");
     }
 
     /** Runs {@code demo check} with these settings; a configuration error must be status 2. */
-    private static Captured check(String... settings) {
+    private static CommandOutput check(String... settings) {
         String[] args = new String[settings.length + 1];
         args[0] = "check";
         System.arraycopy(settings, 0, args, 1, settings.length);
-        Captured result = Captured.run(() -> ServiceCommandLine.execute(new Demo(launcher()), args));
+        CommandOutput result = CommandOutput.of(() -> ServiceCommandLine.execute(new Demo(launcher()), args));
         assertThat(result.status()).isIn(0, ServiceCommandLine.CONFIGURATION);
-        assertThat(result.status() == 0).isEqualTo(result.stderr().isBlank());
+        assertThat(result.status() == 0).isEqualTo(result.err().isBlank());
         return result;
     }
 

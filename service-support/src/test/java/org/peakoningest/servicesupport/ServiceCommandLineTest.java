@@ -2,12 +2,10 @@ package org.peakoningest.servicesupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.peakoningest.testsupport.CommandOutput;
 import org.peakoningest.servicesupport.ServiceCommandLine.Launcher;
 
 /** The command line glue without Spring: arguments become Spring arguments; mistakes and failures get a status. */
@@ -31,9 +29,9 @@ class ServiceCommandLineTest {
     void aMistakeIsOneLineWithTheUsageAndStatusTwo() {
         for (String[] args : List.of(new String[]{"crawl"}, new String[]{"check", "--strct"},
                 new String[]{"check", "--server-port=1"}, new String[]{"--a.b"})) {
-            Captured result = Captured.run(() -> execute(recording(), args));
+            CommandOutput result = CommandOutput.of(() -> execute(recording(), args));
             assertThat(result.status()).isEqualTo(ServiceCommandLine.CONFIGURATION);
-            assertThat(result.line()).startsWith("unknown argument '" + args[args.length - 1] + "'")
+            assertThat(result.errLine()).startsWith("unknown argument '" + args[args.length - 1] + "'")
                     .endsWith("; usage: demo [check] [--<property>=<value>...]");
         }
         assertThat(springArgs).as("nothing started").isEmpty();
@@ -41,35 +39,29 @@ class ServiceCommandLineTest {
 
     @Test
     void aConfigurationProblemIsStatusTwoAndBootsLineAlone() {
-        Captured result = Captured.run(() -> execute((args, keepRunning) -> {
+        CommandOutput result = CommandOutput.of(() -> execute((args, keepRunning) -> {
             throw new IllegalStateException("context failed", new ConfigurationProblem("DEMO_HOST", "is wrong"));
         }, "check"));
         assertThat(result.status()).isEqualTo(ServiceCommandLine.CONFIGURATION);
-        assertThat(result.stderr()).as("Boot's reporter prints the line, not the command line").isEmpty();
+        assertThat(result.err()).as("Boot's reporter prints the line, not the command line").isEmpty();
     }
 
     @Test
     void anyOtherFailureIsStatusOneAndItsRootCause() {
-        Captured result = Captured.run(() -> execute((args, keepRunning) -> {
+        CommandOutput result = CommandOutput.of(() -> execute((args, keepRunning) -> {
             throw new IllegalStateException("context failed", new ArithmeticException("/ by zero"));
         }, "check"));
         assertThat(result.status()).isEqualTo(ServiceCommandLine.FAILURE);
-        assertThat(result.line()).isEqualTo("demo check failed: ArithmeticException: / by zero");
+        assertThat(result.errLine()).isEqualTo("demo check failed: ArithmeticException: / by zero");
     }
 
     @Test
     void helpShowsTheSynopsisAndTheSpringArgumentsAndStartsNothing() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(execute(recording(), "--help")).isZero();
-            assertThat(execute(recording(), "help", "check")).isZero();
-        } finally {
-            System.setOut(original);
+        for (String[] args : List.of(new String[]{"--help"}, new String[]{"help", "check"})) {
+            CommandOutput help = CommandOutput.of(() -> execute(recording(), args));
+            assertThat(help.status()).isZero();
+            assertThat(help.out()).contains("Usage: demo", "[--<property>=<value>...]", "A Spring Boot setting");
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo [check] [--<property>=<value>...]",
-                "A Spring Boot setting", "--strict");
         assertThat(springArgs).isEmpty();
     }
 

@@ -2,13 +2,11 @@ package org.peakoningest.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.servicesupport.ServiceCommandLine;
+import org.peakoningest.testsupport.CommandOutput;
 
 /** The command line becomes Spring arguments; a bad one is a one-line usage error with status 2. */
 class WriterCommandLineTest {
@@ -60,16 +58,11 @@ class WriterCommandLineTest {
 
     @Test
     void helpIsPrintedAndExitsZero() {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(run("--help")).isZero();
-            assertThat(run("help")).isZero();
-        } finally {
-            System.setOut(original);
+        for (String[] args : List.of(new String[]{"--help"}, new String[]{"help"})) {
+            CommandOutput help = CommandOutput.of(() -> run(args));
+            assertThat(help.status()).isZero();
+            assertThat(help.out()).contains("replay --target-db <db>");
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("replay --target-db <db>");
         assertThat(springArgs).isEmpty();
     }
 
@@ -83,16 +76,8 @@ class WriterCommandLineTest {
 
     /** The status must be 2 and stderr one line; returns that line. */
     private String usageError(String... args) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(run(args)).isEqualTo(2);
-        } finally {
-            System.setErr(original);
-        }
-        String printed = err.toString(StandardCharsets.UTF_8);
-        assertThat(printed.strip().lines()).hasSize(1);
-        return printed;
+        CommandOutput result = CommandOutput.of(() -> run(args));
+        assertThat(result.status()).isEqualTo(2);
+        return result.errLine();
     }
 }
