@@ -20,7 +20,7 @@ public final class ServiceCommandLine {
     /** What a command that keeps the process running after start-up returns: the JVM stays until SIGTERM. */
     public static final int KEEP_RUNNING = -1;
     /** Something failed that is not the configuration's fault. */
-    public static final int FAILURE = 1;
+    static final int FAILURE = 1;
     /** A bad command line or configuration. */
     public static final int CONFIGURATION = 2;
 
