@@ -4,16 +4,18 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.common.kafka.EnvelopeBytes;
+import org.peakoningest.common.envelope.EnvelopeCodec;
+import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.keys.DocumentKeys;
 import org.peakoningest.fetcher.publish.RecordPublisher;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
- * Publishes the items of one page as envelopes: the key comes from the item's key parts (its whole tree is built
- * only when the key is the hash fallback), the envelope is the item's copied JSON text behind header fields that
- * are encoded once per fetch of the page.
+ * Publishes the items of one page as envelopes: the key comes from the item's {@link KeyParts} (its whole tree is
+ * built only when the key is the hash fallback), the envelope ({@link EnvelopeCodec}) carries the item's own tokens,
+ * so numbers keep the text Peakon sent; the header fields are shared by every envelope of one fetch of the page.
  */
 final class PageEnvelopes implements PageFetcher.ItemSink {
 
@@ -26,13 +28,13 @@ final class PageEnvelopes implements PageFetcher.ItemSink {
     private final RecordPublisher.Batch batch;
     private final Consumer<JsonNode> alsoSee;
     private Instant headerFetchedAt;
-    private EnvelopeBytes header;
+    private EnvelopeCodec.Encoder encoder;
     private long maxNumericKey = Long.MIN_VALUE;
 
     /**
      * @param context the key context ({@link DocumentKeys#keyOf})
-     * @param alsoSee gets each item's tree after it was published, or null: building that tree costs what this
-     *                class saves, so only small collections ask for it
+     * @param alsoSee gets each item's tree after it was published, or null: building that tree costs, so only small
+     *                collections ask for it
      */
     PageEnvelopes(String runId, PeakonCollection collection, String endpoint, String sourceUrl, String context,
                   String driverId, RecordPublisher.Batch batch, Consumer<JsonNode> alsoSee) {
@@ -47,15 +49,15 @@ final class PageEnvelopes implements PageFetcher.ItemSink {
     }
 
     @Override
-    public void accept(ItemCopy item, Instant fetchedAt) {
-        DocumentKey key = DocumentKeys.naturalKeyOf(collection, item.keyParts(), context)
-                .orElseGet(() -> DocumentKeys.keyOf(collection, item.tree(), context));
-        batch.publish(key, headerAt(fetchedAt).write(key, item.json(), 0, item.length()));
+    public void accept(TokenBuffer item, Instant fetchedAt) {
+        DocumentKey key = DocumentKeys.naturalKeyOf(collection, KeyParts.of(item), context)
+                .orElseGet(() -> DocumentKeys.hashOf(ContractJson.mapper().readTree(item)));
+        batch.publish(key, encoderAt(fetchedAt).encode(key, item::serialize));
         if (key instanceof DocumentKey.Numeric numeric) {
             maxNumericKey = Math.max(maxNumericKey, numeric.value());
         }
         if (alsoSee != null) {
-            alsoSee.accept(item.tree());
+            alsoSee.accept(ContractJson.mapper().readTree(item));
         }
     }
 
@@ -64,11 +66,11 @@ final class PageEnvelopes implements PageFetcher.ItemSink {
         return maxNumericKey == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(maxNumericKey);
     }
 
-    private EnvelopeBytes headerAt(Instant fetchedAt) {
+    private EnvelopeCodec.Encoder encoderAt(Instant fetchedAt) {
         if (!fetchedAt.equals(headerFetchedAt)) {
-            header = EnvelopeBytes.header(runId, collection, endpoint, sourceUrl, fetchedAt, driverId);
+            encoder = EnvelopeCodec.encoder(runId, collection, endpoint, sourceUrl, fetchedAt, driverId);
             headerFetchedAt = fetchedAt;
         }
-        return header;
+        return encoder;
     }
 }

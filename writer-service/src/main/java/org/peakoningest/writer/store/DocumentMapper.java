@@ -1,14 +1,30 @@
 package org.peakoningest.writer.store;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.BsonBinaryReader;
+import org.bson.BsonBinaryWriter;
+import org.bson.BsonDocument;
+import org.bson.BsonElement;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonNull;
+import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
+import org.bson.io.BasicOutputBuffer;
+import org.peakoningest.common.DocumentFields;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
-import org.peakoningest.stored.DecodedEnvelope;
-import org.peakoningest.stored.StoredDocuments;
+import org.peakoningest.common.envelope.EnvelopeHeader;
 
 /**
- * A record's stored document ({@link StoredDocuments}) with what orders it against other versions of its
- * {@code _id}.
+ * The stored document of a data record, with what orders it against other versions of its {@code _id}:
+ * {@code _id} (the contract's key) and the raw item's members ({@link ItemToBson}), then {@code fetched_at},
+ * {@code run_id}, {@code endpoint}, {@code source_url}, {@code driver_id} on {@code scores_by_driver}, and
+ * {@code _source = {partition, offset}} of the record (the tie-breaker of the writer's never-regress rule).
+ * Everything comes from the record, so a replay of the same topics rebuilds the same documents. The item's BSON is
+ * copied as it is (the driver's {@code pipe} with extra elements), nothing is encoded twice.
  */
 public final class DocumentMapper {
 
@@ -18,9 +34,28 @@ public final class DocumentMapper {
     /** The envelope must have no {@link DecodedEnvelope#defect() defect}. */
     public static PendingDocument toPending(DecodedEnvelope envelope, PeakonCollection collection, int partition,
                                             long offset, Object source) {
-        String fetchedAt = Timestamps.format(envelope.fetchedAt());
-        RawBsonDocument document = StoredDocuments.of(envelope, fetchedAt, collection, partition, offset);
-        return new PendingDocument(collection, envelope.key().mongoValue(), fetchedAt, partition, offset, document,
+        EnvelopeHeader header = envelope.header();
+        String fetchedAt = Timestamps.format(header.fetchedAt());
+        List<BsonElement> metadata = new ArrayList<>(6);
+        metadata.add(new BsonElement(DocumentFields.FETCHED_AT, new BsonString(fetchedAt)));
+        metadata.add(new BsonElement(DocumentFields.RUN_ID, text(header.runId())));
+        metadata.add(new BsonElement(DocumentFields.ENDPOINT, text(header.endpoint())));
+        metadata.add(new BsonElement(DocumentFields.SOURCE_URL, text(header.sourceUrl())));
+        if (collection == PeakonCollection.SCORES_BY_DRIVER) {
+            metadata.add(new BsonElement(DocumentFields.DRIVER_ID, text(header.driverId())));
+        }
+        metadata.add(new BsonElement(DocumentFields.SOURCE, new BsonDocument("partition", new BsonInt32(partition))
+                .append("offset", new BsonInt64(offset))));
+
+        RawBsonDocument item = envelope.document();
+        BasicOutputBuffer out = new BasicOutputBuffer(item.getByteBuffer().remaining() + 256);
+        new BsonBinaryWriter(out).pipe(new BsonBinaryReader(item.getByteBuffer().asNIO()), metadata);
+        RawBsonDocument document = new RawBsonDocument(out.getInternalBuffer(), 0, out.getPosition());
+        return new PendingDocument(collection, header.key().mongoValue(), fetchedAt, partition, offset, document,
                 source);
+    }
+
+    private static BsonValue text(String value) {
+        return value == null ? BsonNull.VALUE : new BsonString(ItemToBson.wellFormed(value));
     }
 }
