@@ -14,7 +14,6 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.SerializableString;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +23,6 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.node.NullNode;
-import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * The record envelope's JSON ({@code docs/contract/record-envelope.schema.json}), written and read here and nowhere
@@ -34,18 +32,15 @@ import tools.jackson.databind.util.TokenBuffer;
  * <p><b>Writing</b>: an {@link Encoder} holds the fields every envelope of one page shares; per envelope only the
  * key and the item are added. Fields are written in the order of {@link RecordEnvelope}'s components, null fields
  * left out, strings escaped by the contract mapper's generator, {@code fetched_at} in the {@link Timestamps} form.
- * The item is whatever an {@link ItemWriter} writes (a tree, or the tokens of a Jackson {@code TokenBuffer}, which
- * keep a number's own text).
+ * The item is whatever an {@link ItemWriter} writes (e.g. a tree), or JSON text the producer has already (the
+ * fetcher's copy of the item as Peakon sent it), spliced in as it is.
  *
  * <p><b>Reading</b>: one streaming pass. Each header field is read by the Jackson deserializer data binding used for
  * it (same coercions and the same errors: a number where a string is expected is read as its text, an object there
  * is refused); only the usual token of each field (a string, an int) is taken straight from the parser, as that
  * deserializer would take it. Fields may come in any order, the last of a field named twice wins, unknown fields
- * are skipped. The
- * item goes to an {@link ItemReader} positioned on it. A reader that needs the key and the collection (the writer's,
- * which puts {@code _id} first) gets an item that came before them buffered in a {@code TokenBuffer} and read once
- * the envelope is complete; if one of them is named again after the item was read, the record is read again with
- * the item buffered.
+ * are skipped. The item goes to an {@link ItemReader} positioned on it, wherever it is in the envelope: a reader
+ * needs nothing from the header (the writer's puts {@code _id} in front of the item's BSON afterwards).
  */
 public final class EnvelopeCodec {
 
@@ -75,18 +70,11 @@ public final class EnvelopeCodec {
      *
      * @param <I> what the item becomes
      */
+    @FunctionalInterface
     public interface ItemReader<I> {
 
-        /**
-         * @param parser     stands on the item's first token; must be left on its last token
-         * @param key        the envelope's key ({@code null} when it has none), only for a reader that
-         *                   {@link #usesKeyAndCollection() uses it}
-         * @param collection the envelope's collection, likewise
-         */
-        I read(JsonParser parser, DocumentKey key, String collection);
-
-        /** Whether {@link #read} uses the key and the collection (an item before them is then buffered). */
-        boolean usesKeyAndCollection();
+        /** @param parser stands on the item's first token; must be left on its last token */
+        I read(JsonParser parser);
     }
 
     /** One envelope as read: the header fields and the item as the {@link ItemReader} made it. */
@@ -238,31 +226,16 @@ public final class EnvelopeCodec {
 
     /** A reader of record values whose items the given {@link ItemReader} reads. */
     public static <I> Decoder<I> decoder(ItemReader<I> items) {
-        return new Decoder<>(items, false);
-    }
-
-    /**
-     * The same, with Jackson's duplicate detection on ({@link StreamReadFeature#STRICT_DUPLICATE_DETECTION}): a
-     * member named twice in any object (envelope or item) fails the read with a {@link JacksonException}. For a
-     * reader that cannot take "the last one wins" itself; it reads such a record again another way.
-     */
-    public static <I> Decoder<I> strictDecoder(ItemReader<I> items) {
-        return new Decoder<>(items, true);
+        return new Decoder<>(items);
     }
 
     /** Reads record values; thread-safe if its {@link ItemReader} is. */
     public static final class Decoder<I> {
 
         private final ObjectReader reader;
-        private final ObjectReader bufferingReader;
 
-        private Decoder(ItemReader<I> items, boolean strict) {
-            ObjectReader base = ContractJson.mapper().readerFor(Decoded.class).withAttribute(ItemReader.class, items);
-            if (strict) {
-                base = base.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-            }
-            this.reader = base.withAttribute(BufferItem.class, Boolean.FALSE);
-            this.bufferingReader = base.withAttribute(BufferItem.class, Boolean.TRUE);
+        private Decoder(ItemReader<I> items) {
+            this.reader = ContractJson.mapper().readerFor(Decoded.class).withAttribute(ItemReader.class, items);
         }
 
         /**
@@ -271,37 +244,21 @@ public final class EnvelopeCodec {
          *                          not an object, trailing content); whatever the {@link ItemReader} throws
          */
         public Decoded<I> decode(byte[] value) {
-            try {
-                return reader.readValue(value);
-            } catch (ReadAgain e) {
-                return bufferingReader.readValue(value);
-            }
+            return reader.readValue(value);
         }
     }
 
-    /** The {@code ObjectReader} attribute saying the item is always buffered. */
-    private enum BufferItem {
-    }
-
-    /** A key or collection was named again after the item was read with the earlier value. */
-    private static final class ReadAgain extends RuntimeException {
-        ReadAgain() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** The Jackson entry point of {@link Decoder}: {@code Decoded} is read with the reader's attributes. */
+    /** The Jackson entry point of {@link Decoder}: {@code Decoded} is read with the reader's item reader. */
     static final class DecodedDeserializer extends ValueDeserializer<Decoded<?>> {
         @Override
         public Decoded<?> deserialize(JsonParser p, DeserializationContext ctxt) {
-            return read(p, ctxt, (ItemReader<?>) ctxt.getAttribute(ItemReader.class),
-                    Boolean.TRUE.equals(ctxt.getAttribute(BufferItem.class)));
+            return read(p, ctxt, (ItemReader<?>) ctxt.getAttribute(ItemReader.class));
         }
     }
 
     /** Reads one envelope, the parser standing on its first token. */
     @SuppressWarnings("unchecked")
-    static <I> Decoded<I> read(JsonParser p, DeserializationContext ctxt, ItemReader<I> items, boolean buffer) {
+    static <I> Decoded<I> read(JsonParser p, DeserializationContext ctxt, ItemReader<I> items) {
         if (!p.isExpectedStartObjectToken()) {
             return (Decoded<I>) ctxt.handleUnexpectedToken(RecordEnvelope.class, p);
         }
@@ -313,52 +270,21 @@ public final class EnvelopeCodec {
         Instant fetchedAt = null;
         DocumentKey key = null;
         String driverId = null;
-        boolean keyKnown = false;
-        boolean collectionKnown = false;
         I item = null;
-        TokenBuffer buffered = null;
-        boolean readDirectly = false;
         for (String name = p.nextName(); name != null; name = p.nextName()) {
             JsonToken value = p.nextToken();
             switch (name) {
                 case SCHEMA_VERSION -> schemaVersion = value == JsonToken.VALUE_NUMBER_INT ? p.getIntValue()
                         : value == JsonToken.VALUE_NULL ? 0 : ctxt.readValue(p, int.class);
                 case RUN_ID -> runId = text(p, ctxt, value);
-                case COLLECTION -> {
-                    collection = text(p, ctxt, value);
-                    collectionKnown = true;
-                    if (readDirectly && items.usesKeyAndCollection()) {
-                        throw new ReadAgain();
-                    }
-                }
+                case COLLECTION -> collection = text(p, ctxt, value);
                 case ENDPOINT -> endpoint = text(p, ctxt, value);
                 case SOURCE_URL -> sourceUrl = text(p, ctxt, value);
                 case FETCHED_AT -> fetchedAt = value == JsonToken.VALUE_NULL ? null : INSTANTS.deserialize(p, ctxt);
-                case KEY -> {
-                    key = key(p, ctxt, value);
-                    keyKnown = true;
-                    if (readDirectly && items.usesKeyAndCollection()) {
-                        throw new ReadAgain();
-                    }
-                }
+                case KEY -> key = key(p, ctxt, value);
                 case DRIVER_ID -> driverId = text(p, ctxt, value);
-                case ITEM -> {
-                    if (items.usesKeyAndCollection() && (buffer || !keyKnown || !collectionKnown)) {
-                        buffered = ctxt.bufferAsCopyOfValue(p);
-                        item = null;
-                        readDirectly = false;
-                    } else {
-                        item = items.read(p, key, collection);
-                        buffered = null;
-                        readDirectly = true;
-                    }
-                }
+                case ITEM -> item = items.read(p);
                 default -> p.skipChildren(); // a field a newer producer added
-            }
-        }
-        if (buffered != null) {
-            try (JsonParser again = buffered.asParserOnFirstToken(ctxt)) {
-                item = items.read(again, key, collection);
             }
         }
         return new Decoded<>(new EnvelopeHeader(schemaVersion, runId, collection, endpoint, sourceUrl, fetchedAt,
@@ -366,17 +292,8 @@ public final class EnvelopeCodec {
     }
 
     /** Items as trees, for {@link RecordEnvelope}: JSON {@code null} is a {@code NullNode}, as data binding makes it. */
-    private static final ItemReader<JsonNode> TREES = new ItemReader<>() {
-        @Override
-        public JsonNode read(JsonParser parser, DocumentKey key, String collection) {
-            return parser.currentToken() == JsonToken.VALUE_NULL ? NullNode.getInstance() : parser.readValueAsTree();
-        }
-
-        @Override
-        public boolean usesKeyAndCollection() {
-            return false;
-        }
-    };
+    private static final ItemReader<JsonNode> TREES = parser -> parser.currentToken() == JsonToken.VALUE_NULL
+            ? NullNode.getInstance() : parser.readValueAsTree();
 
     /** {@link RecordEnvelope} as JSON: every mapper that writes one goes through {@link Encoder}. */
     static final class RecordEnvelopeSerializer extends ValueSerializer<RecordEnvelope> {
@@ -393,7 +310,7 @@ public final class EnvelopeCodec {
     static final class RecordEnvelopeDeserializer extends ValueDeserializer<RecordEnvelope> {
         @Override
         public RecordEnvelope deserialize(JsonParser p, DeserializationContext ctxt) {
-            Decoded<JsonNode> decoded = read(p, ctxt, TREES, false);
+            Decoded<JsonNode> decoded = read(p, ctxt, TREES);
             EnvelopeHeader h = decoded.header();
             return new RecordEnvelope(h.schemaVersion(), h.runId(), h.collection(), h.endpoint(), h.sourceUrl(),
                     h.fetchedAt(), h.key(), h.driverId(), decoded.item());

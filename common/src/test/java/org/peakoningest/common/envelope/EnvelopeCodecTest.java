@@ -20,7 +20,6 @@ import org.peakoningest.common.kafka.ContractSerializer;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.testsupport.RandomJson;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -182,56 +181,33 @@ class EnvelopeCodecTest {
     }
 
     @Test
-    void aReaderThatNeedsTheKeyGetsTheFinalKeyWhereverTheItemIs() {
+    void theItemReaderGetsTheItemWhereverItIsAndTheLastOneWins() {
         List<String> seen = new ArrayList<>();
-        EnvelopeCodec.Decoder<JsonNode> decoder = EnvelopeCodec.decoder(new EnvelopeCodec.ItemReader<>() {
-            @Override
-            public JsonNode read(JsonParser parser, DocumentKey key, String collection) {
-                seen.add(key + "/" + collection);
-                return parser.readValueAsTree();
-            }
-
-            @Override
-            public boolean usesKeyAndCollection() {
-                return true;
-            }
+        EnvelopeCodec.Decoder<JsonNode> decoder = EnvelopeCodec.decoder(parser -> {
+            seen.add(parser.currentToken().name());
+            return parser.readValueAsTree();
         });
-        // canonical: read straight away
         assertThat(decoder.decode(bytes("{\"collection\":\"drivers\",\"key\":\"k\",\"item\":{\"a\":1}}")).item())
                 .isEqualTo(MAPPER.readTree("{\"a\":1}"));
-        // the item first: buffered, read once the key is known
-        assertThat(decoder.decode(bytes("{\"item\":{\"a\":[1.10]},\"key\":7,\"collection\":\"employees\"}"))
-                .item()).isEqualTo(MAPPER.readTree("{\"a\":[1.10]}"));
-        // the key again after the item: read again with the last key
-        EnvelopeCodec.Decoded<JsonNode> again = decoder.decode(
-                bytes("{\"collection\":\"drivers\",\"key\":\"first\",\"item\":{\"b\":2},\"key\":\"last\"}"));
-        assertThat(again.header().key()).isEqualTo(DocumentKey.of("last"));
-        assertThat(again.item()).isEqualTo(MAPPER.readTree("{\"b\":2}"));
-        assertThat(seen).containsExactly("k/drivers", "7/employees", "first/drivers", "last/drivers");
-        // a reader that does not need them reads every item where it is
+        EnvelopeCodec.Decoded<JsonNode> first = decoder.decode(
+                bytes("{\"item\":{\"a\":[1.10]},\"key\":7,\"collection\":\"employees\"}"));
+        assertThat(first.item()).isEqualTo(MAPPER.readTree("{\"a\":[1.10]}"));
+        assertThat(first.header().key()).isEqualTo(DocumentKey.of(7));
+        EnvelopeCodec.Decoded<JsonNode> twice = decoder.decode(
+                bytes("{\"key\":\"first\",\"item\":{\"b\":2},\"key\":\"last\",\"item\":[3]}"));
+        assertThat(twice.header().key()).isEqualTo(DocumentKey.of("last"));
+        assertThat(twice.item()).isEqualTo(MAPPER.readTree("[3]"));
+        assertThat(seen).containsExactly("START_OBJECT", "START_OBJECT", "START_OBJECT", "START_ARRAY");
         assertThat(decoder.decode(bytes("null"))).isNull();
     }
 
     @Test
-    void aStrictDecoderRefusesAMemberNamedTwiceAnywhere() {
-        EnvelopeCodec.Decoder<JsonNode> strict = EnvelopeCodec.strictDecoder(new EnvelopeCodec.ItemReader<>() {
-            @Override
-            public JsonNode read(JsonParser parser, DocumentKey key, String collection) {
-                return parser.readValueAsTree();
-            }
-
-            @Override
-            public boolean usesKeyAndCollection() {
-                return false;
-            }
+    void whatTheItemReaderThrowsReachesTheCaller() {
+        EnvelopeCodec.Decoder<JsonNode> refusing = EnvelopeCodec.decoder(parser -> {
+            throw new IllegalStateException("cannot hold " + parser.currentToken());
         });
-        assertThat(strict.decode(bytes("{\"key\":1,\"item\":{\"a\":{\"b\":1,\"c\":2}}}")).item().at("/a/c").asInt())
-                .isEqualTo(2);
-        for (String twice : List.of("{\"key\":1,\"key\":2}", "{\"item\":{\"a\":1,\"a\":2}}",
-                "{\"item\":{\"a\":[{\"b\":1,\"b\":1}]}}")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> strict.decode(bytes(twice)))
-                    .as(twice).isInstanceOf(JacksonException.class);
-        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refusing.decode(bytes("{\"key\":1,\"item\":{}}")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("cannot hold START_OBJECT");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

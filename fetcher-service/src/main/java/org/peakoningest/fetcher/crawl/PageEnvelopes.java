@@ -5,17 +5,15 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.envelope.EnvelopeCodec;
-import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.keys.DocumentKeys;
 import org.peakoningest.fetcher.publish.RecordPublisher;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.util.TokenBuffer;
 
 /**
- * Publishes the items of one page as envelopes: the key comes from the item's {@link KeyParts} (its whole tree is
- * built only when the key is the hash fallback), the envelope ({@link EnvelopeCodec}) carries the item's own tokens,
- * so numbers keep the text Peakon sent; the header fields are shared by every envelope of one fetch of the page.
+ * Publishes the items of one page as envelopes: the key comes from the item's key parts (its whole tree is built
+ * only when the key is the hash fallback), the envelope ({@link EnvelopeCodec}) carries the item's copied JSON text
+ * as it is, behind header fields that are encoded once per fetch of the page.
  */
 final class PageEnvelopes implements PageFetcher.ItemSink {
 
@@ -33,8 +31,8 @@ final class PageEnvelopes implements PageFetcher.ItemSink {
 
     /**
      * @param context the key context ({@link DocumentKeys#keyOf})
-     * @param alsoSee gets each item's tree after it was published, or null: building that tree costs, so only small
-     *                collections ask for it
+     * @param alsoSee gets each item's tree after it was published, or null: building that tree costs what this
+     *                class saves, so only small collections ask for it
      */
     PageEnvelopes(String runId, PeakonCollection collection, String endpoint, String sourceUrl, String context,
                   String driverId, RecordPublisher.Batch batch, Consumer<JsonNode> alsoSee) {
@@ -49,15 +47,15 @@ final class PageEnvelopes implements PageFetcher.ItemSink {
     }
 
     @Override
-    public void accept(TokenBuffer item, Instant fetchedAt) {
-        DocumentKey key = DocumentKeys.naturalKeyOf(collection, KeyParts.of(item), context)
-                .orElseGet(() -> DocumentKeys.hashOf(ContractJson.mapper().readTree(item)));
-        batch.publish(key, encoderAt(fetchedAt).encode(key, item::serialize));
+    public void accept(ItemCopy item, Instant fetchedAt) {
+        DocumentKey key = DocumentKeys.naturalKeyOf(collection, item.keyParts(), context)
+                .orElseGet(() -> DocumentKeys.keyOf(collection, item.tree(), context));
+        batch.publish(key, encoderAt(fetchedAt).encode(key, item.json(), 0, item.length()));
         if (key instanceof DocumentKey.Numeric numeric) {
             maxNumericKey = Math.max(maxNumericKey, numeric.value());
         }
         if (alsoSee != null) {
-            alsoSee.accept(ContractJson.mapper().readTree(item));
+            alsoSee.accept(item.tree());
         }
     }
 

@@ -6,7 +6,6 @@ import org.peakoningest.common.Timestamps;
 import org.peakoningest.fetcher.auth.BearerTokens;
 import org.peakoningest.fetcher.http.PeakonHttp;
 import org.peakoningest.fetcher.http.PeakonHttpException;
-import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Fetches one page with the run's bearer token and streams its items to a sink. A 401 re-authenticates once and
@@ -14,10 +13,13 @@ import tools.jackson.databind.util.TokenBuffer;
  */
 class PageFetcher {
 
-    /** Receives the items of a page, with the time the page arrived (a retried fetch arrives again, later). */
+    /**
+     * Receives the items of a page, with the time the page arrived (a retried fetch arrives again, later). The
+     * {@link ItemCopy} is reused for the next item.
+     */
     @FunctionalInterface
     interface ItemSink {
-        void accept(TokenBuffer item, Instant fetchedAt);
+        void accept(ItemCopy item, Instant fetchedAt);
     }
 
     private final PeakonHttp http;

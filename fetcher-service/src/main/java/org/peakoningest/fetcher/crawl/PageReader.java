@@ -9,13 +9,12 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
-import tools.jackson.databind.util.TokenBuffer;
 
 /**
- * Streams a JSON:API document: each {@code data[]} item is copied as Jackson tokens (a {@link TokenBuffer}, which
- * keeps a number's own text: {@code 1.10}, {@code 1e400}, 30-digit integers) and handed on at once, so a page of
- * 20,000 answers never exists as a whole. {@code links} and {@code meta} are captured wherever they appear (before
- * or after {@code data}); everything else ({@code included}, ...) is skipped.
+ * Streams a JSON:API document: each {@code data[]} item is copied as JSON text (with its key parts, see
+ * {@link ItemCopy}) and handed on at once, so a page of 20,000 answers never exists as a whole, and no item becomes
+ * a tree. {@code links} and {@code meta} are captured wherever they appear (before or after {@code data});
+ * everything else ({@code included}, ...) is skipped.
  */
 final class PageReader {
 
@@ -30,12 +29,15 @@ final class PageReader {
     private PageReader() {
     }
 
-    /** Reads a page, handing each item to {@code items} as soon as it is read. */
-    static Page read(InputStream body, Consumer<TokenBuffer> items) {
+    /**
+     * Reads a page, handing each item to {@code items} as soon as it is read. The {@link ItemCopy} is reused for
+     * the next item: the consumer takes what it needs before it returns.
+     */
+    static Page read(InputStream body, Consumer<ItemCopy> items) {
         int count = 0;
         JsonNode links = MissingNode.getInstance();
         JsonNode meta = MissingNode.getInstance();
-        try (JsonParser parser = MAPPER.createParser(body)) {
+        try (JsonParser parser = MAPPER.createParser(body); ItemCopy item = new ItemCopy()) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedPageException("the response is not a JSON object");
             }
@@ -43,7 +45,7 @@ final class PageReader {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (name) {
-                    case "data" -> count += readData(parser, value, items);
+                    case "data" -> count += readData(parser, value, item, items);
                     case "links" -> links = MAPPER.readTree(parser);
                     case "meta" -> meta = MAPPER.readTree(parser);
                     default -> parser.skipChildren();
@@ -53,10 +55,11 @@ final class PageReader {
         return new Page(count, nextLink(links), meta, links);
     }
 
-    private static int readData(JsonParser parser, JsonToken value, Consumer<TokenBuffer> items) {
+    private static int readData(JsonParser parser, JsonToken value, ItemCopy item, Consumer<ItemCopy> items) {
         if (value == JsonToken.START_OBJECT) {
             // A single resource instead of a collection: one item.
-            items.accept(copy(parser));
+            item.copy(parser);
+            items.accept(item);
             return 1;
         }
         if (value != JsonToken.START_ARRAY) {
@@ -67,17 +70,11 @@ final class PageReader {
         }
         int count = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            items.accept(copy(parser));
+            item.copy(parser);
+            items.accept(item);
             count++;
         }
         return count;
-    }
-
-    /** The value the parser stands on, as tokens; the parser is left on its last token. */
-    private static TokenBuffer copy(JsonParser parser) {
-        TokenBuffer item = TokenBuffer.forBuffering(parser, parser.objectReadContext());
-        item.copyCurrentStructure(parser);
-        return item;
     }
 
     /** {@code links.next} as a string (or {@code links.next.href}), null when absent, null or empty. */

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.peakoningest.common.json.ContractJson;
 import tools.jackson.databind.JsonNode;
 
 class PageReaderTest {
@@ -21,8 +20,7 @@ class PageReaderTest {
         String body = "{\"meta\":{\"page\":1,\"pages\":2},\"data\":[{\"id\":\"1\"},{\"id\":\"2\",\"attributes\":"
                 + "{\"nested\":[1,2,{\"x\":null}]}}],\"included\":[{\"id\":\"z\"}],\"links\":{\"next\":\"/a?c=1\"}}";
         List<JsonNode> items = new ArrayList<>();
-        PageReader.Page page = PageReader.read(stream(body),
-                item -> items.add(ContractJson.mapper().readTree(item)));
+        PageReader.Page page = PageReader.read(stream(body), item -> items.add(item.tree()));
         assertThat(items).extracting(i -> i.path("id").asString()).containsExactly("1", "2");
         assertThat(items.get(1).at("/attributes/nested/2").has("x")).isTrue();
         assertThat(page.items()).isEqualTo(2);
@@ -49,7 +47,7 @@ class PageReaderTest {
         };
         List<JsonNode> items = new ArrayList<>();
         assertThatThrownBy(() -> PageReader.read(new SequenceInputStream(first, broken),
-                item -> items.add(ContractJson.mapper().readTree(item))))
+                item -> items.add(item.tree())))
                 .hasMessageContaining("connection reset");
         assertThat(items).hasSize(1);
     }

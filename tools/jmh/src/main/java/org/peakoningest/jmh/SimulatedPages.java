@@ -82,7 +82,7 @@ public class SimulatedPages {
     }
 
     /** A batch that keeps what it is given. */
-    static final class Captured implements RecordPublisher.Batch {
+    static class Captured implements RecordPublisher.Batch {
         final List<byte[]> values = new ArrayList<>();
 
         @Override

@@ -1,30 +1,20 @@
 package org.peakoningest.writer.store;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.bson.BsonBinaryReader;
-import org.bson.BsonBinaryWriter;
-import org.bson.BsonDocument;
-import org.bson.BsonElement;
-import org.bson.BsonInt32;
-import org.bson.BsonInt64;
-import org.bson.BsonNull;
-import org.bson.BsonString;
-import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
-import org.bson.io.BasicOutputBuffer;
 import org.peakoningest.common.DocumentFields;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.envelope.EnvelopeHeader;
 
 /**
- * The stored document of a data record, with what orders it against other versions of its {@code _id}:
- * {@code _id} (the contract's key) and the raw item's members ({@link ItemToBson}), then {@code fetched_at},
- * {@code run_id}, {@code endpoint}, {@code source_url}, {@code driver_id} on {@code scores_by_driver}, and
+ * The stored document of a data record, as bytes, with what orders it against other versions of its {@code _id}:
+ * {@code _id} (the contract's key), the raw item's members, then {@code fetched_at}, {@code run_id},
+ * {@code endpoint}, {@code source_url}, {@code driver_id} on {@code scores_by_driver}, and
  * {@code _source = {partition, offset}} of the record (the tie-breaker of the writer's never-regress rule).
- * Everything comes from the record, so a replay of the same topics rebuilds the same documents. The item's BSON is
- * copied as it is (the driver's {@code pipe} with extra elements), nothing is encoded twice.
+ * Everything comes from the record, so a replay of the same topics rebuilds the same bytes. The item's elements are
+ * copied as {@link JsonToBson} encoded them; nothing is encoded twice.
+ *
+ * <p>Why bytes and not the driver's {@code BsonBinaryWriter.pipe(reader, extraElements)}: see {@link BsonBytes}.
  */
 public final class DocumentMapper {
 
@@ -36,26 +26,54 @@ public final class DocumentMapper {
                                             long offset, Object source) {
         EnvelopeHeader header = envelope.header();
         String fetchedAt = Timestamps.format(header.fetchedAt());
-        List<BsonElement> metadata = new ArrayList<>(6);
-        metadata.add(new BsonElement(DocumentFields.FETCHED_AT, new BsonString(fetchedAt)));
-        metadata.add(new BsonElement(DocumentFields.RUN_ID, text(header.runId())));
-        metadata.add(new BsonElement(DocumentFields.ENDPOINT, text(header.endpoint())));
-        metadata.add(new BsonElement(DocumentFields.SOURCE_URL, text(header.sourceUrl())));
-        if (collection == PeakonCollection.SCORES_BY_DRIVER) {
-            metadata.add(new BsonElement(DocumentFields.DRIVER_ID, text(header.driverId())));
-        }
-        metadata.add(new BsonElement(DocumentFields.SOURCE, new BsonDocument("partition", new BsonInt32(partition))
-                .append("offset", new BsonInt64(offset))));
-
-        RawBsonDocument item = envelope.document();
-        BasicOutputBuffer out = new BasicOutputBuffer(item.getByteBuffer().remaining() + 256);
-        new BsonBinaryWriter(out).pipe(new BsonBinaryReader(item.getByteBuffer().asNIO()), metadata);
-        RawBsonDocument document = new RawBsonDocument(out.getInternalBuffer(), 0, out.getPosition());
+        RawBsonDocument document = document(header, envelope.item(), fetchedAt, collection, partition, offset);
         return new PendingDocument(collection, header.key().mongoValue(), fetchedAt, partition, offset, document,
                 source);
     }
 
-    private static BsonValue text(String value) {
-        return value == null ? BsonNull.VALUE : new BsonString(ItemToBson.wellFormed(value));
+    private static RawBsonDocument document(EnvelopeHeader header, ItemBson item, String fetchedAt,
+                                            PeakonCollection collection, int partition, long offset) {
+        boolean byDriver = collection == PeakonCollection.SCORES_BY_DRIVER;
+        byte[] bytes = item.bytes();
+
+        BsonBytes out = new BsonBytes(bytes.length + 256);
+        int document = out.startDocument();
+        Object id = header.key().mongoValue();
+        if (id instanceof Integer small) {
+            out.writeInt32(DocumentFields.ID, small);
+        } else if (id instanceof Long wide) {
+            out.writeInt64(DocumentFields.ID, wide);
+        } else {
+            out.writeString(DocumentFields.ID, (String) id);
+        }
+        // The item's elements, between its 4-byte length and its terminating 0. On scores_by_driver the envelope's
+        // driver_id replaces an item member of that name.
+        if (byDriver && item.hasDriverId()) {
+            out.append(bytes, 4, item.driverIdStart() - 4);
+            out.append(bytes, item.driverIdEnd(), bytes.length - 1 - item.driverIdEnd());
+        } else {
+            out.append(bytes, 4, bytes.length - 5);
+        }
+        out.writeString(DocumentFields.FETCHED_AT, fetchedAt);
+        writeText(out, DocumentFields.RUN_ID, header.runId());
+        writeText(out, DocumentFields.ENDPOINT, header.endpoint());
+        writeText(out, DocumentFields.SOURCE_URL, header.sourceUrl());
+        if (byDriver) {
+            writeText(out, DocumentFields.DRIVER_ID, header.driverId());
+        }
+        int coordinates = out.startDocument(DocumentFields.SOURCE);
+        out.writeInt32("partition", partition);
+        out.writeInt64("offset", offset);
+        out.endDocument(coordinates);
+        out.endDocument(document);
+        return new RawBsonDocument(out.buffer(), 0, out.position());
+    }
+
+    private static void writeText(BsonBytes out, String name, String value) {
+        if (value == null) {
+            out.writeNull(name);
+        } else {
+            out.writeString(name, value);
+        }
     }
 }

@@ -1,4 +1,7 @@
-package org.peakoningest.fetcher.crawl;
+// THE LIBRARY ALTERNATIVE, not adopted, kept so the decision can be re-measured (docs/performance.md,
+// "Per-document CPU"). A verbatim copy of fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/KeyParts.java as of commit f02cdfe;
+// only the package line and the imports changed. Never used by product code: only tools/jmh's benchmarks call it.
+package org.peakoningest.jmh.library.fetcher;
 
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.keys.DocumentKeys;

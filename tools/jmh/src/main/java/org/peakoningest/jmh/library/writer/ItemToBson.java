@@ -1,4 +1,7 @@
-package org.peakoningest.writer.store;
+// THE LIBRARY ALTERNATIVE, not adopted, kept so the decision can be re-measured (docs/performance.md,
+// "Per-document CPU"). A verbatim copy of writer-service/src/main/java/org/peakoningest/writer/store/ItemToBson.java as of commit f02cdfe;
+// only the package line and the imports changed. Never used by product code: only tools/jmh's benchmarks call it.
+package org.peakoningest.jmh.library.writer;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +13,7 @@ import org.bson.io.BasicOutputBuffer;
 import org.bson.types.Decimal128;
 import org.peakoningest.common.DocumentFields;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.common.envelope.EnvelopeCodec;
+import org.peakoningest.jmh.library.common.EnvelopeCodec;
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.keys.DocumentKey;
 import tools.jackson.core.JsonParser;
