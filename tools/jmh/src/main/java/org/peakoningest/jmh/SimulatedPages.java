@@ -57,7 +57,7 @@ public class SimulatedPages {
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest auth = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/auth/application"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + simulator.config().appToken()
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + SimulatorConfig.defaults(2000, 200_000).appToken()
                             + "\",\"persists\":false}"))
                     .build();
             String bearer = ContractJson.mapper().readTree(http.send(auth, HttpResponse.BodyHandlers.ofByteArray())
