@@ -2,7 +2,8 @@
 # One multi-stage Dockerfile for every runnable module (fetcher-service, writer-service, browse-service,
 # tools/peakon-simulator); MODULE is the module's directory:
 #   docker build --build-arg MODULE=writer-service -t peakon-ingest/writer .
-# Stage 1 builds the module's executable jar with Maven; stage 2 runs it on a JRE as a non-root user.
+# Stage 1 builds the module's executable jar with Maven (the services also build a "-plain" jar of their classes,
+# for tools/jmh and the bench; it is not copied); stage 2 runs it on a JRE as a non-root user.
 
 ARG MODULE=fetcher-service
 
@@ -21,7 +22,6 @@ WORKDIR /src
 COPY pom.xml ./
 COPY common/pom.xml common/
 COPY service-support/pom.xml service-support/
-COPY stored-documents/pom.xml stored-documents/
 COPY fetcher-service/pom.xml fetcher-service/
 COPY writer-service/pom.xml writer-service/
 COPY browse-service/pom.xml browse-service/
@@ -30,10 +30,10 @@ COPY tools/test-support/pom.xml tools/test-support/
 COPY tools/peakon-simulator/pom.xml tools/peakon-simulator/
 COPY tools/embedded-stack/pom.xml tools/embedded-stack/
 COPY tools/bench/pom.xml tools/bench/
+COPY tools/jmh/pom.xml tools/jmh/
 COPY tools/deployment-tests/pom.xml tools/deployment-tests/
 COPY common/src common/src
 COPY service-support/src service-support/src
-COPY stored-documents/src stored-documents/src
 COPY tools/test-support/src tools/test-support/src
 COPY ${MODULE}/src ${MODULE}/src
 COPY --from=ui /ui-dist browse-service/target/classes/static
@@ -41,7 +41,7 @@ COPY --from=ui /ui-dist browse-service/target/classes/static
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -pl ${MODULE} -am -DskipTests -Dskip.ui=true package \
  && mkdir -p /out/lib \
- && cp ${MODULE}/target/$(basename ${MODULE})-*.jar /out/app.jar \
+ && cp $(ls ${MODULE}/target/$(basename ${MODULE})-*.jar | grep -v -e '-plain\.jar$') /out/app.jar \
  && if [ -d ${MODULE}/target/lib ]; then cp ${MODULE}/target/lib/* /out/lib/; fi
 
 FROM eclipse-temurin:17-jre

@@ -1,10 +1,8 @@
 package org.peakoningest.common;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -17,80 +15,43 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Timestamps {
 
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    /** {@code appendInstant(6)}: always six fractional digits (truncated), {@code Z}. */
+    private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder().appendInstant(6).toFormatter();
+
+    /**
+     * The last instant formatted or parsed and its text. Every record of a page carries the same {@code fetched_at},
+     * and the writer parses and formats it once per record: java.time's two calls cost about 2 µs, a quarter of the
+     * writer's CPU per document (JMH {@code TimestampsBenchmark}, docs/performance.md); a repeat costs nanoseconds.
+     */
+    private static volatile Pair last = new Pair(Instant.EPOCH, FORMAT.format(Instant.EPOCH), null);
+
+    /** {@code formatted} is {@code format(instant)}; {@code parsed}, if not null, a text that parses to it. */
+    private record Pair(Instant instant, String formatted, String parsed) {
+    }
 
     private Timestamps() {
     }
 
-    /**
-     * The fixed-width text of {@code instant} (microseconds, truncated). Written by hand for years 0–9999: it runs
-     * once per record on the hot paths of both services, and {@link DateTimeFormatter} allocates ~1.4 KB per call
-     * (see docs/performance.md).
-     */
+    /** The fixed-width text of {@code instant} (microseconds, truncated). */
     public static String format(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds < MIN_FAST_SECOND || seconds > MAX_FAST_SECOND) {
-            return FORMAT.format(instant);
+        Pair known = last;
+        if (known.instant().equals(instant)) {
+            return known.formatted();
         }
-        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        char[] out = new char[27];
-        digits(out, 0, t.getYear(), 4);
-        out[4] = '-';
-        digits(out, 5, t.getMonthValue(), 2);
-        out[7] = '-';
-        digits(out, 8, t.getDayOfMonth(), 2);
-        out[10] = 'T';
-        digits(out, 11, t.getHour(), 2);
-        out[13] = ':';
-        digits(out, 14, t.getMinute(), 2);
-        out[16] = ':';
-        digits(out, 17, t.getSecond(), 2);
-        out[19] = '.';
-        digits(out, 20, instant.getNano() / 1000, 6);
-        out[26] = 'Z';
-        return new String(out);
+        String text = FORMAT.format(instant);
+        last = new Pair(instant, text, null);
+        return text;
     }
 
-    /** Parses any ISO-8601 instant ({@code Z} or offset form), not only the fixed-width one. */
+    /** Parses any ISO-8601 instant ({@code Z} or offset form, 0 to 9 fractional digits), not only the fixed one. */
     public static Instant parse(String text) {
-        if (text != null && text.length() == 27 && text.charAt(26) == 'Z' && text.charAt(19) == '.'
-                && text.charAt(10) == 'T') {
-            try {
-                LocalDateTime t = LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
-                        number(text, 11, 2), number(text, 14, 2), number(text, 17, 2), number(text, 20, 6) * 1000);
-                if (text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(13) == ':'
-                        && text.charAt(16) == ':') {
-                    return t.toInstant(ZoneOffset.UTC);
-                }
-            } catch (DateTimeException | NumberFormatException notTheFixedForm) {
-                // fall through to the general parser, which reports what is wrong
-            }
+        Pair known = last;
+        if (text.equals(known.parsed())) {
+            return known.instant();
         }
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
-    }
-
-    private static final long MIN_FAST_SECOND = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
-    private static final long MAX_FAST_SECOND =
-            LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
-
-    private static void digits(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-    }
-
-    private static int number(String text, int at, int width) {
-        int value = 0;
-        for (int i = at; i < at + width; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new NumberFormatException(text);
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        Instant instant = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
+        last = new Pair(instant, FORMAT.format(instant), text);
+        return instant;
     }
 
     /** The current instant truncated to what {@link #format} keeps, so a round trip is lossless. */

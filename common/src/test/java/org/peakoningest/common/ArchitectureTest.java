@@ -1,16 +1,7 @@
 package org.peakoningest.common;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Test;
-import org.peakoningest.testsupport.architecture.ArchitectureRules;
+import org.peakoningest.testsupport.architecture.HouseRulesTest;
 
 /** The house rules (DEVELOPERS.md, "How we write code") on this module's production classes. */
-class ArchitectureTest {
-
-    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses();
-
-    @Test
-    void packagesDependOnEachOtherOneWayOnly() {
-        ArchitectureRules.noCyclesBetweenPackages().check(CLASSES);
-    }
+class ArchitectureTest extends HouseRulesTest {
 }

@@ -16,8 +16,9 @@ class TimestampsTest {
     private static final DateTimeFormatter REFERENCE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** The contract's form, as the pattern {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'} wrote it, over the years. */
     @Test
-    void theHandWrittenFormatAgreesWithTheReferenceFormatterAndRoundTrips() {
+    void theFormatIsTheFixedWidthPatternAndRoundTrips() {
         SplittableRandom random = new SplittableRandom(7);
         long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
         for (int i = 0; i < 100_000; i++) {
@@ -36,6 +37,22 @@ class TimestampsTest {
                 .isEqualTo("2026-11-25T14:46:56.000001Z");
         assertThat(Timestamps.format(Instant.parse("+10000-01-01T00:00:00Z")))
                 .isEqualTo(REFERENCE.format(Instant.parse("+10000-01-01T00:00:00Z")));
+        assertThat(Timestamps.format(Instant.parse("-0001-12-31T23:59:59.999999999Z")))
+                .isEqualTo(REFERENCE.format(Instant.parse("-0001-12-31T23:59:59.999999999Z")));
+    }
+
+    @Test
+    void repeatedCallsAnswerAsTheFirst() {
+        // The last instant and text are remembered (a page's records share them): never at the cost of an answer.
+        Instant nanos = Instant.parse("2026-11-25T14:46:56.000001999Z");
+        assertThat(Timestamps.format(nanos)).isEqualTo("2026-11-25T14:46:56.000001Z");
+        assertThat(Timestamps.parse("2026-11-25T14:46:56.000001Z")).isEqualTo(nanos.truncatedTo(ChronoUnit.MICROS));
+        assertThat(Timestamps.format(nanos)).isEqualTo("2026-11-25T14:46:56.000001Z");
+        assertThat(Timestamps.parse("2026-11-25T15:46:56.5+01:00")).isEqualTo(Instant.parse("2026-11-25T14:46:56.5Z"));
+        assertThat(Timestamps.parse("2026-11-25T15:46:56.5+01:00")).isEqualTo(Instant.parse("2026-11-25T14:46:56.5Z"));
+        assertThat(Timestamps.format(Instant.parse("2026-11-25T14:46:56.5Z")))
+                .isEqualTo("2026-11-25T14:46:56.500000Z");
+        assertThatThrownBy(() -> Timestamps.parse("")).isInstanceOf(DateTimeParseException.class);
     }
 
     @Test

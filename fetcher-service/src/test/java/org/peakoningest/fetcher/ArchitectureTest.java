@@ -1,31 +1,21 @@
 package org.peakoningest.fetcher;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.testsupport.architecture.ArchitectureRules;
-import org.peakoningest.testsupport.architecture.ContractNames;
+import org.peakoningest.testsupport.architecture.HouseRulesTest;
 
 /** The house rules (DEVELOPERS.md, "How we write code") on this module's production classes. */
-class ArchitectureTest {
-
-    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses();
-
-    @Test
-    void packagesDependOnEachOtherOneWayOnly() {
-        ArchitectureRules.noCyclesBetweenPackages().check(CLASSES);
-    }
+class ArchitectureTest extends HouseRulesTest {
 
     @Test
     void onlyThePublisherBuildsProducerRecords() {
         ArchitectureRules.onlyOneClassBuildsProducerRecords("org.peakoningest.fetcher.publish.KafkaRecordPublisher")
-                .check(CLASSES);
+                .check(classes());
     }
 
     @Test
     void onlyCommonSpellsTopicAndCollectionNames() {
-        assertThat(ContractNames.spelledIn(Path.of(""), ContractNames.declaredBy(Path.of("../common")))).isEmpty();
+        assertOnlyCommonSpellsContractNames(Path.of("../common"));
     }
 }

@@ -1,36 +1,27 @@
 package org.peakoningest.writer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.testsupport.architecture.ArchitectureRules;
-import org.peakoningest.testsupport.architecture.ContractNames;
+import org.peakoningest.testsupport.architecture.HouseRulesTest;
 
 /** The house rules (DEVELOPERS.md, "How we write code") on this module's production classes. */
-class ArchitectureTest {
-
-    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses();
-
-    @Test
-    void packagesDependOnEachOtherOneWayOnly() {
-        ArchitectureRules.noCyclesBetweenPackages().check(CLASSES);
-    }
+class ArchitectureTest extends HouseRulesTest {
 
     @Test
     void onlyTheBulkDocumentWriterWritesInBulk() {
-        ArchitectureRules.onlyOneClassWritesInBulk("org.peakoningest.writer.store.BulkDocumentWriter").check(CLASSES);
+        ArchitectureRules.onlyOneClassWritesInBulk("org.peakoningest.writer.store.BulkDocumentWriter")
+                .check(classes());
     }
 
     @Test
     void onlyTheDeadLetterPublisherSendsRecords() {
         ArchitectureRules.onlyOneClassBuildsProducerRecords("org.peakoningest.writer.consume.KafkaDeadLetters")
-                .check(CLASSES);
+                .check(classes());
     }
 
     @Test
     void onlyCommonSpellsTopicAndCollectionNames() {
-        assertThat(ContractNames.spelledIn(Path.of(""), ContractNames.declaredBy(Path.of("../common")))).isEmpty();
+        assertOnlyCommonSpellsContractNames(Path.of("../common"));
     }
 }

@@ -1,12 +1,9 @@
 package org.peakoningest.common.envelope;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.common.json.InstantJson;
 import org.peakoningest.common.keys.DocumentKey;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -14,7 +11,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The value of every record on a data topic: one raw {@code data[]} item of a Peakon response and where it came from.
- * Its JSON Schema is {@code docs/contract/record-envelope.schema.json}.
+ * Its JSON Schema is {@code docs/contract/record-envelope.schema.json}; its JSON is written and read by
+ * {@link EnvelopeCodec} (also when a mapper (de)serialises this record).
  *
  * @param schemaVersion {@link #SCHEMA_VERSION} when written by this version; bumped only on breaking changes
  * @param runId         the run (UUID) that fetched the item
@@ -27,20 +25,10 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param driverId      the driver id used as score group, on {@code scores_by_driver} only
  * @param item          the raw item, unchanged
  */
-@JsonPropertyOrder({"schema_version", "run_id", "collection", "endpoint", "source_url", "fetched_at", "key",
-        "driver_id", "item"})
-public record RecordEnvelope(
-        @JsonProperty("schema_version") int schemaVersion,
-        @JsonProperty("run_id") String runId,
-        @JsonProperty("collection") String collection,
-        @JsonProperty("endpoint") String endpoint,
-        @JsonProperty("source_url") String sourceUrl,
-        @JsonProperty("fetched_at")
-        @JsonSerialize(using = InstantJson.Serializer.class)
-        @JsonDeserialize(using = InstantJson.Deserializer.class) Instant fetchedAt,
-        @JsonProperty("key") DocumentKey key,
-        @JsonProperty("driver_id") String driverId,
-        @JsonProperty("item") JsonNode item) {
+@JsonSerialize(using = EnvelopeCodec.RecordEnvelopeSerializer.class)
+@JsonDeserialize(using = EnvelopeCodec.RecordEnvelopeDeserializer.class)
+public record RecordEnvelope(int schemaVersion, String runId, String collection, String endpoint, String sourceUrl,
+                             Instant fetchedAt, DocumentKey key, String driverId, JsonNode item) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -61,8 +49,8 @@ public record RecordEnvelope(
     }
 
     /**
-     * The {@link #defect()} rule for a consumer that reads envelopes its own way (e.g. straight into BSON, never
-     * building {@link #item()} as a tree): the same checks in the same order, so both give the same reason.
+     * The {@link #defect()} rule, also for a consumer that reads envelopes its own way ({@link EnvelopeHeader}):
+     * the same checks in the same order, so both give the same reason.
      */
     public static Optional<String> defectOf(String runId, String collection, Instant fetchedAt, DocumentKey key,
                                             boolean itemIsObject) {

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
+import org.peakoningest.common.envelope.EnvelopeCodec;
 import org.peakoningest.common.json.ContractJson;
-import org.peakoningest.common.kafka.EnvelopeBytes;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.keys.DocumentKeys;
 import org.peakoningest.common.runs.CollectionStats;
@@ -69,11 +69,11 @@ public final class DriversCatalog {
     public static CollectionStats publish(RunContext run) {
         RecordPublisher.Batch batch = run.publisher().open(PeakonCollection.DRIVERS_CATALOG);
         try {
-            EnvelopeBytes header = EnvelopeBytes.header(run.runId(), PeakonCollection.DRIVERS_CATALOG, SOURCE, SOURCE,
-                    Timestamps.now(), null);
+            EnvelopeCodec.Encoder envelopes = EnvelopeCodec.encoder(run.runId(), PeakonCollection.DRIVERS_CATALOG,
+                    SOURCE, SOURCE, Timestamps.now(), null);
             for (ObjectNode item : items()) {
                 DocumentKey key = DocumentKeys.keyOf(PeakonCollection.DRIVERS_CATALOG, item, null);
-                batch.publish(key, header.write(key, ContractJson.mapper().writeValueAsBytes(item)));
+                batch.publish(key, envelopes.encode(key, generator -> generator.writeTree(item)));
             }
             long published = batch.awaitAcknowledged();
             return new CollectionStats(CollectionStatus.SUCCESS, published, 1, List.of(), null, batch.distinctKeys());

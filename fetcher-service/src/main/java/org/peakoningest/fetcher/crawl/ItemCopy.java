@@ -23,6 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>{@link #keyParts()} holds {@code id}, {@code attributes.answerId} and {@code attributes.scores.time} as the
  * item's full tree would hold them (the contract mapper's node types, the last of duplicate members, objects and
  * arrays as empty ones), which is all {@link org.peakoningest.common.keys.DocumentKeys#naturalKeyOf} reads.
+ *
+ * <p>Why by hand: Jackson's own way (the item as a {@code TokenBuffer} replayed into the envelope, its key from a
+ * token-filtered tree) costs 43-46 % more CPU per document on the fetcher's whole path (JMH, C2 and C1; see
+ * docs/performance.md, "Per-document CPU"). {@code ItemCopyTest} holds it to the item's tree.
  */
 final class ItemCopy implements AutoCloseable {
 

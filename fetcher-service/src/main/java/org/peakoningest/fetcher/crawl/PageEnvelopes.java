@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.common.kafka.EnvelopeBytes;
+import org.peakoningest.common.envelope.EnvelopeCodec;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.keys.DocumentKeys;
 import org.peakoningest.fetcher.publish.RecordPublisher;
@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Publishes the items of one page as envelopes: the key comes from the item's key parts (its whole tree is built
- * only when the key is the hash fallback), the envelope is the item's copied JSON text behind header fields that
- * are encoded once per fetch of the page.
+ * only when the key is the hash fallback), the envelope ({@link EnvelopeCodec}) carries the item's copied JSON text
+ * as it is, behind header fields that are encoded once per fetch of the page.
  */
 final class PageEnvelopes implements PageFetcher.ItemSink {
 
@@ -26,7 +26,7 @@ final class PageEnvelopes implements PageFetcher.ItemSink {
     private final RecordPublisher.Batch batch;
     private final Consumer<JsonNode> alsoSee;
     private Instant headerFetchedAt;
-    private EnvelopeBytes header;
+    private EnvelopeCodec.Encoder encoder;
     private long maxNumericKey = Long.MIN_VALUE;
 
     /**
@@ -50,7 +50,7 @@ final class PageEnvelopes implements PageFetcher.ItemSink {
     public void accept(ItemCopy item, Instant fetchedAt) {
         DocumentKey key = DocumentKeys.naturalKeyOf(collection, item.keyParts(), context)
                 .orElseGet(() -> DocumentKeys.keyOf(collection, item.tree(), context));
-        batch.publish(key, headerAt(fetchedAt).write(key, item.json(), 0, item.length()));
+        batch.publish(key, encoderAt(fetchedAt).encode(key, item.json(), 0, item.length()));
         if (key instanceof DocumentKey.Numeric numeric) {
             maxNumericKey = Math.max(maxNumericKey, numeric.value());
         }
@@ -64,11 +64,11 @@ final class PageEnvelopes implements PageFetcher.ItemSink {
         return maxNumericKey == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(maxNumericKey);
     }
 
-    private EnvelopeBytes headerAt(Instant fetchedAt) {
+    private EnvelopeCodec.Encoder encoderAt(Instant fetchedAt) {
         if (!fetchedAt.equals(headerFetchedAt)) {
-            header = EnvelopeBytes.header(runId, collection, endpoint, sourceUrl, fetchedAt, driverId);
+            encoder = EnvelopeCodec.encoder(runId, collection, endpoint, sourceUrl, fetchedAt, driverId);
             headerFetchedAt = fetchedAt;
         }
-        return header;
+        return encoder;
     }
 }

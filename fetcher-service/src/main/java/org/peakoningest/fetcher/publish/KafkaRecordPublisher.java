@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code published} is exactly what landed on its topic.
  *
  * <p>Values travel as bytes (the producer's value serializer is {@code ByteArraySerializer}): envelopes arrive
- * encoded ({@link org.peakoningest.common.kafka.EnvelopeBytes}), run events are written here by
+ * encoded ({@link org.peakoningest.common.envelope.EnvelopeCodec}), run events are written here by
  * {@link ContractSerializer}, the contract's serializer.
  */
 @Component

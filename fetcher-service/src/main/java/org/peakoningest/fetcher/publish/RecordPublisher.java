@@ -25,7 +25,7 @@ public interface RecordPublisher {
          *
          * @param key      the envelope's document key, also the record key
          * @param envelope the record value: a {@link org.peakoningest.common.envelope.RecordEnvelope} in JSON, as
-         *                 {@link org.peakoningest.common.kafka.EnvelopeBytes} writes it; not modified afterwards
+         *                 {@link org.peakoningest.common.envelope.EnvelopeCodec} writes it; not modified afterwards
          */
         void publish(DocumentKey key, byte[] envelope);
 

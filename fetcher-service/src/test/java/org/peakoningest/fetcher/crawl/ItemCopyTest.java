@@ -14,6 +14,9 @@ import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.keys.DocumentKeys;
+import org.peakoningest.testsupport.RandomJson;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -92,6 +95,25 @@ class ItemCopyTest {
     }
 
     @Test
+    void generatedItemsMatchTheirTreesToo() {
+        // Surrogates, escapes, huge and odd numbers, deep nesting, members named twice anywhere.
+        RandomJson json = new RandomJson(20261129L);
+        for (int i = 0; i < 3000; i++) {
+            assertSameAsTree(json.item());
+        }
+    }
+
+    @Test
+    void generatedItemsKeepEveryTokenAndEveryNumbersText() {
+        RandomJson json = new RandomJson(7L);
+        for (int i = 0; i < 3000; i++) {
+            String text = json.item();
+            List<String> copy = copies(text);
+            assertThat(tokens(copy.get(0))).as(text).isEqualTo(tokens(text));
+        }
+    }
+
+    @Test
     void floatsAndBigNumbersKeepTheirExactText() {
         String text = "{\"id\":\"1\",\"a\":1.10,\"b\":1e400,\"c\":-0.0,\"d\":123456789012345678901234567890,"
                 + "\"e\":0.1000000000000000055511151231257827,\"f\":1E-7,\"g\":-0}";
@@ -133,6 +155,18 @@ class ItemCopyTest {
         PageReader.read(stream("{\"data\":[" + String.join(",", items) + "]}"),
                 copy -> copies.add(new String(copy.json(), 0, copy.length(), StandardCharsets.UTF_8)));
         return copies;
+    }
+
+    /** The token stream of a JSON text: names, strings as their characters, numbers as their text. */
+    private static List<String> tokens(String json) {
+        List<String> tokens = new ArrayList<>();
+        try (JsonParser parser = ContractJson.mapper().createParser(json)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                tokens.add(token + (token.isScalarValue() || token == JsonToken.PROPERTY_NAME
+                        ? " " + parser.getString() : ""));
+            }
+        }
+        return tokens;
     }
 
     private static final String[] NAMES = {"id", "attributes", "answerId", "scores", "time", "_id", "x"};

@@ -24,21 +24,22 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.RawBsonDocument;
 import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.envelope.EnvelopeCodec;
 import org.peakoningest.common.json.ContractJson;
-import org.peakoningest.common.kafka.EnvelopeBytes;
 import org.peakoningest.common.keys.DocumentKeys;
-import org.peakoningest.stored.DecodedEnvelope;
-import org.peakoningest.stored.EnvelopeDeserializer;
-import org.peakoningest.stored.StoredDocuments;
-import org.peakoningest.stored.StoredIndexes;
+import org.peakoningest.writer.store.DecodedEnvelope;
+import org.peakoningest.writer.store.DocumentMapper;
+import org.peakoningest.writer.store.EnvelopeDeserializer;
+import org.peakoningest.writer.store.StoredIndex;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Measurement 2, the limit of the writer on this Mongo: the documents the writer would store (built by the writer's
- * own code, {@code stored-documents}: the raw item, {@code _id} = the contract key, {@code fetched_at},
- * {@code run_id}, {@code endpoint}, {@code source_url}, {@code driver_id}, {@code _source}), inserted with plain unordered {@code insertMany} in
- * batches of the writer's batch size, by as many parallel inserters as the writers have consumer threads
- * (writers x WRITER_CONCURRENCY), into collections with the writer's indexes ({@link StoredIndexes}).
+ * own code, from writer-service's plain jar: the raw item, {@code _id} = the contract key, {@code fetched_at},
+ * {@code run_id}, {@code endpoint}, {@code source_url}, {@code driver_id}, {@code _source}), inserted with plain
+ * unordered {@code insertMany} in batches of the writer's batch size, by as many parallel inserters as the writers
+ * have consumer threads (writers x WRITER_CONCURRENCY), into collections with the writer's indexes
+ * ({@link StoredIndex}).
  *
  * <p>Only the insertMany calls are timed. Pages are fetched and converted to documents between them (one page at a
  * time, so memory stays bounded), which is work the writer also does but is not the Mongo limit being measured.
@@ -85,10 +86,11 @@ final class RawBulkInsert {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                Instant fetchedAt = Instant.now();
+                EnvelopeCodec.Encoder envelopes = EnvelopeCodec.encoder(runId, endpoint.collection(),
+                        endpoint.path(), next.toString(), Instant.now(), endpoint.driverId());
                 List<RawBsonDocument> documents = new ArrayList<>(page.path("data").size());
                 for (JsonNode item : page.path("data")) {
-                    documents.add(document(endpoint, item, next, runId, fetchedAt, offset++));
+                    documents.add(document(endpoint, envelopes, item, offset++));
                 }
                 JsonNode link = page.path("links").path("next");
                 URI following = link.isString() && !link.stringValue().isBlank() ? URI.create(link.stringValue())
@@ -121,23 +123,21 @@ final class RawBulkInsert {
 
     /**
      * The writer's stored document of an item, built the way the writer builds it: the envelope bytes the fetcher
-     * would publish ({@link EnvelopeBytes}), read by the writer's deserializer, turned into the writer's document
-     * ({@link StoredDocuments}). So (2) inserts the same bytes the writer stores.
+     * would publish ({@link EnvelopeCodec}, one encoder per page), read by the writer's deserializer, turned into
+     * the writer's document ({@link DocumentMapper}). So (2) inserts the same bytes the writer stores.
      */
-    static RawBsonDocument document(SimulatedPeakon.Endpoint endpoint, JsonNode item, URI sourceUrl, String runId,
-                                    Instant fetchedAt, long offset) {
+    static RawBsonDocument document(SimulatedPeakon.Endpoint endpoint, EnvelopeCodec.Encoder envelopes, JsonNode item,
+                                    long offset) {
         PeakonCollection collection = endpoint.collection();
-        byte[] envelope = EnvelopeBytes.header(runId, collection, endpoint.path(), sourceUrl.toString(), fetchedAt,
-                        endpoint.driverId())
-                .write(DocumentKeys.keyOf(collection, item, endpoint.context()),
-                        ContractJson.mapper().writeValueAsBytes(item));
+        byte[] envelope = envelopes.encode(DocumentKeys.keyOf(collection, item, endpoint.context()),
+                generator -> generator.writeTree(item));
         DecodedEnvelope decoded = READER.deserialize(collection.collectionName(), envelope);
-        return StoredDocuments.of(decoded, collection, (int) (offset % 6), offset);
+        return DocumentMapper.toPending(decoded, collection, (int) (offset % 6), offset, null).document();
     }
 
-    /** The indexes the writer creates at start-up ({@link StoredIndexes}). */
+    /** The indexes the writer creates at start-up ({@link StoredIndex}). */
     static void createWriterIndexes(MongoDatabase db) {
-        for (StoredIndexes.Index index : StoredIndexes.all()) {
+        for (StoredIndex index : StoredIndex.all()) {
             db.getCollection(index.collection().collectionName()).createIndex(Indexes.ascending(index.field()),
                     new IndexOptions().name(index.field()));
         }

@@ -148,7 +148,7 @@ class ComposeStackTest {
             assertThat(dockerfile).as("the Dockerfile copies the pom of reactor module %s", module)
                     .contains("COPY " + module + "/pom.xml");
         }
-        for (String library : List.of("common", "service-support", "stored-documents", "tools/test-support")) {
+        for (String library : List.of("common", "service-support", "tools/test-support")) {
             assertThat(dockerfile).as("the Dockerfile copies the sources of %s", library)
                     .contains("COPY " + library + "/src " + library + "/src");
         }

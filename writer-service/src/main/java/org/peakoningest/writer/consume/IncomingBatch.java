@@ -8,7 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.runs.RunEvent;
-import org.peakoningest.stored.DecodedEnvelope;
+import org.peakoningest.writer.store.DecodedEnvelope;
 import org.peakoningest.writer.store.DocumentMapper;
 import org.peakoningest.writer.store.PendingDocument;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -69,12 +69,13 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
         }
         PeakonCollection topicCollection = topics.collectionOf(record.topic()).orElse(null);
         if (topicCollection != envelope.knownCollection().orElseThrow()) {
-            return Optional.of("envelope of collection '" + envelope.collection() + "' on topic " + record.topic());
+            return Optional.of("envelope of collection '" + envelope.header().collection() + "' on topic "
+                    + record.topic());
         }
         // Compaction keeps the last record per record key: a key that is not the document key would let it drop
         // versions of other documents.
-        if (!Objects.equals(record.key(), RecordKeys.of(envelope.key()))) {
-            return Optional.of("record key does not match the envelope key " + RecordKeys.of(envelope.key()));
+        if (!Objects.equals(record.key(), RecordKeys.of(envelope.header().key()))) {
+            return Optional.of("record key does not match the envelope key " + RecordKeys.of(envelope.header().key()));
         }
         return Optional.empty();
     }

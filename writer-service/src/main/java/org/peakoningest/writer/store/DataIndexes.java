@@ -3,7 +3,6 @@ package org.peakoningest.writer.store;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.peakoningest.common.MongoCollections;
-import org.peakoningest.stored.StoredIndexes;
 import org.peakoningest.writer.runs.RunFields;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,7 @@ public class DataIndexes {
     }
 
     public void ensure() {
-        for (StoredIndexes.Index index : StoredIndexes.all()) {
+        for (StoredIndex index : StoredIndex.all()) {
             mongo.getCollection(index.collection().collectionName())
                     .createIndex(Indexes.ascending(index.field()), new IndexOptions().name(index.field()));
         }

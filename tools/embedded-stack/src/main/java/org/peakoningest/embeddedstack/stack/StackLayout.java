@@ -18,7 +18,7 @@ public record StackLayout(Path repository, Path stateDirectory) {
 
     public static final String HOME_VARIABLE = "PEAKON_EMBEDDED_HOME";
     /** What the stack runs; the same list as in the peakon-ingest script. */
-    public static final String BUILD_MODULES = "common,service-support,stored-documents,tools/peakon-simulator,"
+    public static final String BUILD_MODULES = "common,service-support,tools/peakon-simulator,"
             + "fetcher-service,writer-service,browse-service,tools/embedded-stack";
 
     /**

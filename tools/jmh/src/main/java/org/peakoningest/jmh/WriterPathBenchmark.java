@@ -1,0 +1,99 @@
+package org.peakoningest.jmh;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.peakoningest.writer.store.DocumentMapper;
+import org.peakoningest.writer.store.EnvelopeDeserializer;
+import org.peakoningest.jmh.removed.writer.CharBufferStringsBehindCodec;
+
+/**
+ * The writer's whole per-document path: a record value's bytes → the {@code RawBsonDocument} that goes to
+ * {@code bulkWrite} (what the Kafka value deserializer and {@code IncomingBatch} do per record). Per document.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OperationsPerInvocation(SimulatedPages.ITEMS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(3)
+@State(Scope.Thread)
+public class WriterPathBenchmark {
+
+    private final EnvelopeDeserializer current = new EnvelopeDeserializer();
+    private final org.peakoningest.jmh.library.writer.EnvelopeDeserializer library =
+            new org.peakoningest.jmh.library.writer.EnvelopeDeserializer();
+    private final org.peakoningest.jmh.removed.writer.EnvelopeDeserializer removed =
+            new org.peakoningest.jmh.removed.writer.EnvelopeDeserializer();
+
+    /** Every variant does the same work on these inputs (checked once per fork). */
+    @Setup(Level.Trial)
+    public void sameOutputs(SimulatedPages pages) {
+        SameOutputs.ofWriterPaths(pages);
+    }
+
+    /**
+     * The writer as it is: {@code EnvelopeCodec}'s reader, the item into BSON by {@code JsonToBson}/{@code BsonBytes},
+     * the stored document spliced from bytes ({@code DocumentMapper}).
+     */
+    @Benchmark
+    public void current(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
+        List<byte[]> records = pages.records;
+        cpu.start();
+        for (int i = 0; i < records.size(); i++) {
+            sink.consume(DocumentMapper.toPending(current.deserialize("t", records.get(i)), pages.peakonCollection,
+                    0, i, null).document());
+        }
+        cpu.stop(records.size());
+    }
+
+    /**
+     * The library alternative: the item into BSON by the driver's {@code BsonBinaryWriter} (Jackson's duplicate
+     * detection on), the metadata appended by {@code pipe(reader, extraElements)}.
+     */
+    @Benchmark
+    public void libraryAlternative(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
+        List<byte[]> records = pages.records;
+        cpu.start();
+        for (int i = 0; i < records.size(); i++) {
+            sink.consume(org.peakoningest.jmh.library.writer.DocumentMapper.toPending(
+                    library.deserialize("t", records.get(i)), pages.peakonCollection, 0, i, null).document());
+        }
+        cpu.stop(records.size());
+    }
+
+    /** Attribution: the writer as it is, but item strings encoded from the parser's buffer (as removed). */
+    @Benchmark
+    public void charBufferStrings(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
+        List<byte[]> records = pages.records;
+        cpu.start();
+        for (int i = 0; i < records.size(); i++) {
+            sink.consume(CharBufferStringsBehindCodec.document(records.get(i), pages.peakonCollection, 0, i));
+        }
+        cpu.stop(records.size());
+    }
+
+    /** The removed hand-written path: its own streaming envelope reader, hand-written timestamps. */
+    @Benchmark
+    public void removedHandWritten(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
+        List<byte[]> records = pages.records;
+        cpu.start();
+        for (int i = 0; i < records.size(); i++) {
+            sink.consume(org.peakoningest.jmh.removed.writer.DocumentMapper.toPending(
+                    removed.deserialize("t", records.get(i)), pages.peakonCollection, 0, i, null).document());
+        }
+        cpu.stop(records.size());
+    }
+}

@@ -1,0 +1,79 @@
+// THE LIBRARY ALTERNATIVE, not adopted, kept so the decision can be re-measured (docs/performance.md,
+// "Per-document CPU"). A verbatim copy of fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/PageEnvelopes.java as of commit f02cdfe;
+// only the package line and the imports changed. Never used by product code: only tools/jmh's benchmarks call it.
+package org.peakoningest.jmh.library.fetcher;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.envelope.EnvelopeCodec;
+import org.peakoningest.common.json.ContractJson;
+import org.peakoningest.common.keys.DocumentKey;
+import org.peakoningest.common.keys.DocumentKeys;
+import org.peakoningest.fetcher.publish.RecordPublisher;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.util.TokenBuffer;
+
+/**
+ * Publishes the items of one page as envelopes: the key comes from the item's {@link KeyParts} (its whole tree is
+ * built only when the key is the hash fallback), the envelope ({@link EnvelopeCodec}) carries the item's own tokens,
+ * so numbers keep the text Peakon sent; the header fields are shared by every envelope of one fetch of the page.
+ */
+final class PageEnvelopes implements PageFetcher.ItemSink {
+
+    private final String runId;
+    private final PeakonCollection collection;
+    private final String endpoint;
+    private final String sourceUrl;
+    private final String context;
+    private final String driverId;
+    private final RecordPublisher.Batch batch;
+    private final Consumer<JsonNode> alsoSee;
+    private Instant headerFetchedAt;
+    private EnvelopeCodec.Encoder encoder;
+    private long maxNumericKey = Long.MIN_VALUE;
+
+    /**
+     * @param context the key context ({@link DocumentKeys#keyOf})
+     * @param alsoSee gets each item's tree after it was published, or null: building that tree costs, so only small
+     *                collections ask for it
+     */
+    PageEnvelopes(String runId, PeakonCollection collection, String endpoint, String sourceUrl, String context,
+                  String driverId, RecordPublisher.Batch batch, Consumer<JsonNode> alsoSee) {
+        this.runId = runId;
+        this.collection = collection;
+        this.endpoint = endpoint;
+        this.sourceUrl = sourceUrl;
+        this.context = context;
+        this.driverId = driverId;
+        this.batch = batch;
+        this.alsoSee = alsoSee;
+    }
+
+    @Override
+    public void accept(TokenBuffer item, Instant fetchedAt) {
+        DocumentKey key = DocumentKeys.naturalKeyOf(collection, KeyParts.of(item), context)
+                .orElseGet(() -> DocumentKeys.hashOf(ContractJson.mapper().readTree(item)));
+        batch.publish(key, encoderAt(fetchedAt).encode(key, item::serialize));
+        if (key instanceof DocumentKey.Numeric numeric) {
+            maxNumericKey = Math.max(maxNumericKey, numeric.value());
+        }
+        if (alsoSee != null) {
+            alsoSee.accept(ContractJson.mapper().readTree(item));
+        }
+    }
+
+    /** The largest numeric key published from this page (for the cursor), if any. */
+    OptionalLong maxNumericKey() {
+        return maxNumericKey == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(maxNumericKey);
+    }
+
+    private EnvelopeCodec.Encoder encoderAt(Instant fetchedAt) {
+        if (!fetchedAt.equals(headerFetchedAt)) {
+            encoder = EnvelopeCodec.encoder(runId, collection, endpoint, sourceUrl, fetchedAt, driverId);
+            headerFetchedAt = fetchedAt;
+        }
+        return encoder;
+    }
+}
