@@ -1,6 +1,7 @@
 package org.peakoningest.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peakoningest.deployment.Repository.ROOT;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeStackTest {
 
-    private static final Path ROOT = Path.of("..", "..");
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::?[-?][^}]*)?}");
     /** Variables that configure the image rather than our code (the JVM, Kafka's and Mongo's own images). */
     private static final Set<String> PLATFORM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
@@ -144,7 +144,7 @@ class ComposeStackTest {
         }
         // Maven reads every module of the reactor (aggregators included), and the libraries the services are built
         // from need their sources.
-        for (String module : reactorModules(Path.of(""))) {
+        for (String module : Repository.reactorModules()) {
             assertThat(dockerfile).as("the Dockerfile copies the pom of reactor module %s", module)
                     .contains("COPY " + module + "/pom.xml");
         }
@@ -152,19 +152,6 @@ class ComposeStackTest {
             assertThat(dockerfile).as("the Dockerfile copies the sources of %s", library)
                     .contains("COPY " + library + "/src " + library + "/src");
         }
-    }
-
-    /** Every module directory below {@code aggregator} (relative to the repository), nested aggregators included. */
-    private static List<String> reactorModules(Path aggregator) throws IOException {
-        String pom = Files.readString(ROOT.resolve(aggregator).resolve("pom.xml"));
-        java.util.regex.Matcher modules = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(pom);
-        List<String> all = new java.util.ArrayList<>();
-        while (modules.find()) {
-            Path module = aggregator.resolve(modules.group(1));
-            all.add(module.toString());
-            all.addAll(reactorModules(module));
-        }
-        return all;
     }
 
     /**
