@@ -61,7 +61,7 @@ public class BulkDocumentWriter {
             DUPLICATE_KEY, 11600, 11602, 13435, 13436);
 
     private final MongoTemplate mongo;
-    private final WriteModelStrategy strategy = new NeverRegressReplace();
+    private final NeverRegressReplace strategy = new NeverRegressReplace();
     private final MeterRegistry meters;
     /** Per collection: whether its last batch was mostly stored already (then the next one compares first). */
     private final Map<PeakonCollection, Boolean> compareFirst = new ConcurrentHashMap<>();
