@@ -93,8 +93,6 @@ class KafkaConfig {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.mongoRetryBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(Math.max(properties.mongoRetryBackoff().toMillis(),
                 properties.mongoRetryMaxBackoff().toMillis()));
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        backOff.setMaxAttempts(Long.MAX_VALUE);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
             throw new IllegalStateException("retries of a batch can never be exhausted", e);
         }, backOff);
