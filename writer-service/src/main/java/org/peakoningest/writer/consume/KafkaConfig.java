@@ -123,7 +123,7 @@ class KafkaConfig {
                                                       WriterTopics topics) {
         // Partition -1: let the producer choose, so a DLT needs no particular partition count.
         return new DeadLetterPublishingRecoverer(deadLetterTemplate,
-                (record, e) -> new TopicPartition(topics.deadLetterTopic(record.topic()), -1));
+                (record, e) -> new TopicPartition(topics.names().deadLetterTopic(record.topic()), -1));
     }
 
     /** The dead-letter topics, created at start-up when missing (kept, never compacted: every record matters). */
