@@ -106,12 +106,10 @@ class KafkaConfig {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
-        byType.put(byte[].class, new ByteArraySerializer());
-        // A data record that cannot be written goes to its dead-letter topic as the exact bytes it was.
-        byType.put(DecodedEnvelope.class, (Serializer<DecodedEnvelope>) (topic, envelope) -> envelope.original());
-        byType.put(RunEvent.class, new ContractSerializer<RunEvent>());
-        byType.put(String.class, new StringSerializer());
+        Map<Class<?>, Serializer<?>> byType = Map.of(byte[].class, new ByteArraySerializer(),
+                // A data record that cannot be written goes to its dead-letter topic as the exact bytes it was.
+                DecodedEnvelope.class, (Serializer<DecodedEnvelope>) (topic, envelope) -> envelope.original(),
+                RunEvent.class, new ContractSerializer<RunEvent>(), String.class, new StringSerializer());
         @SuppressWarnings({"unchecked", "rawtypes"})
         DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory(config,
                 new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
