@@ -50,7 +50,7 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
                     poison.add(new Rejected(record, new InvalidRecordException(problem.get())));
                 } else {
                     DecodedEnvelope envelope = (DecodedEnvelope) record.value();
-                    documents.add(DocumentMapper.toPending(envelope, envelope.knownCollection().orElseThrow(),
+                    documents.add(DocumentMapper.toPending(envelope, envelope.header().knownCollection().orElseThrow(),
                             record.partition(), record.offset(), record));
                 }
             }
@@ -66,7 +66,7 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
         if (defect.isPresent()) {
             return defect;
         }
-        if (!topics.names().collectionOf(record.topic()).equals(envelope.knownCollection())) {
+        if (!topics.names().collectionOf(record.topic()).equals(envelope.header().knownCollection())) {
             return Optional.of("envelope of collection '" + envelope.header().collection() + "' on topic "
                     + record.topic());
         }
