@@ -68,15 +68,13 @@ class KafkaConfig {
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            DefaultErrorHandler retryForever, WriterProperties properties) {
+            DefaultErrorHandler retryForever) {
+        // Batch mode and concurrency come from WriterListener's @KafkaListener; commits are synchronous by default.
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
-        factory.setBatchListener(true);
-        factory.setConcurrency(properties.concurrency());
         factory.setCommonErrorHandler(retryForever);
         ContainerProperties container = factory.getContainerProperties();
         container.setAckMode(ContainerProperties.AckMode.BATCH);
-        container.setSyncCommits(true);
         // Graceful shutdown: the batch in hand is finished and committed before the consumer closes.
         container.setShutdownTimeout(Duration.ofSeconds(60).toMillis());
         container.setIdleEventInterval(1000L);
