@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.runs.RunEvent;
 import org.peakoningest.writer.store.DecodedEnvelope;
@@ -51,7 +50,7 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
                     poison.add(new Rejected(record, new InvalidRecordException(problem.get())));
                 } else {
                     DecodedEnvelope envelope = (DecodedEnvelope) record.value();
-                    documents.add(DocumentMapper.toPending(envelope, envelope.knownCollection().orElseThrow(),
+                    documents.add(DocumentMapper.toPending(envelope, envelope.header().knownCollection().orElseThrow(),
                             record.partition(), record.offset(), record));
                 }
             }
@@ -67,8 +66,7 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
         if (defect.isPresent()) {
             return defect;
         }
-        PeakonCollection topicCollection = topics.collectionOf(record.topic()).orElse(null);
-        if (topicCollection != envelope.knownCollection().orElseThrow()) {
+        if (!topics.names().collectionOf(record.topic()).equals(envelope.header().knownCollection())) {
             return Optional.of("envelope of collection '" + envelope.header().collection() + "' on topic "
                     + record.topic());
         }

@@ -68,15 +68,13 @@ class KafkaConfig {
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            DefaultErrorHandler retryForever, WriterProperties properties) {
+            DefaultErrorHandler retryForever) {
+        // Batch mode and concurrency come from WriterListener's @KafkaListener; commits are synchronous by default.
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
-        factory.setBatchListener(true);
-        factory.setConcurrency(properties.concurrency());
         factory.setCommonErrorHandler(retryForever);
         ContainerProperties container = factory.getContainerProperties();
         container.setAckMode(ContainerProperties.AckMode.BATCH);
-        container.setSyncCommits(true);
         // Graceful shutdown: the batch in hand is finished and committed before the consumer closes.
         container.setShutdownTimeout(Duration.ofSeconds(60).toMillis());
         container.setIdleEventInterval(1000L);
@@ -93,8 +91,6 @@ class KafkaConfig {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.mongoRetryBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(Math.max(properties.mongoRetryBackoff().toMillis(),
                 properties.mongoRetryMaxBackoff().toMillis()));
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        backOff.setMaxAttempts(Long.MAX_VALUE);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
             throw new IllegalStateException("retries of a batch can never be exhausted", e);
         }, backOff);
@@ -108,12 +104,10 @@ class KafkaConfig {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
-        byType.put(byte[].class, new ByteArraySerializer());
-        // A data record that cannot be written goes to its dead-letter topic as the exact bytes it was.
-        byType.put(DecodedEnvelope.class, (Serializer<DecodedEnvelope>) (topic, envelope) -> envelope.original());
-        byType.put(RunEvent.class, new ContractSerializer<RunEvent>());
-        byType.put(String.class, new StringSerializer());
+        Map<Class<?>, Serializer<?>> byType = Map.of(byte[].class, new ByteArraySerializer(),
+                // A data record that cannot be written goes to its dead-letter topic as the exact bytes it was.
+                DecodedEnvelope.class, (Serializer<DecodedEnvelope>) (topic, envelope) -> envelope.original(),
+                RunEvent.class, new ContractSerializer<RunEvent>(), String.class, new StringSerializer());
         @SuppressWarnings({"unchecked", "rawtypes"})
         DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory(config,
                 new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
@@ -125,7 +119,7 @@ class KafkaConfig {
                                                       WriterTopics topics) {
         // Partition -1: let the producer choose, so a DLT needs no particular partition count.
         return new DeadLetterPublishingRecoverer(deadLetterTemplate,
-                (record, e) -> new TopicPartition(topics.deadLetterTopic(record.topic()), -1));
+                (record, e) -> new TopicPartition(topics.names().deadLetterTopic(record.topic()), -1));
     }
 
     /** The dead-letter topics, created at start-up when missing (kept, never compacted: every record matters). */

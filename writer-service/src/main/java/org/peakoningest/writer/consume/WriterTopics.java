@@ -2,8 +2,6 @@ package org.peakoningest.writer.consume;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
 import org.springframework.stereotype.Component;
 
@@ -22,14 +20,6 @@ public record WriterTopics(TopicNames names) {
 
     public boolean isRunEvents(String topic) {
         return names.runEventsTopic().equals(topic);
-    }
-
-    public Optional<PeakonCollection> collectionOf(String topic) {
-        return names.collectionOf(topic);
-    }
-
-    public String deadLetterTopic(String sourceTopic) {
-        return names.deadLetterTopic(sourceTopic);
     }
 
     /** Dead-letter topics of every subscribed topic. */

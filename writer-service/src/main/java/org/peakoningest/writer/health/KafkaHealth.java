@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 class KafkaHealth implements HealthIndicator, DisposableBean {
 
     private final KafkaAdmin kafkaAdmin;
-    private volatile Admin admin;
+    private Admin admin;
 
     KafkaHealth(KafkaAdmin kafkaAdmin) {
         this.kafkaAdmin = kafkaAdmin;
@@ -35,19 +35,15 @@ class KafkaHealth implements HealthIndicator, DisposableBean {
         }
     }
 
-    private Admin admin() {
+    private synchronized Admin admin() {
         if (admin == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = Admin.create(kafkaAdmin.getConfigurationProperties());
-                }
-            }
+            admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         }
         return admin;
     }
 
     @Override
-    public void destroy() {
+    public synchronized void destroy() {
         if (admin != null) {
             admin.close();
         }

@@ -44,23 +44,13 @@ class ReplayProgress implements BatchObserver {
 
     /** Whether every partition that had records at the start has been read up to its end offset. */
     boolean reached(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (e.getValue() <= beginning.getOrDefault(e.getKey(), 0L)) {
-                continue;
-            }
-            Long position = positions.get(e.getKey());
-            if (position == null || position < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
+        return end.entrySet().stream().allMatch(e -> e.getValue() <= beginning.getOrDefault(e.getKey(), 0L)
+                || positions.getOrDefault(e.getKey(), Long.MIN_VALUE) >= e.getValue());
     }
 
     long remaining(Map<TopicPartition, Long> end) {
-        long remaining = 0;
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            remaining += Math.max(0, e.getValue() - positions.getOrDefault(e.getKey(), 0L));
-        }
-        return remaining;
+        return end.entrySet().stream()
+                .mapToLong(e -> Math.max(0, e.getValue() - positions.getOrDefault(e.getKey(), 0L)))
+                .sum();
     }
 }

@@ -2,16 +2,13 @@ package org.peakoningest.writer.replay;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
@@ -24,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -39,7 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ReplayCommand
-class ReplayRunner implements ApplicationRunner, ExitCodeGenerator {
+class ReplayRunner implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
 
@@ -97,32 +93,19 @@ class ReplayRunner implements ApplicationRunner, ExitCodeGenerator {
         printCounts((System.nanoTime() - started) / 1_000_000);
     }
 
-    @Override
-    public int getExitCode() {
-        return 0;
-    }
-
     private List<TopicPartition> partitions(Admin admin) throws InterruptedException, ExecutionException {
         Set<String> existing = admin.listTopics().names().get();
         List<String> wanted = topics.subscribed().stream().filter(existing::contains).toList();
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (TopicDescription description : admin.describeTopics(wanted).allTopicNames().get().values()) {
-            description.partitions().forEach(p -> partitions.add(new TopicPartition(description.name(),
-                    p.partition())));
-        }
-        return partitions;
+        return admin.describeTopics(wanted).allTopicNames().get().values().stream()
+                .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
+                .toList();
     }
 
     private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
             throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(p -> request.put(p, spec));
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
-                : admin.listOffsets(request).all().get().entrySet()) {
-            offsets.put(e.getKey(), e.getValue().offset());
-        }
-        return offsets;
+        Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(p -> p, p -> spec));
+        return admin.listOffsets(request).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     private static long total(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {

@@ -96,8 +96,8 @@ public class LandedReconciler {
         }
     }
 
-    /** Recounts every run now; returns the landed counts per run and collection. */
-    public synchronized Map<String, Map<String, Long>> recount() {
+    /** Recounts every run now. */
+    public synchronized void recount() {
         dirty.set(false);
         long started = System.nanoTime();
         lastRecount = started;
@@ -121,7 +121,6 @@ public class LandedReconciler {
                 }
             }
         }
-        return landed;
     }
 
     private Map<String, Map<String, Long>> countByRun() {
@@ -144,16 +143,14 @@ public class LandedReconciler {
                                     java.util.Collection<Document> allRuns) {
         Document set = new Document();
         Map<String, Long> counts = landed.getOrDefault(runId, Map.of());
-        Document collections = run.get(RunFields.COLLECTIONS, Document.class);
-        Document storedCounts = run.get(RunFields.COUNTS, Document.class);
         for (PeakonCollection collection : PeakonCollection.values()) {
             String name = collection.collectionName();
             long target = counts.getOrDefault(name, 0L);
-            Document stats = collections == null ? null : collections.get(name, Document.class);
-            if (!sameCount(stats == null ? null : stats.get(RunFields.LANDED), target)) {
+            if (!sameCount(run.getEmbedded(List.of(RunFields.COLLECTIONS, name, RunFields.LANDED), Object.class),
+                    target)) {
                 set.put(RunFields.COLLECTIONS + "." + name + "." + RunFields.LANDED, target);
             }
-            if (!sameCount(storedCounts == null ? null : storedCounts.get(name), target)) {
+            if (!sameCount(run.getEmbedded(List.of(RunFields.COUNTS, name), Object.class), target)) {
                 set.put(RunFields.COUNTS + "." + name, target);
             }
         }
@@ -170,11 +167,9 @@ public class LandedReconciler {
 
     private static void logSummary(String runId, Document run, Map<String, Long> landed, String landingStatus) {
         StringBuilder detail = new StringBuilder();
-        Document collections = run.get(RunFields.COLLECTIONS, Document.class);
         for (PeakonCollection collection : PeakonCollection.values()) {
             String name = collection.collectionName();
-            Document stats = collections == null ? null : collections.get(name, Document.class);
-            Object published = stats == null ? null : stats.get(RunFields.PUBLISHED);
+            Object published = run.getEmbedded(List.of(RunFields.COLLECTIONS, name, RunFields.PUBLISHED), Object.class);
             long count = landed.getOrDefault(name, 0L);
             if (published == null && count == 0) {
                 continue;

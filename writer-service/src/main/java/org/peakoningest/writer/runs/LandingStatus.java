@@ -57,17 +57,11 @@ final class LandingStatus {
     private static boolean laterRunHolds(Document run, String collection, Map<String, Map<String, Long>> landedByRun,
                                          Collection<Document> allRuns) {
         String startedAt = run.getString(RunFields.STARTED_AT);
-        if (startedAt == null) {
-            return false;
-        }
-        for (Document other : allRuns) {
+        return startedAt != null && allRuns.stream().anyMatch(other -> {
             String otherStart = other.getString(RunFields.STARTED_AT);
-            if (otherStart != null && otherStart.compareTo(startedAt) > 0
+            return otherStart != null && otherStart.compareTo(startedAt) > 0
                     && landedByRun.getOrDefault(String.valueOf(other.get("_id")), Map.of())
-                    .getOrDefault(collection, 0L) > 0) {
-                return true;
-            }
-        }
-        return false;
+                    .getOrDefault(collection, 0L) > 0;
+        });
     }
 }

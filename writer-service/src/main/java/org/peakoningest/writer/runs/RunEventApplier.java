@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.Timestamps;
@@ -136,10 +137,9 @@ public class RunEventApplier {
     }
 
     private static String publishedSummary(Map<String, CollectionStats> collections) {
-        StringBuilder out = new StringBuilder();
-        collections.forEach((name, stats) -> out.append(out.isEmpty() ? "" : ", ").append(name).append('=')
-                .append(stats == null ? 0 : stats.published()));
-        return out.toString();
+        return collections.entrySet().stream()
+                .map(e -> e.getKey() + "=" + (e.getValue() == null ? 0 : e.getValue().published()))
+                .collect(Collectors.joining(", "));
     }
 
     private MongoCollection<Document> runs() {

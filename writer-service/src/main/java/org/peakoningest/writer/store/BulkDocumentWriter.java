@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 import java.util.function.IntPredicate;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -61,7 +62,7 @@ public class BulkDocumentWriter {
             DUPLICATE_KEY, 11600, 11602, 13435, 13436);
 
     private final MongoTemplate mongo;
-    private final WriteModelStrategy strategy = new NeverRegressReplace();
+    private final NeverRegressReplace strategy = new NeverRegressReplace();
     private final MeterRegistry meters;
     /** Per collection: whether its last batch was mostly stored already (then the next one compares first). */
     private final Map<PeakonCollection, Boolean> compareFirst = new ConcurrentHashMap<>();
@@ -73,28 +74,21 @@ public class BulkDocumentWriter {
 
     public StoreResult write(List<PendingDocument> versions) {
         Map<PeakonCollection, Map<Object, PendingDocument>> newest = new EnumMap<>(PeakonCollection.class);
-        Map<PeakonCollection, Integer> supersededInBatch = new EnumMap<>(PeakonCollection.class);
+        Map<PeakonCollection, Integer> received = new EnumMap<>(PeakonCollection.class);
         for (PendingDocument version : versions) {
-            Map<Object, PendingDocument> byId = newest.computeIfAbsent(version.collection(),
-                    c -> new LinkedHashMap<>());
-            PendingDocument previous = byId.get(version.id());
-            if (previous == null) {
-                byId.put(version.id(), version);
-                continue;
-            }
-            supersededInBatch.merge(version.collection(), 1, Integer::sum);
-            if (PendingDocument.VERSION_ORDER.compare(version, previous) > 0) {
-                byId.put(version.id(), version);
-            }
+            received.merge(version.collection(), 1, Integer::sum);
+            newest.computeIfAbsent(version.collection(), c -> new LinkedHashMap<>())
+                    .merge(version.id(), version, BinaryOperator.maxBy(PendingDocument.VERSION_ORDER));
         }
         Map<PeakonCollection, StoreResult.Outcome> outcomes = new EnumMap<>(PeakonCollection.class);
         List<StoreResult.Rejection> rejected = new ArrayList<>();
-        for (Map.Entry<PeakonCollection, Map<Object, PendingDocument>> entry : newest.entrySet()) {
-            List<PendingDocument> batch = List.copyOf(entry.getValue().values());
-            int stale = supersededInBatch.getOrDefault(entry.getKey(), 0);
-            StoreResult.Outcome outcome = writeCollection(entry.getKey(), batch, rejected);
-            outcomes.put(entry.getKey(), new StoreResult.Outcome(outcome.written(), outcome.stale() + stale));
-        }
+        newest.forEach((collection, byId) -> {
+            List<PendingDocument> batch = List.copyOf(byId.values());
+            StoreResult.Outcome outcome = writeCollection(collection, batch, rejected);
+            // A version superseded by a newer one of the same batch is stale too.
+            int superseded = received.get(collection) - batch.size();
+            outcomes.put(collection, new StoreResult.Outcome(outcome.written(), outcome.stale() + superseded));
+        });
         return new StoreResult(outcomes, rejected);
     }
 
@@ -104,19 +98,14 @@ public class BulkDocumentWriter {
                 .withDocumentClass(RawBsonDocument.class);
         Timer.Sample sample = Timer.start(meters);
         try {
-            if (compareFirst.getOrDefault(collection, false)) {
-                Compared compared = compareAndWrite(target, batch, rejected);
-                // Back to inserting first once most of a batch is new (e.g. new answers after a re-crawl).
-                compareFirst.put(collection, compared.alreadyStored() * 2 > batch.size());
-                return compared.outcome();
-            }
-            List<PendingDocument> stored = new ArrayList<>();
-            int inserted = insert(target, batch, stored, rejected);
-            compareFirst.put(collection, stored.size() * 2 > batch.size());
-            if (stored.isEmpty()) {
-                return new StoreResult.Outcome(inserted, 0);
-            }
-            StoreResult.Outcome compared = compareAndWrite(target, stored, rejected).outcome();
+            boolean insertFirst = !compareFirst.getOrDefault(collection, false);
+            List<PendingDocument> toCompare = insertFirst ? new ArrayList<>() : batch;
+            int inserted = insertFirst ? insert(target, batch, toCompare, rejected) : 0;
+            Map<Object, StoredVersion> stored = toCompare.isEmpty() ? Map.of() : storedVersions(target, toCompare);
+            // Compare first next time when most of this batch was stored already; back to inserting first once most
+            // of a batch is new (e.g. new answers after a re-crawl).
+            compareFirst.put(collection, (insertFirst ? toCompare.size() : stored.size()) * 2 > batch.size());
+            StoreResult.Outcome compared = writeNewer(target, toCompare, stored, rejected);
             return new StoreResult.Outcome(inserted + compared.written(), compared.stale());
         } finally {
             sample.stop(meters.timer("peakon.writer.bulk.write", "collection", collection.collectionName()));
@@ -130,10 +119,8 @@ public class BulkDocumentWriter {
      */
     private static int insert(MongoCollection<RawBsonDocument> target, List<PendingDocument> batch,
                               List<PendingDocument> stored, List<StoreResult.Rejection> rejected) {
-        List<WriteModel<RawBsonDocument>> inserts = new ArrayList<>(batch.size());
-        for (PendingDocument version : batch) {
-            inserts.add(new InsertOneModel<>(version.document()));
-        }
+        List<WriteModel<RawBsonDocument>> inserts = batch.stream()
+                .<WriteModel<RawBsonDocument>>map(version -> new InsertOneModel<>(version.document())).toList();
         try {
             return target.bulkWrite(inserts, UNORDERED).getInsertedCount();
         } catch (MongoBulkWriteException e) {
@@ -152,10 +139,9 @@ public class BulkDocumentWriter {
         }
     }
 
-    /** Reads the stored versions, then writes only the newer ones, each re-checked atomically. */
-    private Compared compareAndWrite(MongoCollection<RawBsonDocument> target, List<PendingDocument> batch,
-                                     List<StoreResult.Rejection> rejected) {
-        Map<Object, StoredVersion> stored = storedVersions(target, batch);
+    /** Writes only the versions newer than the stored ones, each re-checked atomically. */
+    private StoreResult.Outcome writeNewer(MongoCollection<RawBsonDocument> target, List<PendingDocument> batch,
+                                           Map<Object, StoredVersion> stored, List<StoreResult.Rejection> rejected) {
         List<PendingDocument> newer = new ArrayList<>(batch.size());
         List<WriteModel<RawBsonDocument>> models = new ArrayList<>(batch.size());
         for (PendingDocument version : batch) {
@@ -167,23 +153,17 @@ public class BulkDocumentWriter {
         }
         int notNewer = batch.size() - newer.size();
         if (models.isEmpty()) {
-            return new Compared(new StoreResult.Outcome(0, notNewer), stored.size());
+            return new StoreResult.Outcome(0, notNewer);
         }
         try {
-            return new Compared(outcome(target.bulkWrite(models, UNORDERED), models.size(), notNewer),
-                    stored.size());
+            return outcome(target.bulkWrite(models, UNORDERED), models.size(), notNewer);
         } catch (MongoBulkWriteException e) {
             throwIfUnavailable(e, TRANSIENT_CODES::contains);
             for (BulkWriteError error : e.getWriteErrors()) {
                 rejected.add(rejection(newer.get(error.getIndex()), error));
             }
-            return new Compared(outcome(e.getWriteResult(), models.size() - e.getWriteErrors().size(), notNewer),
-                    stored.size());
+            return outcome(e.getWriteResult(), models.size() - e.getWriteErrors().size(), notNewer);
         }
-    }
-
-    /** What the compare path did, and how many of its versions had a stored document. */
-    private record Compared(StoreResult.Outcome outcome, int alreadyStored) {
     }
 
     /** Rethrows when the failure is Mongo's, not a document's: the whole batch is retried. */

@@ -1,7 +1,6 @@
 package org.peakoningest.writer.store;
 
 import java.util.Optional;
-import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.envelope.EnvelopeHeader;
 
 /**
@@ -18,10 +17,5 @@ public record DecodedEnvelope(EnvelopeHeader header, ItemBson item, byte[] origi
     /** Why this envelope cannot be written as a document (the contract's rule), or empty when it can. */
     public Optional<String> defect() {
         return header.defect(item != null);
-    }
-
-    /** The collection, when it is one of the contract's. */
-    public Optional<PeakonCollection> knownCollection() {
-        return header.knownCollection();
     }
 }

@@ -25,12 +25,15 @@ import org.peakoningest.common.DocumentFields;
  * so that filter scanned the whole collection for every document (~150 docs/s at 10k documents, quadratic). Now
  * only a genuine update of an existing document pays that scan there; inserts and stale versions do not.
  */
-final class NeverRegressReplace implements WriteModelStrategy {
+final class NeverRegressReplace {
 
     private static final String SOURCE_OFFSET = DocumentFields.SOURCE + ".offset";
 
-    @Override
-    public WriteModel<RawBsonDocument> model(PendingDocument version, StoredVersion stored) {
+    /**
+     * The write for a version that {@link #isNewer is newer} than what was read; it re-checks atomically, so that a
+     * version stored meanwhile by another writer is never overwritten by an older one.
+     */
+    WriteModel<RawBsonDocument> model(PendingDocument version, StoredVersion stored) {
         if (stored == null) {
             return new InsertOneModel<>(version.document());
         }
@@ -43,8 +46,8 @@ final class NeverRegressReplace implements WriteModelStrategy {
                 version.document());
     }
 
-    @Override
-    public boolean isNewer(PendingDocument version, StoredVersion stored) {
+    /** Whether {@code version} should replace {@code stored} (null: no stored document). */
+    boolean isNewer(PendingDocument version, StoredVersion stored) {
         if (stored == null || stored.fetchedAt() == null) {
             return true;
         }

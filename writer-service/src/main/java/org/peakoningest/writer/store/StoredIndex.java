@@ -1,7 +1,8 @@
 package org.peakoningest.writer.store;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.peakoningest.common.DocumentFields;
 import org.peakoningest.common.PeakonCollection;
 
@@ -17,13 +18,9 @@ public record StoredIndex(PeakonCollection collection, String field) {
             "attributes.employeeId", "attributes.questionId", "attributes.responseAnsweredAt");
 
     public static List<StoredIndex> all() {
-        List<StoredIndex> all = new ArrayList<>();
-        for (PeakonCollection collection : PeakonCollection.values()) {
-            all.add(new StoredIndex(collection, DocumentFields.RUN_ID));
-        }
-        for (String field : ANSWER_FIELDS) {
-            all.add(new StoredIndex(PeakonCollection.ANSWERS_EXPORT, field));
-        }
-        return List.copyOf(all);
+        return Stream.concat(
+                        Arrays.stream(PeakonCollection.values()).map(c -> new StoredIndex(c, DocumentFields.RUN_ID)),
+                        ANSWER_FIELDS.stream().map(field -> new StoredIndex(PeakonCollection.ANSWERS_EXPORT, field)))
+                .toList();
     }
 }
