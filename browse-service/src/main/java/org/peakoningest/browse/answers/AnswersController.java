@@ -1,6 +1,5 @@
 package org.peakoningest.browse.answers;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,14 +8,11 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peakoningest.browse.config.BrowseProperties;
@@ -38,9 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/answers")
 class AnswersController {
 
-    private static final Set<String> CSV_PARAMS = Stream.concat(AnswerFilter.FILTER_PARAMS.stream(),
-            Stream.of("sort", "order")).collect(Collectors.toUnmodifiableSet());
-
     private final BrowseMongo mongo;
     private final EmployeeDirectory directory;
     private final BrowseProperties properties;
@@ -53,13 +46,9 @@ class AnswersController {
 
     @GetMapping
     PageResponse<Document> list(HttpServletRequest request) {
-        Params params = Params.of(request.getParameterMap(), AnswerFilter.LIST_PARAMS);
+        Params params = Params.of(request.getParameterMap(), AnswerFilter.FILTER_PARAMS, Paging.PARAMS);
         Paging paging = Paging.from(params, properties.maxLimit(), AnswerFilter.SORTS, "answeredAt", "desc");
-        Bson filter = AnswerFilter.from(params, directory);
-        MongoCollection<Document> answers = mongo.data(PeakonCollection.ANSWERS_EXPORT);
-        List<Document> items = answers.find(filter).sort(paging.mongoSort()).skip(paging.offset())
-                .limit(paging.limit()).into(new ArrayList<>());
-        return PageResponse.of(items, answers.countDocuments(filter), paging, List.of());
+        return paging.find(mongo.data(PeakonCollection.ANSWERS_EXPORT), AnswerFilter.from(params, directory), List.of());
     }
 
     /**
@@ -105,7 +94,7 @@ class AnswersController {
      */
     @GetMapping("/export.csv")
     void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Params params = Params.of(request.getParameterMap(), CSV_PARAMS);
+        Params params = Params.of(request.getParameterMap(), AnswerFilter.FILTER_PARAMS, Set.of("sort", "order"));
         Paging paging = Paging.from(params, properties.maxLimit(), AnswerFilter.SORTS, "answeredAt", "desc");
         Bson filter = AnswerFilter.from(params, directory);
         String name = "answers-" + Timestamps.format(Timestamps.now()).substring(0, 19).replace(":", "") + ".csv";

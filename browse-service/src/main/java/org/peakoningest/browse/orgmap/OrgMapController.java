@@ -109,7 +109,7 @@ class OrgMapController {
     /** One employee: the stored document, the graph facts, manager, direct reports and the path to the top. */
     @GetMapping("/api/employees/{id}")
     Map<String, Object> employee(@PathVariable String id, HttpServletRequest request) {
-        Params.of(request.getParameterMap(), Set.of());
+        Params.of(request.getParameterMap());
         String key = Params.pathValue("id", id);
         OrgGraph graph = OrgGraph.build(directory.everyone());
         OrgGraph.Node node = graph.node(key);

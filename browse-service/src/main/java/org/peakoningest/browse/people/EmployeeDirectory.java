@@ -44,9 +44,8 @@ public class EmployeeDirectory {
         List<Bson> filters = new ArrayList<>();
         department.ifPresent(d -> filters.add(Filters.eq(departmentField, d)));
         subDepartment.ifPresent(s -> filters.add(Filters.eq(subDepartmentField, s)));
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         List<Person> out = new ArrayList<>();
-        mongo.data(PeakonCollection.EMPLOYEES).find(filter)
+        mongo.data(PeakonCollection.EMPLOYEES).find(Docs.allOf(filters))
                 .projection(Projections.include("attributes.name", "attributes.firstName", "attributes.lastName",
                         "attributes.email", "attributes.identifier", departmentField, subDepartmentField,
                         MANAGER_PATH))

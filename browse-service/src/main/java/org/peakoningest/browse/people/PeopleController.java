@@ -1,6 +1,5 @@
 package org.peakoningest.browse.people;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -10,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peakoningest.browse.config.BrowseProperties;
@@ -31,9 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/employees")
 class PeopleController {
 
-    private static final Set<String> SEARCH_PARAMS = Stream.concat(
-            Stream.of("q", "department", "subDepartment"), Paging.PARAMS.stream())
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> SEARCH_FILTERS = Set.of("q", "department", "subDepartment");
     private static final Map<String, String> SORTS = Map.of("name", "attributes.name", "id", "_id");
 
     private final BrowseMongo mongo;
@@ -49,7 +44,7 @@ class PeopleController {
     /** Employees whose name, email, identifier or id contains {@code q} (case-insensitive, literal text). */
     @GetMapping
     PageResponse<Document> search(HttpServletRequest request) {
-        Params p = Params.of(request.getParameterMap(), SEARCH_PARAMS);
+        Params p = Params.of(request.getParameterMap(), SEARCH_FILTERS, Paging.PARAMS);
         Paging paging = Paging.from(p, properties.maxLimit(), SORTS, "name", "asc");
         List<Bson> and = new ArrayList<>();
         p.text("q").ifPresent(q -> and.add(Filters.or(
@@ -61,11 +56,7 @@ class PeopleController {
                 Filters.eq("attributes." + properties.departmentAttribute(), d)));
         p.text("subDepartment").ifPresent(d -> and.add(
                 Filters.eq("attributes." + properties.subDepartmentAttribute(), d)));
-        Bson filter = and.isEmpty() ? new Document() : Filters.and(and);
-        MongoCollection<Document> employees = mongo.data(PeakonCollection.EMPLOYEES);
-        List<Document> items = employees.find(filter).sort(paging.mongoSort()).skip(paging.offset())
-                .limit(paging.limit()).into(new ArrayList<>());
-        return PageResponse.of(items, employees.countDocuments(filter), paging, List.of());
+        return paging.find(mongo.data(PeakonCollection.EMPLOYEES), Docs.allOf(and), List.of());
     }
 
     /**
@@ -74,7 +65,7 @@ class PeopleController {
      */
     @GetMapping("/facets")
     Map<String, Object> facets(HttpServletRequest request) {
-        Params.of(request.getParameterMap(), Set.of());
+        Params.of(request.getParameterMap());
         List<Person> people = directory.everyone();
         Map<String, Integer> departments = new TreeMap<>();
         Map<String, Map<String, Object>> subDepartments = new TreeMap<>();

@@ -1,6 +1,5 @@
 package org.peakoningest.browse.scores;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peakoningest.browse.config.BrowseProperties;
@@ -46,8 +43,6 @@ class ScoresController {
             + "/api/scores/department-trend";
     private static final Set<String> FILTERS = Set.of("grade", "impact", "from", "to", "category", "group",
             "department", "subDepartment");
-    private static final Set<String> CONTEXT_PARAMS = union(FILTERS, Paging.PARAMS);
-    private static final Set<String> DRIVER_PARAMS = union(union(FILTERS, Set.of("driverId")), Paging.PARAMS);
     private static final Set<String> TREND_PARAMS = Set.of("department", "subDepartment", "manager",
             "categoryGroup", "from", "to");
     private static final Map<String, String> SORTS = Map.of(
@@ -70,12 +65,12 @@ class ScoresController {
 
     @GetMapping("/contexts")
     PageResponse<Document> contexts(HttpServletRequest request) {
-        return list(Params.of(request.getParameterMap(), CONTEXT_PARAMS), PeakonCollection.SCORES_CONTEXTS);
+        return list(Params.of(request.getParameterMap(), FILTERS, Paging.PARAMS), PeakonCollection.SCORES_CONTEXTS);
     }
 
     @GetMapping("/drivers")
     PageResponse<Document> drivers(HttpServletRequest request) {
-        return list(Params.of(request.getParameterMap(), DRIVER_PARAMS), PeakonCollection.SCORES_BY_DRIVER);
+        return list(Params.of(request.getParameterMap(), FILTERS, Set.of("driverId"), Paging.PARAMS), PeakonCollection.SCORES_BY_DRIVER);
     }
 
     private PageResponse<Document> list(Params p, PeakonCollection collection) {
@@ -100,11 +95,7 @@ class ScoresController {
                     Filters.in("relationships.employee.data.id", idValues)));
             notices.add(NO_EMPLOYEE_LINK);
         });
-        Bson filter = and.isEmpty() ? new Document() : Filters.and(and);
-        MongoCollection<Document> scores = mongo.data(collection);
-        List<Document> items = scores.find(filter).sort(paging.mongoSort()).skip(paging.offset())
-                .limit(paging.limit()).into(new ArrayList<>());
-        return PageResponse.of(items, scores.countDocuments(filter), paging, notices);
+        return paging.find(mongo.data(collection), Docs.allOf(and), notices);
     }
 
     /**
@@ -162,9 +153,5 @@ class ScoresController {
         out.put("minN", properties.minN());
         out.put("series", series);
         return out;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
     }
 }
