@@ -1,5 +1,6 @@
 package org.peakoningest.browse.orgmap;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,42 +24,24 @@ import org.peakoningest.browse.people.Person;
  * </ul>
  * After that every node has at most one parent and every parent chain ends at a root, so depth, direct reports and
  * subtree size are computed with plain iterative walks (no recursion: a 100,000-deep chain cannot overflow).
+ *
+ * @param topDown node ids from the roots downwards: a parent always comes before its reports
  */
-final class OrgGraph {
+record OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, List<String> roots,
+                List<String> topDown, List<Orphan> orphans, List<List<String>> cycles, List<Duplicate> duplicates) {
 
-    /** One employee in the forest. {@code parentId} is the manager edge that was kept (null for a root). */
-    record Node(Person person, String parentId, int depth, int directReports, int subtreeSize, boolean orphan,
-                boolean inCycle, boolean cycleBreak) {
-        String id() {
-            return person.id();
-        }
+    /**
+     * One employee in the forest. {@code parentId} is the manager edge that was kept (null for a root). The API
+     * serializes it as is: the person's fields, then the graph facts.
+     */
+    record Node(@JsonUnwrapped Person person, String parentId, int depth, int directReports, int subtreeSize,
+                boolean orphan, boolean inCycle, boolean cycleBreak) {
     }
 
     record Orphan(String id, String missingManagerId) {
     }
 
     record Duplicate(String id, int documents) {
-    }
-
-    private final Map<String, Node> nodes;
-    private final Map<String, List<String>> children;
-    private final List<String> roots;
-    /** Node ids from the roots downwards: a parent always comes before its reports. */
-    private final List<String> topDown;
-    private final List<Orphan> orphans;
-    private final List<List<String>> cycles;
-    private final List<Duplicate> duplicates;
-
-    private OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, List<String> roots,
-                     List<String> topDown, List<Orphan> orphans, List<List<String>> cycles,
-                     List<Duplicate> duplicates) {
-        this.nodes = nodes;
-        this.children = children;
-        this.roots = roots;
-        this.topDown = topDown;
-        this.orphans = orphans;
-        this.cycles = cycles;
-        this.duplicates = duplicates;
     }
 
     static OrgGraph build(List<Person> people) {
@@ -176,32 +159,12 @@ final class OrgGraph {
         return children.getOrDefault(id, List.of());
     }
 
-    List<String> roots() {
-        return roots;
-    }
-
-    List<String> topDown() {
-        return topDown;
-    }
-
     int size() {
         return nodes.size();
     }
 
     int maxDepth() {
         return nodes.values().stream().mapToInt(Node::depth).max().orElse(0);
-    }
-
-    List<Orphan> orphans() {
-        return orphans;
-    }
-
-    List<List<String>> cycles() {
-        return cycles;
-    }
-
-    List<Duplicate> duplicates() {
-        return duplicates;
     }
 
     /** From {@code id} up to its root, following the kept edges (finite by construction). */
