@@ -7,9 +7,14 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.peakoningest.browse.people.Person;
 
 /**
@@ -46,21 +51,17 @@ record OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, Lis
 
     static OrgGraph build(List<Person> people) {
         Map<String, Person> byId = new LinkedHashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        for (Person p : people) {
-            counts.merge(p.id(), 1, Integer::sum);
-            byId.putIfAbsent(p.id(), p);
-        }
-        List<Duplicate> duplicates = new ArrayList<>();
-        counts.forEach((id, n) -> {
-            if (n > 1) {
-                duplicates.add(new Duplicate(id, n));
-            }
-        });
-        duplicates.sort(Comparator.comparing(Duplicate::id));
+        people.forEach(p -> byId.putIfAbsent(p.id(), p));
+        List<Duplicate> duplicates = people.stream()
+                .collect(Collectors.groupingBy(Person::id, TreeMap::new, Collectors.summingInt(p -> 1)))
+                .entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(e -> new Duplicate(e.getKey(), e.getValue()))
+                .toList();
 
         Map<String, String> parent = new HashMap<>();
         List<Orphan> orphans = new ArrayList<>();
+        Set<String> orphanIds = new HashSet<>();
         for (Person p : byId.values()) {
             String m = p.managerId();
             if (m == null || m.isBlank()) {
@@ -70,6 +71,7 @@ record OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, Lis
                 parent.put(p.id(), m);
             } else {
                 orphans.add(new Orphan(p.id(), m));
+                orphanIds.add(p.id());
             }
         }
 
@@ -109,7 +111,7 @@ record OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, Lis
                 children.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
             }
         }
-        Comparator<String> byName = Comparator.comparing((String id) -> nullToEmpty(byId.get(id).name()))
+        Comparator<String> byName = Comparator.comparing((String id) -> Objects.requireNonNullElse(byId.get(id).name(), ""))
                 .thenComparing(Comparator.naturalOrder());
         roots.sort(byName);
         children.values().forEach(list -> list.sort(byName));
@@ -141,11 +143,8 @@ record OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, Lis
         }
         Map<String, Node> nodes = new LinkedHashMap<>();
         for (String id : topDown) {
-            Person person = byId.get(id);
-            boolean orphan = parent.get(id) == null && person.managerId() != null && !person.managerId().isBlank()
-                    && !byId.containsKey(person.managerId());
-            nodes.put(id, new Node(person, parent.get(id), depth.get(id),
-                    children.getOrDefault(id, List.of()).size(), size.get(id), orphan,
+            nodes.put(id, new Node(byId.get(id), parent.get(id), depth.get(id),
+                    children.getOrDefault(id, List.of()).size(), size.get(id), orphanIds.contains(id),
                     inCycle.getOrDefault(id, false), cycleBreak.getOrDefault(id, false)));
         }
         return new OrgGraph(nodes, children, roots, topDown, orphans, cycles, duplicates);
@@ -189,9 +188,5 @@ record OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, Lis
             }
         }
         return out;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }
