@@ -9,9 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -33,6 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/answers")
 class AnswersController {
+
+    record Summary(long answers, long scoredAnswers, Integer respondents, Double meanScore, boolean withheld,
+                   int minN) {
+    }
 
     private final BrowseMongo mongo;
     private final EmployeeDirectory directory;
@@ -56,7 +58,7 @@ class AnswersController {
      * than {@code BROWSE_MIN_N} distinct respondents stand behind it, and so is the respondent count.
      */
     @GetMapping("/summary")
-    Map<String, Object> summary(HttpServletRequest request) {
+    Summary summary(HttpServletRequest request) {
         Params params = Params.of(request.getParameterMap(), AnswerFilter.FILTER_PARAMS);
         Bson filter = AnswerFilter.from(params, directory);
         Set<Object> respondents = new HashSet<>();
@@ -78,14 +80,8 @@ class AnswersController {
             }
         }
         boolean withheld = respondents.size() < properties.minN();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("answers", answers);
-        out.put("scoredAnswers", scored);
-        out.put("respondents", withheld ? null : respondents.size());
-        out.put("meanScore", withheld || scored == 0 ? null : Math.round(sum / scored * 100) / 100.0);
-        out.put("withheld", withheld);
-        out.put("minN", properties.minN());
-        return out;
+        return new Summary(answers, scored, withheld ? null : respondents.size(),
+                withheld || scored == 0 ? null : Math.round(sum / scored * 100) / 100.0, withheld, properties.minN());
     }
 
     /**

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +51,12 @@ class ScoresController {
             "grade", "attributes.grade",
             "category", "id",
             "id", "_id");
+
+    record TrendPoint(String period, Double meanScore, Integer respondents, boolean withheld) {
+    }
+
+    record Trend(String categoryGroup, Integer people, int minN, List<TrendPoint> series) {
+    }
 
     private final BrowseMongo mongo;
     private final EmployeeDirectory directory;
@@ -104,7 +109,7 @@ class ScoresController {
      * {@code BROWSE_MIN_N} distinct respondents is withheld: no mean, no counts.
      */
     @GetMapping("/department-trend")
-    Map<String, Object> departmentTrend(HttpServletRequest request) {
+    Trend departmentTrend(HttpServletRequest request) {
         Params p = Params.of(request.getParameterMap(), TREND_PARAMS);
         Optional<Set<String>> people = directory.resolve(p.text("department"), p.text("subDepartment"),
                 p.text("manager"));
@@ -136,22 +141,14 @@ class ScoresController {
             respondents.computeIfAbsent(month, k -> new HashSet<>())
                     .add(String.valueOf(Docs.at(doc, "attributes.employeeId")));
         }
-        List<Map<String, Object>> series = new ArrayList<>();
+        List<TrendPoint> series = new ArrayList<>();
         sums.forEach((month, s) -> {
             int n = respondents.get(month).size();
             boolean withheld = n < properties.minN();
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("period", month);
-            point.put("meanScore", withheld ? null : Math.round(s[0] / s[1] * 100) / 100.0);
-            point.put("respondents", withheld ? null : n);
-            point.put("withheld", withheld);
-            series.add(point);
+            series.add(new TrendPoint(month, withheld ? null : Math.round(s[0] / s[1] * 100) / 100.0,
+                    withheld ? null : n, withheld));
         });
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("categoryGroup", group);
-        out.put("people", people.get().size() < properties.minN() ? null : people.get().size());
-        out.put("minN", properties.minN());
-        out.put("series", series);
-        return out;
+        int headCount = people.get().size();
+        return new Trend(group, headCount < properties.minN() ? null : headCount, properties.minN(), series);
     }
 }
