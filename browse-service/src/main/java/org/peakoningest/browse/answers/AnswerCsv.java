@@ -3,6 +3,8 @@ package org.peakoningest.browse.answers;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.peakoningest.browse.store.Docs;
 
@@ -30,27 +32,17 @@ final class AnswerCsv {
             new String[]{"fetched_at", "fetched_at"},
             new String[]{"run_id", "run_id"});
 
+    private static final Collector<CharSequence, ?, String> LINE = Collectors.joining(",", "", "\r\n");
+
     private AnswerCsv() {
     }
 
     static void header(Writer out) throws IOException {
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(COLUMNS.get(i)[0]);
-        }
-        out.write("\r\n");
+        out.write(COLUMNS.stream().map(c -> c[0]).collect(LINE));
     }
 
     static void row(Writer out, Document doc) throws IOException {
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(cell(Docs.at(doc, COLUMNS.get(i)[1])));
-        }
-        out.write("\r\n");
+        out.write(COLUMNS.stream().map(c -> cell(Docs.at(doc, c[1]))).collect(LINE));
     }
 
     static String cell(Object value) {

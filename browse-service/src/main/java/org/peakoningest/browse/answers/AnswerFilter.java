@@ -7,14 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peakoningest.browse.people.EmployeeDirectory;
 import org.peakoningest.browse.store.Docs;
 import org.peakoningest.browse.web.BadRequestException;
-import org.peakoningest.browse.web.Paging;
 import org.peakoningest.browse.web.Params;
 import org.peakoningest.browse.web.TextMatch;
 
@@ -27,8 +23,6 @@ final class AnswerFilter {
     static final Set<String> FILTER_PARAMS = Set.of("q", "employeeId", "questionId", "scoreMin", "scoreMax",
             "answeredFrom", "answeredTo", "department", "subDepartment", "manager", "hasComment",
             "categoryGroup", "roundId");
-    static final Set<String> LIST_PARAMS = Stream.concat(FILTER_PARAMS.stream(), Paging.PARAMS.stream())
-            .collect(Collectors.toUnmodifiableSet());
     static final Map<String, String> SORTS = Map.of(
             "answeredAt", "attributes.responseAnsweredAt",
             "score", "attributes.answerScore",
@@ -64,6 +58,6 @@ final class AnswerFilter {
                 : Filters.in(A + "answerComment", Arrays.asList(null, ""))));
         directory.resolve(p.text("department"), p.text("subDepartment"), p.text("manager"))
                 .ifPresent(ids -> and.add(Filters.in(A + "employeeId", EmployeeDirectory.idValues(ids))));
-        return and.isEmpty() ? new Document() : Filters.and(and);
+        return Docs.allOf(and);
     }
 }

@@ -1,6 +1,5 @@
 package org.peakoningest.browse.answers;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,14 +8,9 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peakoningest.browse.config.BrowseProperties;
@@ -38,8 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/answers")
 class AnswersController {
 
-    private static final Set<String> CSV_PARAMS = Stream.concat(AnswerFilter.FILTER_PARAMS.stream(),
-            Stream.of("sort", "order")).collect(Collectors.toUnmodifiableSet());
+    record Summary(long answers, long scoredAnswers, Integer respondents, Double meanScore, boolean withheld,
+                   int minN) {
+    }
 
     private final BrowseMongo mongo;
     private final EmployeeDirectory directory;
@@ -53,13 +48,9 @@ class AnswersController {
 
     @GetMapping
     PageResponse<Document> list(HttpServletRequest request) {
-        Params params = Params.of(request.getParameterMap(), AnswerFilter.LIST_PARAMS);
+        Params params = Params.of(request.getParameterMap(), AnswerFilter.FILTER_PARAMS, Paging.PARAMS);
         Paging paging = Paging.from(params, properties.maxLimit(), AnswerFilter.SORTS, "answeredAt", "desc");
-        Bson filter = AnswerFilter.from(params, directory);
-        MongoCollection<Document> answers = mongo.data(PeakonCollection.ANSWERS_EXPORT);
-        List<Document> items = answers.find(filter).sort(paging.mongoSort()).skip(paging.offset())
-                .limit(paging.limit()).into(new ArrayList<>());
-        return PageResponse.of(items, answers.countDocuments(filter), paging, List.of());
+        return paging.find(mongo.data(PeakonCollection.ANSWERS_EXPORT), AnswerFilter.from(params, directory), List.of());
     }
 
     /**
@@ -67,7 +58,7 @@ class AnswersController {
      * than {@code BROWSE_MIN_N} distinct respondents stand behind it, and so is the respondent count.
      */
     @GetMapping("/summary")
-    Map<String, Object> summary(HttpServletRequest request) {
+    Summary summary(HttpServletRequest request) {
         Params params = Params.of(request.getParameterMap(), AnswerFilter.FILTER_PARAMS);
         Bson filter = AnswerFilter.from(params, directory);
         Set<Object> respondents = new HashSet<>();
@@ -89,14 +80,8 @@ class AnswersController {
             }
         }
         boolean withheld = respondents.size() < properties.minN();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("answers", answers);
-        out.put("scoredAnswers", scored);
-        out.put("respondents", withheld ? null : respondents.size());
-        out.put("meanScore", withheld || scored == 0 ? null : Math.round(sum / scored * 100) / 100.0);
-        out.put("withheld", withheld);
-        out.put("minN", properties.minN());
-        return out;
+        return new Summary(answers, scored, withheld ? null : respondents.size(),
+                withheld || scored == 0 ? null : Math.round(sum / scored * 100) / 100.0, withheld, properties.minN());
     }
 
     /**
@@ -105,7 +90,7 @@ class AnswersController {
      */
     @GetMapping("/export.csv")
     void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Params params = Params.of(request.getParameterMap(), CSV_PARAMS);
+        Params params = Params.of(request.getParameterMap(), AnswerFilter.FILTER_PARAMS, Set.of("sort", "order"));
         Paging paging = Paging.from(params, properties.maxLimit(), AnswerFilter.SORTS, "answeredAt", "desc");
         Bson filter = AnswerFilter.from(params, directory);
         String name = "answers-" + Timestamps.format(Timestamps.now()).substring(0, 19).replace(":", "") + ".csv";

@@ -1,14 +1,20 @@
 package org.peakoningest.browse.orgmap;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.peakoningest.browse.people.Person;
 
 /**
@@ -23,15 +29,18 @@ import org.peakoningest.browse.people.Person;
  * </ul>
  * After that every node has at most one parent and every parent chain ends at a root, so depth, direct reports and
  * subtree size are computed with plain iterative walks (no recursion: a 100,000-deep chain cannot overflow).
+ *
+ * @param topDown node ids from the roots downwards: a parent always comes before its reports
  */
-final class OrgGraph {
+record OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, List<String> roots,
+                List<String> topDown, List<Orphan> orphans, List<List<String>> cycles, List<Duplicate> duplicates) {
 
-    /** One employee in the forest. {@code parentId} is the manager edge that was kept (null for a root). */
-    record Node(Person person, String parentId, int depth, int directReports, int subtreeSize, boolean orphan,
-                boolean inCycle, boolean cycleBreak) {
-        String id() {
-            return person.id();
-        }
+    /**
+     * One employee in the forest. {@code parentId} is the manager edge that was kept (null for a root). The API
+     * serializes it as is: the person's fields, then the graph facts.
+     */
+    record Node(@JsonUnwrapped Person person, String parentId, int depth, int directReports, int subtreeSize,
+                boolean orphan, boolean inCycle, boolean cycleBreak) {
     }
 
     record Orphan(String id, String missingManagerId) {
@@ -40,44 +49,19 @@ final class OrgGraph {
     record Duplicate(String id, int documents) {
     }
 
-    private final Map<String, Node> nodes;
-    private final Map<String, List<String>> children;
-    private final List<String> roots;
-    /** Node ids from the roots downwards: a parent always comes before its reports. */
-    private final List<String> topDown;
-    private final List<Orphan> orphans;
-    private final List<List<String>> cycles;
-    private final List<Duplicate> duplicates;
-
-    private OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, List<String> roots,
-                     List<String> topDown, List<Orphan> orphans, List<List<String>> cycles,
-                     List<Duplicate> duplicates) {
-        this.nodes = nodes;
-        this.children = children;
-        this.roots = roots;
-        this.topDown = topDown;
-        this.orphans = orphans;
-        this.cycles = cycles;
-        this.duplicates = duplicates;
-    }
-
     static OrgGraph build(List<Person> people) {
         Map<String, Person> byId = new LinkedHashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        for (Person p : people) {
-            counts.merge(p.id(), 1, Integer::sum);
-            byId.putIfAbsent(p.id(), p);
-        }
-        List<Duplicate> duplicates = new ArrayList<>();
-        counts.forEach((id, n) -> {
-            if (n > 1) {
-                duplicates.add(new Duplicate(id, n));
-            }
-        });
-        duplicates.sort(Comparator.comparing(Duplicate::id));
+        people.forEach(p -> byId.putIfAbsent(p.id(), p));
+        List<Duplicate> duplicates = people.stream()
+                .collect(Collectors.groupingBy(Person::id, TreeMap::new, Collectors.summingInt(p -> 1)))
+                .entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(e -> new Duplicate(e.getKey(), e.getValue()))
+                .toList();
 
         Map<String, String> parent = new HashMap<>();
         List<Orphan> orphans = new ArrayList<>();
+        Set<String> orphanIds = new HashSet<>();
         for (Person p : byId.values()) {
             String m = p.managerId();
             if (m == null || m.isBlank()) {
@@ -87,6 +71,7 @@ final class OrgGraph {
                 parent.put(p.id(), m);
             } else {
                 orphans.add(new Orphan(p.id(), m));
+                orphanIds.add(p.id());
             }
         }
 
@@ -126,7 +111,7 @@ final class OrgGraph {
                 children.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
             }
         }
-        Comparator<String> byName = Comparator.comparing((String id) -> nullToEmpty(byId.get(id).name()))
+        Comparator<String> byName = Comparator.comparing((String id) -> Objects.requireNonNullElse(byId.get(id).name(), ""))
                 .thenComparing(Comparator.naturalOrder());
         roots.sort(byName);
         children.values().forEach(list -> list.sort(byName));
@@ -158,11 +143,8 @@ final class OrgGraph {
         }
         Map<String, Node> nodes = new LinkedHashMap<>();
         for (String id : topDown) {
-            Person person = byId.get(id);
-            boolean orphan = parent.get(id) == null && person.managerId() != null && !person.managerId().isBlank()
-                    && !byId.containsKey(person.managerId());
-            nodes.put(id, new Node(person, parent.get(id), depth.get(id),
-                    children.getOrDefault(id, List.of()).size(), size.get(id), orphan,
+            nodes.put(id, new Node(byId.get(id), parent.get(id), depth.get(id),
+                    children.getOrDefault(id, List.of()).size(), size.get(id), orphanIds.contains(id),
                     inCycle.getOrDefault(id, false), cycleBreak.getOrDefault(id, false)));
         }
         return new OrgGraph(nodes, children, roots, topDown, orphans, cycles, duplicates);
@@ -176,32 +158,12 @@ final class OrgGraph {
         return children.getOrDefault(id, List.of());
     }
 
-    List<String> roots() {
-        return roots;
-    }
-
-    List<String> topDown() {
-        return topDown;
-    }
-
     int size() {
         return nodes.size();
     }
 
     int maxDepth() {
         return nodes.values().stream().mapToInt(Node::depth).max().orElse(0);
-    }
-
-    List<Orphan> orphans() {
-        return orphans;
-    }
-
-    List<List<String>> cycles() {
-        return cycles;
-    }
-
-    List<Duplicate> duplicates() {
-        return duplicates;
     }
 
     /** From {@code id} up to its root, following the kept edges (finite by construction). */
@@ -226,9 +188,5 @@ final class OrgGraph {
             }
         }
         return out;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

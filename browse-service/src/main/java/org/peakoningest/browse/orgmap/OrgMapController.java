@@ -1,5 +1,8 @@
 package org.peakoningest.browse.orgmap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.Document;
 import org.peakoningest.browse.config.BrowseProperties;
 import org.peakoningest.browse.people.EmployeeDirectory;
-import org.peakoningest.browse.people.Person;
 import org.peakoningest.browse.web.NotFoundException;
 import org.peakoningest.browse.web.Params;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +30,18 @@ class OrgMapController {
     private static final Set<String> PARAMS = Set.of("focus", "maxDepth", "department", "subDepartment", "colour",
             "categoryGroup");
     private static final int UNLIMITED = 10_000;
+
+    /** A node of the view: the graph node, and its subtree's engagement when the map is coloured. */
+    record ViewNode(@JsonUnwrapped OrgGraph.Node node, @JsonInclude(Include.NON_NULL) Engagement engagement) {
+    }
+
+    /** A subtree's mean score; withheld (null) when fewer than {@code BROWSE_MIN_N} respondents stand behind it. */
+    record Engagement(Double mean, Integer respondents, boolean withheld) {
+    }
+
+    record Employee(OrgGraph.Node employee, Document document, OrgGraph.Node manager,
+                    List<OrgGraph.Node> directReports, List<OrgGraph.Node> pathToTop) {
+    }
 
     private final EmployeeDirectory directory;
     private final SubtreeScores scores;
@@ -67,16 +82,12 @@ class OrgMapController {
         Map<String, SubtreeScores.Aggregate> aggregates = colour.equals("engagement")
                 ? scores.compute(graph, categoryGroup) : Map.of();
 
-        List<Map<String, Object>> nodes = new ArrayList<>(selected.size());
+        List<ViewNode> nodes = new ArrayList<>(selected.size());
         List<Map<String, String>> edges = new ArrayList<>();
         List<String> viewRoots = new ArrayList<>();
         for (String id : selected) {
             OrgGraph.Node node = graph.node(id);
-            Map<String, Object> out = nodeJson(node);
-            if (!aggregates.isEmpty()) {
-                out.put("engagement", engagement(aggregates.get(id)));
-            }
-            nodes.add(out);
+            nodes.add(new ViewNode(node, aggregates.isEmpty() ? null : engagement(aggregates.get(id))));
             if (node.parentId() != null && kept.contains(node.parentId())) {
                 edges.add(Map.of("from", node.parentId(), "to", id));
             } else {
@@ -108,49 +119,22 @@ class OrgMapController {
 
     /** One employee: the stored document, the graph facts, manager, direct reports and the path to the top. */
     @GetMapping("/api/employees/{id}")
-    Map<String, Object> employee(@PathVariable String id, HttpServletRequest request) {
-        Params.of(request.getParameterMap(), Set.of());
+    Employee employee(@PathVariable String id, HttpServletRequest request) {
+        Params.of(request.getParameterMap());
         String key = Params.pathValue("id", id);
         OrgGraph graph = OrgGraph.build(directory.everyone());
         OrgGraph.Node node = graph.node(key);
         if (node == null) {
             throw new NotFoundException("no employee with that id");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("employee", nodeJson(node));
-        out.put("document", directory.document(key).orElse(null));
-        out.put("manager", node.parentId() == null ? null : nodeJson(graph.node(node.parentId())));
-        out.put("directReports", graph.children(key).stream().map(c -> nodeJson(graph.node(c))).toList());
-        out.put("pathToTop", graph.pathToTop(key).stream().skip(1).map(a -> nodeJson(graph.node(a))).toList());
-        return out;
+        return new Employee(node, directory.document(key).orElse(null),
+                node.parentId() == null ? null : graph.node(node.parentId()),
+                graph.children(key).stream().map(graph::node).toList(),
+                graph.pathToTop(key).stream().skip(1).map(graph::node).toList());
     }
 
-    private static Map<String, Object> nodeJson(OrgGraph.Node node) {
-        Person person = node.person();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", person.id());
-        out.put("name", person.name());
-        out.put("email", person.email());
-        out.put("identifier", person.identifier());
-        out.put("department", person.department());
-        out.put("subDepartment", person.subDepartment());
-        out.put("managerId", person.managerId());
-        out.put("parentId", node.parentId());
-        out.put("depth", node.depth());
-        out.put("directReports", node.directReports());
-        out.put("subtreeSize", node.subtreeSize());
-        out.put("orphan", node.orphan());
-        out.put("inCycle", node.inCycle());
-        out.put("cycleBreak", node.cycleBreak());
-        return out;
-    }
-
-    private Map<String, Object> engagement(SubtreeScores.Aggregate a) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    private Engagement engagement(SubtreeScores.Aggregate a) {
         boolean withheld = a == null || a.respondents() < properties.minN();
-        out.put("mean", withheld ? null : a.mean());
-        out.put("respondents", withheld ? null : a.respondents());
-        out.put("withheld", withheld);
-        return out;
+        return new Engagement(withheld ? null : a.mean(), withheld ? null : a.respondents(), withheld);
     }
 }

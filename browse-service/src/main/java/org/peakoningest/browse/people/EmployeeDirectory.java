@@ -40,13 +40,12 @@ public class EmployeeDirectory {
     }
 
     /** Everyone, or everyone in a department / sub-department (exact values, as the facets list them). */
-    public List<Person> people(Optional<String> department, Optional<String> subDepartment) {
+    private List<Person> people(Optional<String> department, Optional<String> subDepartment) {
         List<Bson> filters = new ArrayList<>();
         department.ifPresent(d -> filters.add(Filters.eq(departmentField, d)));
         subDepartment.ifPresent(s -> filters.add(Filters.eq(subDepartmentField, s)));
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         List<Person> out = new ArrayList<>();
-        mongo.data(PeakonCollection.EMPLOYEES).find(filter)
+        mongo.data(PeakonCollection.EMPLOYEES).find(Docs.allOf(filters))
                 .projection(Projections.include("attributes.name", "attributes.firstName", "attributes.lastName",
                         "attributes.email", "attributes.identifier", departmentField, subDepartmentField,
                         MANAGER_PATH))
@@ -72,22 +71,13 @@ public class EmployeeDirectory {
      */
     public Optional<Set<String>> resolve(Optional<String> department, Optional<String> subDepartment,
                                          Optional<String> manager) {
-        if (department.isEmpty() && subDepartment.isEmpty() && manager.isEmpty()) {
-            return Optional.empty();
+        if (department.isEmpty() && subDepartment.isEmpty()) {
+            return manager.map(m -> reportsBelow(everyone(), m));
         }
         Set<String> ids = new LinkedHashSet<>();
-        if (department.isPresent() || subDepartment.isPresent()) {
-            people(department, subDepartment).forEach(p -> ids.add(p.id()));
-            if (manager.isEmpty()) {
-                return Optional.of(ids);
-            }
-        }
-        Set<String> below = reportsBelow(everyone(), manager.get());
-        if (department.isPresent() || subDepartment.isPresent()) {
-            ids.retainAll(below);
-            return Optional.of(ids);
-        }
-        return Optional.of(below);
+        people(department, subDepartment).forEach(p -> ids.add(p.id()));
+        manager.ifPresent(m -> ids.retainAll(reportsBelow(everyone(), m)));
+        return Optional.of(ids);
     }
 
     /** All direct and indirect reports of {@code managerId}; a cycle in the data ends the walk, never loops. */

@@ -1,17 +1,15 @@
 package org.peakoningest.browse.people;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peakoningest.browse.config.BrowseProperties;
@@ -31,9 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/employees")
 class PeopleController {
 
-    private static final Set<String> SEARCH_PARAMS = Stream.concat(
-            Stream.of("q", "department", "subDepartment"), Paging.PARAMS.stream())
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> SEARCH_FILTERS = Set.of("q", "department", "subDepartment");
     private static final Map<String, String> SORTS = Map.of("name", "attributes.name", "id", "_id");
 
     private final BrowseMongo mongo;
@@ -49,7 +45,7 @@ class PeopleController {
     /** Employees whose name, email, identifier or id contains {@code q} (case-insensitive, literal text). */
     @GetMapping
     PageResponse<Document> search(HttpServletRequest request) {
-        Params p = Params.of(request.getParameterMap(), SEARCH_PARAMS);
+        Params p = Params.of(request.getParameterMap(), SEARCH_FILTERS, Paging.PARAMS);
         Paging paging = Paging.from(p, properties.maxLimit(), SORTS, "name", "asc");
         List<Bson> and = new ArrayList<>();
         p.text("q").ifPresent(q -> and.add(Filters.or(
@@ -61,11 +57,20 @@ class PeopleController {
                 Filters.eq("attributes." + properties.departmentAttribute(), d)));
         p.text("subDepartment").ifPresent(d -> and.add(
                 Filters.eq("attributes." + properties.subDepartmentAttribute(), d)));
-        Bson filter = and.isEmpty() ? new Document() : Filters.and(and);
-        MongoCollection<Document> employees = mongo.data(PeakonCollection.EMPLOYEES);
-        List<Document> items = employees.find(filter).sort(paging.mongoSort()).skip(paging.offset())
-                .limit(paging.limit()).into(new ArrayList<>());
-        return PageResponse.of(items, employees.countDocuments(filter), paging, List.of());
+        return paging.find(mongo.data(PeakonCollection.EMPLOYEES), Docs.allOf(and), List.of());
+    }
+
+    record Facet(String value, Long count) {
+    }
+
+    record SubDepartmentFacet(String value, Long count, String department) {
+    }
+
+    record ManagerFacet(String id, String name, String department, long directReports) {
+    }
+
+    record Facets(List<Facet> departments, List<SubDepartmentFacet> subDepartments, List<ManagerFacet> managers,
+                  int minN) {
     }
 
     /**
@@ -73,62 +78,38 @@ class PeopleController {
      * withheld (null), the value itself is still listed so it can be picked.
      */
     @GetMapping("/facets")
-    Map<String, Object> facets(HttpServletRequest request) {
-        Params.of(request.getParameterMap(), Set.of());
+    Facets facets(HttpServletRequest request) {
+        Params.of(request.getParameterMap());
         List<Person> people = directory.everyone();
-        Map<String, Integer> departments = new TreeMap<>();
-        Map<String, Map<String, Object>> subDepartments = new TreeMap<>();
-        Map<String, Integer> reports = new HashMap<>();
         Map<String, Person> byId = new HashMap<>();
-        for (Person person : people) {
-            byId.putIfAbsent(person.id(), person);
-            if (person.department() != null) {
-                departments.merge(person.department(), 1, Integer::sum);
-            }
-            if (person.subDepartment() != null) {
-                String key = person.department() + "\u0000" + person.subDepartment();
-                Map<String, Object> entry = subDepartments.computeIfAbsent(key, k -> new LinkedHashMap<>(Map.of(
-                        "value", person.subDepartment(), "count", 0)));
-                entry.putIfAbsent("department", person.department());
-                entry.put("count", (Integer) entry.get("count") + 1);
-            }
-            if (person.managerId() != null) {
-                reports.merge(person.managerId(), 1, Integer::sum);
-            }
-        }
-        List<Map<String, Object>> departmentList = new ArrayList<>();
-        departments.forEach((value, count) -> departmentList.add(facet(value, count)));
-        List<Map<String, Object>> subList = new ArrayList<>();
-        subDepartments.values().forEach(entry -> {
-            Map<String, Object> f = facet((String) entry.get("value"), (Integer) entry.get("count"));
-            f.put("department", entry.get("department"));
-            subList.add(f);
-        });
-        List<Map<String, Object>> managers = new ArrayList<>();
-        reports.forEach((id, n) -> {
-            Person m = byId.get(id);
-            if (m != null) {
-                Map<String, Object> f = new LinkedHashMap<>();
-                f.put("id", id);
-                f.put("name", m.name());
-                f.put("department", m.department());
-                f.put("directReports", n);
-                managers.add(f);
-            }
-        });
-        managers.sort((a, b) -> String.valueOf(a.get("name")).compareTo(String.valueOf(b.get("name"))));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("departments", departmentList);
-        out.put("subDepartments", subList);
-        out.put("managers", managers);
-        out.put("minN", properties.minN());
-        return out;
+        people.forEach(person -> byId.putIfAbsent(person.id(), person));
+        List<Facet> departments = people.stream()
+                .filter(person -> person.department() != null)
+                .collect(Collectors.groupingBy(Person::department, TreeMap::new, Collectors.counting()))
+                .entrySet().stream()
+                .map(e -> new Facet(e.getKey(), headCount(e.getValue())))
+                .toList();
+        List<SubDepartmentFacet> subDepartments = people.stream()
+                .filter(person -> person.subDepartment() != null)
+                .collect(Collectors.groupingBy(person -> person.department() + "\u0000" + person.subDepartment(),
+                        TreeMap::new, Collectors.toList()))
+                .values().stream()
+                .map(same -> new SubDepartmentFacet(same.get(0).subDepartment(), headCount(same.size()),
+                        same.get(0).department()))
+                .toList();
+        List<ManagerFacet> managers = people.stream()
+                .filter(person -> person.managerId() != null)
+                .collect(Collectors.groupingBy(Person::managerId, Collectors.counting()))
+                .entrySet().stream()
+                .filter(e -> byId.containsKey(e.getKey()))
+                .map(e -> new ManagerFacet(e.getKey(), byId.get(e.getKey()).name(),
+                        byId.get(e.getKey()).department(), e.getValue()))
+                .sorted(Comparator.comparing(manager -> String.valueOf(manager.name())))
+                .toList();
+        return new Facets(departments, subDepartments, managers, properties.minN());
     }
 
-    private Map<String, Object> facet(String value, int count) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("value", value);
-        f.put("count", count < properties.minN() ? null : count);
-        return f;
+    private Long headCount(long count) {
+        return count < properties.minN() ? null : count;
     }
 }

@@ -1,18 +1,16 @@
 package org.peakoningest.browse.runs;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peakoningest.browse.config.BrowseProperties;
 import org.peakoningest.browse.store.BrowseMongo;
+import org.peakoningest.browse.store.Docs;
 import org.peakoningest.browse.web.PageResponse;
 import org.peakoningest.browse.web.Paging;
 import org.peakoningest.browse.web.Params;
@@ -26,8 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RunsController {
 
-    private static final Set<String> PARAMS = Stream.concat(Stream.of("status", "landingStatus"),
-            Paging.PARAMS.stream()).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> FILTERS = Set.of("status", "landingStatus");
     private static final Map<String, String> SORTS = Map.of("startedAt", "started_at", "finishedAt", "finished_at",
             "id", "_id");
 
@@ -41,17 +38,13 @@ class RunsController {
 
     @GetMapping("/api/runs")
     PageResponse<Document> runs(HttpServletRequest request) {
-        Params p = Params.of(request.getParameterMap(), PARAMS);
+        Params p = Params.of(request.getParameterMap(), FILTERS, Paging.PARAMS);
         Paging paging = Paging.from(p, properties.maxLimit(), SORTS, "startedAt", "desc");
         List<Bson> and = new ArrayList<>();
         p.choiceIfPresent("status", Set.of("running", "success", "partial", "failed"))
                 .ifPresent(s -> and.add(Filters.eq("status", s)));
         p.choiceIfPresent("landingStatus", Set.of("complete", "pending"))
                 .ifPresent(s -> and.add(Filters.eq("landing_status", s)));
-        Bson filter = and.isEmpty() ? new Document() : Filters.and(and);
-        MongoCollection<Document> runs = mongo.ingestionRuns();
-        List<Document> items = runs.find(filter).sort(paging.mongoSort()).skip(paging.offset())
-                .limit(paging.limit()).into(new ArrayList<>());
-        return PageResponse.of(items, runs.countDocuments(filter), paging, List.of());
+        return paging.find(mongo.ingestionRuns(), Docs.allOf(and), List.of());
     }
 }

@@ -1,20 +1,16 @@
 package org.peakoningest.browse.scores;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peakoningest.browse.config.BrowseProperties;
@@ -46,8 +42,6 @@ class ScoresController {
             + "/api/scores/department-trend";
     private static final Set<String> FILTERS = Set.of("grade", "impact", "from", "to", "category", "group",
             "department", "subDepartment");
-    private static final Set<String> CONTEXT_PARAMS = union(FILTERS, Paging.PARAMS);
-    private static final Set<String> DRIVER_PARAMS = union(union(FILTERS, Set.of("driverId")), Paging.PARAMS);
     private static final Set<String> TREND_PARAMS = Set.of("department", "subDepartment", "manager",
             "categoryGroup", "from", "to");
     private static final Map<String, String> SORTS = Map.of(
@@ -57,6 +51,12 @@ class ScoresController {
             "grade", "attributes.grade",
             "category", "id",
             "id", "_id");
+
+    record TrendPoint(String period, Double meanScore, Integer respondents, boolean withheld) {
+    }
+
+    record Trend(String categoryGroup, Integer people, int minN, List<TrendPoint> series) {
+    }
 
     private final BrowseMongo mongo;
     private final EmployeeDirectory directory;
@@ -70,12 +70,12 @@ class ScoresController {
 
     @GetMapping("/contexts")
     PageResponse<Document> contexts(HttpServletRequest request) {
-        return list(Params.of(request.getParameterMap(), CONTEXT_PARAMS), PeakonCollection.SCORES_CONTEXTS);
+        return list(Params.of(request.getParameterMap(), FILTERS, Paging.PARAMS), PeakonCollection.SCORES_CONTEXTS);
     }
 
     @GetMapping("/drivers")
     PageResponse<Document> drivers(HttpServletRequest request) {
-        return list(Params.of(request.getParameterMap(), DRIVER_PARAMS), PeakonCollection.SCORES_BY_DRIVER);
+        return list(Params.of(request.getParameterMap(), FILTERS, Set.of("driverId"), Paging.PARAMS), PeakonCollection.SCORES_BY_DRIVER);
     }
 
     private PageResponse<Document> list(Params p, PeakonCollection collection) {
@@ -100,11 +100,7 @@ class ScoresController {
                     Filters.in("relationships.employee.data.id", idValues)));
             notices.add(NO_EMPLOYEE_LINK);
         });
-        Bson filter = and.isEmpty() ? new Document() : Filters.and(and);
-        MongoCollection<Document> scores = mongo.data(collection);
-        List<Document> items = scores.find(filter).sort(paging.mongoSort()).skip(paging.offset())
-                .limit(paging.limit()).into(new ArrayList<>());
-        return PageResponse.of(items, scores.countDocuments(filter), paging, notices);
+        return paging.find(mongo.data(collection), Docs.allOf(and), notices);
     }
 
     /**
@@ -113,7 +109,7 @@ class ScoresController {
      * {@code BROWSE_MIN_N} distinct respondents is withheld: no mean, no counts.
      */
     @GetMapping("/department-trend")
-    Map<String, Object> departmentTrend(HttpServletRequest request) {
+    Trend departmentTrend(HttpServletRequest request) {
         Params p = Params.of(request.getParameterMap(), TREND_PARAMS);
         Optional<Set<String>> people = directory.resolve(p.text("department"), p.text("subDepartment"),
                 p.text("manager"));
@@ -145,26 +141,14 @@ class ScoresController {
             respondents.computeIfAbsent(month, k -> new HashSet<>())
                     .add(String.valueOf(Docs.at(doc, "attributes.employeeId")));
         }
-        List<Map<String, Object>> series = new ArrayList<>();
+        List<TrendPoint> series = new ArrayList<>();
         sums.forEach((month, s) -> {
             int n = respondents.get(month).size();
             boolean withheld = n < properties.minN();
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("period", month);
-            point.put("meanScore", withheld ? null : Math.round(s[0] / s[1] * 100) / 100.0);
-            point.put("respondents", withheld ? null : n);
-            point.put("withheld", withheld);
-            series.add(point);
+            series.add(new TrendPoint(month, withheld ? null : Math.round(s[0] / s[1] * 100) / 100.0,
+                    withheld ? null : n, withheld));
         });
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("categoryGroup", group);
-        out.put("people", people.get().size() < properties.minN() ? null : people.get().size());
-        out.put("minN", properties.minN());
-        out.put("series", series);
-        return out;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
+        int headCount = people.get().size();
+        return new Trend(group, headCount < properties.minN() ? null : headCount, properties.minN(), series);
     }
 }

@@ -1,9 +1,14 @@
 package org.peakoningest.browse.store;
 
+import com.mongodb.client.model.Filters;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
-/** Tolerant reads of nested fields of raw Peakon items (any level may be missing or of an unexpected type). */
+/**
+ * Tolerant reads of nested fields of raw Peakon items (any level may be missing or of an unexpected type), and the
+ * filter pieces every listing shares.
+ */
 public final class Docs {
 
     private Docs() {
@@ -55,5 +60,10 @@ public final class Docs {
         } catch (NumberFormatException e) {
             return List.of(id);
         }
+    }
+
+    /** All of {@code conditions}; none is the empty filter, since MongoDB refuses an empty {@code $and}. */
+    public static Bson allOf(List<Bson> conditions) {
+        return conditions.isEmpty() ? Filters.empty() : Filters.and(conditions);
     }
 }

@@ -5,9 +5,4 @@ import java.util.List;
 /** One page of a listing: the items, how many match in total, and the paging that produced it. */
 public record PageResponse<T>(List<T> items, long total, int limit, int offset, String sort, String order,
                               List<String> notices) {
-
-    public static <T> PageResponse<T> of(List<T> items, long total, Paging paging, List<String> notices) {
-        return new PageResponse<>(items, total, paging.limit(), paging.offset(), paging.sort(), paging.order(),
-                List.copyOf(notices));
-    }
 }

@@ -1,8 +1,12 @@
 package org.peakoningest.browse.web;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
@@ -36,5 +40,13 @@ public record Paging(int limit, int offset, String sort, String order, String so
         }
         return asc ? Sorts.ascending(sortField, "_id") : Sorts.orderBy(Sorts.descending(sortField),
                 Sorts.descending("_id"));
+    }
+
+    /** This page of the documents {@code filter} selects, and how many it selects in total. */
+    public PageResponse<Document> find(MongoCollection<Document> collection, Bson filter, List<String> notices) {
+        List<Document> items = collection.find(filter).sort(mongoSort()).skip(offset).limit(limit)
+                .into(new ArrayList<>());
+        return new PageResponse<>(items, collection.countDocuments(filter), limit, offset, sort, order,
+                List.copyOf(notices));
     }
 }

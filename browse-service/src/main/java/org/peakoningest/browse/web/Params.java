@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.peakoningest.common.Timestamps;
 
@@ -34,12 +36,15 @@ public final class Params {
         this.raw = raw;
     }
 
-    /** Checks the parameter names against what the endpoint accepts. */
-    public static Params of(Map<String, String[]> raw, Set<String> allowed) {
+    /** Checks the parameter names against what the endpoint accepts: the union of the {@code allowed} sets. */
+    @SafeVarargs
+    public static Params of(Map<String, String[]> raw, Set<String>... allowed) {
+        Set<String> names = new TreeSet<>();
+        Arrays.stream(allowed).forEach(names::addAll);
         for (Map.Entry<String, String[]> e : raw.entrySet()) {
-            if (!allowed.contains(e.getKey())) {
-                throw new BadRequestException("unknown parameter '" + printable(e.getKey()) + "'; allowed: "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)));
+            if (!names.contains(e.getKey())) {
+                throw new BadRequestException(
+                        "unknown parameter '" + printable(e.getKey()) + "'; allowed: " + String.join(", ", names));
             }
             if (e.getValue().length > 1) {
                 throw new BadRequestException("parameter '" + e.getKey() + "' given more than once");
@@ -107,7 +112,7 @@ public final class Params {
         String value = text(name).orElse(defaultValue);
         if (!choices.contains(value)) {
             throw new BadRequestException("parameter '" + name + "' must be one of "
-                    + String.join(", ", new java.util.TreeSet<>(choices)));
+                    + String.join(", ", new TreeSet<>(choices)));
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package org.peakoningest.browse.web;
 
 import com.mongodb.client.model.Filters;
+import java.util.regex.Pattern;
 import org.bson.conversions.Bson;
 
 /**
@@ -13,20 +14,13 @@ import org.bson.conversions.Bson;
  */
 public final class TextMatch {
 
+    private static final Pattern SPECIAL = Pattern.compile("[\\x00-\\x7F&&[^A-Za-z0-9_]]");
+
     private TextMatch() {
     }
 
     public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() * 2);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean plain = c > 127 || Character.isLetterOrDigit(c) || c == '_';
-            if (!plain) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return SPECIAL.matcher(text).replaceAll("\\\\$0");
     }
 
     public static Bson containsIgnoreCase(String field, String text) {
