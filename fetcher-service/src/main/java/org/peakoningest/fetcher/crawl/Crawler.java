@@ -19,6 +19,7 @@ import org.peakoningest.fetcher.cursor.Cursor;
 import org.peakoningest.fetcher.cursor.CursorStore;
 import org.peakoningest.fetcher.http.PeakonHttp;
 import org.peakoningest.fetcher.http.PeakonHttpException;
+import org.peakoningest.fetcher.http.RateBudget;
 import org.peakoningest.fetcher.http.Redactor;
 import org.peakoningest.fetcher.progress.FetcherMetrics;
 import org.peakoningest.fetcher.publish.PublishException;
@@ -44,13 +45,13 @@ public class Crawler {
     private final PageFetcher pages;
     private final CursorStore cursors;
     private final FetcherMetrics metrics;
-    private final PeakonHttp http;
+    private final RateBudget budget;
     private final Redactor redactor;
 
-    Crawler(FetcherProperties props, PeakonHttp http, BearerTokens tokens, CursorStore cursors,
+    Crawler(FetcherProperties props, PeakonHttp http, RateBudget budget, BearerTokens tokens, CursorStore cursors,
                    FetcherMetrics metrics, Redactor redactor) {
         this.props = props;
-        this.http = http;
+        this.budget = budget;
         this.pages = new PageFetcher(http, tokens);
         this.cursors = cursors;
         this.metrics = metrics;
@@ -182,7 +183,7 @@ public class Crawler {
             metrics.page(endpoint.collection());
             metrics.items(endpoint.collection(), page.items());
             log.info("{}: page {} read, {} items so far, {} requests left in the rate budget",
-                    endpoint.collection(), progress.pages, progress.items, http.budget().remaining());
+                    endpoint.collection(), progress.pages, progress.items, budget.remaining());
             url = nextPage(pageUrl, page);
         }
     }
