@@ -1,5 +1,6 @@
 package org.peakoningest.fetcher.run;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,20 +135,20 @@ public class IngestionRun {
         return anyFailed ? RunStatus.PARTIAL : RunStatus.SUCCESS;
     }
 
-    private RunReport finish(RunContext run, java.time.Instant startedAt, RunStatus status, String lastError,
+    private RunReport finish(RunContext run, Instant startedAt, RunStatus status, String lastError,
                              Map<String, CollectionStats> stats, boolean announce) {
         var finishedAt = Timestamps.now();
-        RunReport report = new RunReport(run.runId(), run.mode(), run.dryRun(), status, startedAt, finishedAt,
-                lastError, new LinkedHashMap<>(stats));
         if (announce) {
             try {
                 run.publisher().publish(RunFinished.of(run.runId(), startedAt, finishedAt, run.mode(), status,
                         lastError, stats));
             } catch (PublishException e) {
-                report = new RunReport(run.runId(), run.mode(), run.dryRun(), RunStatus.FAILED, startedAt,
-                        finishedAt, e.getMessage(), new LinkedHashMap<>(stats));
+                status = RunStatus.FAILED;
+                lastError = e.getMessage();
             }
         }
+        RunReport report = new RunReport(run.runId(), run.mode(), run.dryRun(), status, startedAt, finishedAt,
+                lastError, new LinkedHashMap<>(stats));
         metrics.run(report.status().name().toLowerCase(Locale.ROOT));
         lastRun.finished(report);
         log.info("\n{}", SummaryTable.render(report));
