@@ -210,7 +210,7 @@ public class Crawler {
 
     private URI nextPage(URI current, PageReader.Page page) {
         if (page.next() != null) {
-            return NextPages.resolve(props.baseUri(), current, page.next());
+            return NextPages.resolve(URI.create(props.baseUrl()), current, page.next());
         }
         return NextPages.byPageNumber(current, page.meta(), page.items()).orElse(null);
     }
