@@ -68,8 +68,8 @@ final class RetryPolicies {
             Throwable last = retry.getLastThrowable();
             Duration wait = waitAfter(last, retry.getRetryCount());
             onRetry.run();
-            log.warn("attempt {} failed ({}); retrying in {} ms", retry.getRetryCount(), describe(last),
-                    wait.toMillis());
+            log.warn("attempt {} failed ({}: {}); retrying in {} ms", retry.getRetryCount(),
+                    last.getClass().getSimpleName(), last.getMessage(), wait.toMillis());
             try {
                 Sleeper.REAL.sleep(wait);
             } catch (InterruptedException e) {
@@ -87,10 +87,6 @@ final class RetryPolicies {
             long ceiling = Math.min(max.toMillis(), initial.toMillis() * (1L << exponent));
             long floor = ceiling / 2;
             return Duration.ofMillis(floor + ThreadLocalRandom.current().nextLong(ceiling - floor + 1));
-        }
-
-        private static String describe(Throwable t) {
-            return t == null ? "unknown" : t.getClass().getSimpleName() + ": " + t.getMessage();
         }
 
         private record Context(RetryContext retry) implements BackOffContext {
