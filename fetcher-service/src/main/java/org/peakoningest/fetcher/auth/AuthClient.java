@@ -3,6 +3,7 @@ package org.peakoningest.fetcher.auth;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.fetcher.http.PeakonHttp;
@@ -21,6 +22,12 @@ class AuthClient {
 
     private static final Logger log = LoggerFactory.getLogger(AuthClient.class);
     private static final Set<Integer> BODY_REJECTED = Set.of(400, 415, 422);
+    /**
+     * Where the bearer token may be, in order of preference. The real API returns a {@code bearer_tokens} resource
+     * whose {@code data.id} is the JWT; the other shapes are the brief's tolerant fallbacks.
+     */
+    private static final List<String> TOKEN_LOCATIONS =
+            List.of("/data/id", "/token", "/access_token", "/data/attributes/token");
 
     private final PeakonHttp http;
     private final URI authUri;
@@ -48,10 +55,9 @@ class AuthClient {
         } catch (PeakonHttpException e) {
             String hint = e.status() == 404 ? " (Peakon does not know this app token; check PEAKON_APP_TOKEN)" : "";
             throw new AuthenticationException("authentication failed: " + e.getMessage() + hint, e);
+        } catch (AuthenticationException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof AuthenticationException) {
-                throw e;
-            }
             throw new AuthenticationException("authentication failed: " + e.getMessage(), e);
         }
     }
@@ -59,8 +65,14 @@ class AuthClient {
     private String post(MediaType type, String body) {
         JsonNode response = http.send(PeakonHttp.Request.post(authUri, type, body),
                 in -> ContractJson.mapper().readTree(in));
-        return TokenParser.parse(response).orElseThrow(() -> new AuthenticationException(
-                "authentication answered without a bearer token (looked at " + TokenParser.LOCATIONS + ")", null));
+        for (String pointer : TOKEN_LOCATIONS) {
+            JsonNode token = response.at(pointer);
+            if (token.isString() && !token.stringValue().isBlank()) {
+                return token.stringValue().trim();
+            }
+        }
+        throw new AuthenticationException(
+                "authentication answered without a bearer token (looked at " + TOKEN_LOCATIONS + ")", null);
     }
 
     private String jsonBody() {

@@ -1,5 +1,10 @@
 package org.peakoningest.fetcher.auth;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.Date;
+import org.bson.Document;
+import org.peakoningest.common.MongoCollections;
 import org.peakoningest.fetcher.config.FetcherProperties;
 import org.peakoningest.fetcher.http.PeakonHttp;
 import org.peakoningest.fetcher.http.Redactor;
@@ -10,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The bearer token of a run: the cached one from {@code auth_tokens} when there is one, else a fresh one; a call
- * answered 401 asks for {@link #refresh} once. A dry run reads the cache but never writes it.
+ * answered 401 asks for {@link #refresh} once. A dry run reads the cache but never writes it. The cache, owned by
+ * the fetcher, is one document: {@code _id} {@code "{base_url}::application"}, {@code bearer_token},
+ * {@code obtained_at}.
  */
 @Component
 public class BearerTokens {
@@ -18,13 +25,15 @@ public class BearerTokens {
     private static final Logger log = LoggerFactory.getLogger(BearerTokens.class);
 
     private final AuthClient client;
-    private final TokenStore store;
+    private final MongoCollection<Document> cache;
+    private final String cacheId;
     private final Redactor redactor;
     private volatile String current;
 
     BearerTokens(PeakonHttp http, MongoTemplate mongo, FetcherProperties props, Redactor redactor) {
         this.client = new AuthClient(http, props.baseUrl(), props.appToken());
-        this.store = new TokenStore(mongo, props.baseUrl());
+        this.cache = mongo.getCollection(MongoCollections.AUTH_TOKENS);
+        this.cacheId = props.baseUrl() + "::application";
         this.redactor = redactor;
     }
 
@@ -40,8 +49,10 @@ public class BearerTokens {
     /** The token to use now, authenticating when none is known. */
     public synchronized String current(boolean persist) {
         if (current == null) {
-            current = store.load().orElse(null);
-            if (current != null) {
+            Document doc = cache.find(new Document("_id", cacheId)).first();
+            String cached = doc == null ? null : doc.getString("bearer_token");
+            if (cached != null && !cached.isBlank()) {
+                current = cached;
                 redactor.remember(current);
                 log.info("using the cached bearer token from auth_tokens");
             } else {
@@ -68,7 +79,8 @@ public class BearerTokens {
         String token = client.authenticate();
         redactor.remember(token);
         if (persist) {
-            store.save(token);
+            cache.replaceOne(new Document("_id", cacheId), new Document("_id", cacheId)
+                    .append("bearer_token", token).append("obtained_at", new Date()), new ReplaceOptions().upsert(true));
         }
         log.info("authenticated with Peakon");
         return token;

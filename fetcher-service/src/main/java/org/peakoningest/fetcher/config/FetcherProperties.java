@@ -6,12 +6,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -78,13 +78,9 @@ public record FetcherProperties(
         return baseUrl == null ? null : baseUrl.replaceAll("/+$", "");
     }
 
-    public URI baseUri() {
-        return URI.create(baseUrl());
-    }
-
     @AssertTrue(message = "is not a valid cron expression (5 fields, e.g. '0 3 * * 1', or 6 with seconds)")
     public boolean isScheduleCronValid() {
-        return scheduleCron == null || scheduleCron.isBlank() || CronSchedule.isValid(scheduleCron);
+        return scheduleCron == null || scheduleCron.isBlank() || CronExpression.isValidExpression(CronSchedule.toSpring(scheduleCron));
     }
 
     @AssertTrue(message = "must not be smaller than PEAKON_BACKOFF_INITIAL_MS")

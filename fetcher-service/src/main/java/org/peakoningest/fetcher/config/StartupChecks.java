@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.bson.Document;
 import org.peakoningest.servicesupport.ConfigurationProblem;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
@@ -82,10 +83,7 @@ class StartupChecks implements SmartInitializingSingleton {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         // Mongo's timeout message lists the cluster description; one line is enough.
         int cut = message.indexOf(". Client view of cluster state");

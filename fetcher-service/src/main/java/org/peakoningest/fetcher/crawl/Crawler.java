@@ -2,13 +2,16 @@ package org.peakoningest.fetcher.crawl;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.runs.CollectionStats;
 import org.peakoningest.common.runs.CollectionStatus;
 import org.peakoningest.common.runs.SkippedRequest;
@@ -19,6 +22,7 @@ import org.peakoningest.fetcher.cursor.Cursor;
 import org.peakoningest.fetcher.cursor.CursorStore;
 import org.peakoningest.fetcher.http.PeakonHttp;
 import org.peakoningest.fetcher.http.PeakonHttpException;
+import org.peakoningest.fetcher.http.RateBudget;
 import org.peakoningest.fetcher.http.Redactor;
 import org.peakoningest.fetcher.progress.FetcherMetrics;
 import org.peakoningest.fetcher.publish.PublishException;
@@ -41,17 +45,19 @@ public class Crawler {
     private static final int UNPROCESSABLE = 422;
 
     private final FetcherProperties props;
-    private final PageFetcher pages;
+    private final PeakonHttp http;
+    private final RateBudget budget;
+    private final BearerTokens tokens;
     private final CursorStore cursors;
     private final FetcherMetrics metrics;
-    private final PeakonHttp http;
     private final Redactor redactor;
 
-    Crawler(FetcherProperties props, PeakonHttp http, BearerTokens tokens, CursorStore cursors,
+    Crawler(FetcherProperties props, PeakonHttp http, RateBudget budget, BearerTokens tokens, CursorStore cursors,
                    FetcherMetrics metrics, Redactor redactor) {
         this.props = props;
         this.http = http;
-        this.pages = new PageFetcher(http, tokens);
+        this.budget = budget;
+        this.tokens = tokens;
         this.cursors = cursors;
         this.metrics = metrics;
         this.redactor = redactor;
@@ -87,7 +93,7 @@ public class Crawler {
     public CollectionStats scoresByDriver(RunContext run, List<String> driverIds) {
         PeakonCollection collection = PeakonCollection.SCORES_BY_DRIVER;
         RecordPublisher.Batch batch = run.publisher().open(collection);
-        Progress progress = new Progress(collection);
+        Progress progress = new Progress();
         List<SkippedRequest> skipped = new ArrayList<>();
         String error = null;
         for (String driverId : driverIds) {
@@ -112,7 +118,7 @@ public class Crawler {
     private CollectionStats single(RunContext run, PeakonCollection collection, String path, Cursor cursor,
                                    String query, String context, Consumer<JsonNode> alsoSee) {
         RecordPublisher.Batch batch = run.publisher().open(collection);
-        Progress progress = new Progress(collection);
+        Progress progress = new Progress();
         String error = null;
         try {
             String firstQuery = withContinuation(run, cursor, query);
@@ -122,7 +128,7 @@ public class Crawler {
             } catch (PeakonHttpException e) {
                 // The cursor is best effort (the brief's "continuation if supported"): when Peakon refuses it
                 // on the very first request, crawl from the start rather than fail the collection every week.
-                boolean refusedCursor = !java.util.Objects.equals(firstQuery, query) && progress.pages == 0
+                boolean refusedCursor = !Objects.equals(firstQuery, query) && progress.pages == 0
                         && (e.status() == 400 || e.status() == UNPROCESSABLE);
                 if (!refusedCursor) {
                     throw e;
@@ -144,13 +150,8 @@ public class Crawler {
 
     /** Counts of one collection while it is crawled. */
     private static final class Progress {
-        final PeakonCollection collection;
         int pages;
         long items;
-
-        Progress(PeakonCollection collection) {
-            this.collection = collection;
-        }
     }
 
     /**
@@ -164,13 +165,12 @@ public class Crawler {
         URI url = first;
         while (url != null) {
             if (!requested.add(url.toString())) {
-                throw new CrawlException("pagination loop on " + endpoint.path() + ": the next page "
+                throw new IllegalStateException("pagination loop on " + endpoint.path() + ": the next page "
                         + url + " was already fetched");
             }
-            URI pageUrl = url;
             PageEnvelopes envelopes = new PageEnvelopes(run.runId(), endpoint.collection(), endpoint.path(),
-                    pageUrl.toString(), endpoint.context(), endpoint.driverId(), batch, alsoSee);
-            PageReader.Page page = pages.fetch(pageUrl, !run.dryRun(), envelopes);
+                    url.toString(), endpoint.context(), endpoint.driverId(), batch, alsoSee);
+            PageReader.Page page = fetch(url, !run.dryRun(), envelopes);
             // Nothing moves on until Kafka has acknowledged every record of this page (and all before it).
             batch.awaitAcknowledged();
             OptionalLong maxSeen = envelopes.maxNumericKey();
@@ -182,14 +182,35 @@ public class Crawler {
             metrics.page(endpoint.collection());
             metrics.items(endpoint.collection(), page.items());
             log.info("{}: page {} read, {} items so far, {} requests left in the rate budget",
-                    endpoint.collection(), progress.pages, progress.items, http.budget().remaining());
-            url = nextPage(pageUrl, page);
+                    endpoint.collection(), progress.pages, progress.items, budget.remaining());
+            url = nextPage(url, page);
         }
+    }
+
+    /** One page with the run's bearer token. A 401 re-authenticates once and retries the call once. */
+    private PageReader.Page fetch(URI uri, boolean persistToken, PageEnvelopes envelopes) {
+        String token = tokens.current(persistToken);
+        try {
+            return fetchWith(uri, token, envelopes);
+        } catch (PeakonHttpException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+            return fetchWith(uri, tokens.refresh(token, persistToken), envelopes);
+        }
+    }
+
+    private PageReader.Page fetchWith(URI uri, String token, PageEnvelopes envelopes) {
+        return http.send(PeakonHttp.Request.get(uri, token), body -> {
+            // Items carry the time their page arrived: a retried fetch arrives again, later.
+            Instant fetchedAt = Timestamps.now();
+            return PageReader.read(body, item -> envelopes.accept(item, fetchedAt));
+        });
     }
 
     private URI nextPage(URI current, PageReader.Page page) {
         if (page.next() != null) {
-            return NextPages.resolve(props.baseUri(), current, page.next());
+            return NextPages.resolve(URI.create(props.baseUrl()), current, page.next());
         }
         return NextPages.byPageNumber(current, page.meta(), page.items()).orElse(null);
     }

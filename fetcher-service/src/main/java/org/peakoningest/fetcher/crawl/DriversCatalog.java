@@ -1,9 +1,7 @@
 package org.peakoningest.fetcher.crawl;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,38 +24,30 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class DriversCatalog {
 
-    public static final String SOURCE = "static:drivers_catalog.csv";
+    private static final String SOURCE = "static:drivers_catalog.csv";
     private static final String RESOURCE = "/drivers_catalog.csv";
 
     private DriversCatalog() {
     }
 
-    public static List<ObjectNode> items() {
+    private static List<ObjectNode> items() {
         try (InputStream in = DriversCatalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("drivers_catalog.csv is missing from the jar");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<ObjectNode> items = new ArrayList<>();
-            String header = reader.readLine();
-            if (header == null || !header.trim().equalsIgnoreCase("id,driver,subdriver")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            if (lines.isEmpty() || !lines.get(0).trim().equalsIgnoreCase("id,driver,subdriver")) {
                 throw new IllegalStateException("drivers_catalog.csv must start with 'id,driver,subdriver'");
             }
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            List<ObjectNode> items = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
                 if (line.isBlank()) {
                     continue;
                 }
                 String[] cells = line.split(",", -1);
-                ObjectNode item = ContractJson.mapper().createObjectNode();
-                item.put("id", Long.parseLong(cells[0].trim()));
-                item.put("driver", cells[1].trim());
                 String sub = cells.length > 2 ? cells[2].trim() : "";
-                if (sub.isEmpty()) {
-                    item.putNull("subdriver");
-                } else {
-                    item.put("subdriver", sub);
-                }
-                items.add(item);
+                items.add(ContractJson.mapper().createObjectNode().put("id", Long.parseLong(cells[0].trim()))
+                        .put("driver", cells[1].trim()).put("subdriver", sub.isEmpty() ? null : sub));
             }
             return items;
         } catch (IOException e) {

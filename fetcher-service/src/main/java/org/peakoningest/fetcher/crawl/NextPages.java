@@ -46,7 +46,7 @@ final class NextPages {
      * current page below the total, e.g. {@code {"page": 1, "pages": 3}}.
      */
     static Optional<URI> byPageNumber(URI current, JsonNode meta, int itemsOnPage) {
-        if (itemsOnPage == 0 || meta == null || meta.isMissingNode()) {
+        if (itemsOnPage == 0) {
             return Optional.empty();
         }
         for (JsonNode candidate : List.of(meta, meta.path("page"), meta.path("pagination"))) {
@@ -64,9 +64,7 @@ final class NextPages {
     }
 
     private static Optional<Long> firstNumber(JsonNode node, List<String> names) {
-        if (!node.isObject()) {
-            return Optional.empty();
-        }
+        // path() of anything but an object is a missing node: no number
         for (String name : names) {
             JsonNode value = node.path(name);
             if (value.isIntegralNumber()) {

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * only when the key is the hash fallback), the envelope ({@link EnvelopeCodec}) carries the item's copied JSON text
  * as it is, behind header fields that are encoded once per fetch of the page.
  */
-final class PageEnvelopes implements PageFetcher.ItemSink {
+final class PageEnvelopes {
 
     private final String runId;
     private final PeakonCollection collection;
@@ -46,8 +46,8 @@ final class PageEnvelopes implements PageFetcher.ItemSink {
         this.alsoSee = alsoSee;
     }
 
-    @Override
-    public void accept(ItemCopy item, Instant fetchedAt) {
+    /** Publishes one item of a page that arrived at {@code fetchedAt}; {@code item} is reused once this returns. */
+    void accept(ItemCopy item, Instant fetchedAt) {
         DocumentKey key = DocumentKeys.naturalKeyOf(collection, item.keyParts(), context)
                 .orElseGet(() -> DocumentKeys.keyOf(collection, item.tree(), context));
         batch.publish(key, encoderAt(fetchedAt).encode(key, item.json(), 0, item.length()));

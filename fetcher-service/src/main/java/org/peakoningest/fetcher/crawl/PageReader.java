@@ -39,7 +39,7 @@ final class PageReader {
         JsonNode meta = MissingNode.getInstance();
         try (JsonParser parser = MAPPER.createParser(body); ItemCopy item = new ItemCopy()) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedPageException("the response is not a JSON object");
+                throw new IllegalStateException("the response is not a JSON object");
             }
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
@@ -66,7 +66,7 @@ final class PageReader {
             if (value == JsonToken.VALUE_NULL) {
                 return 0;
             }
-            throw new MalformedPageException("'data' is neither an array nor an object");
+            throw new IllegalStateException("'data' is neither an array nor an object");
         }
         int count = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -84,12 +84,5 @@ final class PageReader {
             next = next.path("href");
         }
         return next.isString() && !next.stringValue().isBlank() ? next.stringValue().trim() : null;
-    }
-
-    /** The body is not the JSON:API document we expect. */
-    static final class MalformedPageException extends RuntimeException {
-        MalformedPageException(String message) {
-            super(message);
-        }
     }
 }

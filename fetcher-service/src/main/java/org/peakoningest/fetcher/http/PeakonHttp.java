@@ -71,11 +71,6 @@ public class PeakonHttp {
 
     public PeakonHttp(Duration timeout, RateBudget budget, int maxAttempts, Duration backoffInitial,
                       Duration backoffMax, Redactor redactor, FetcherMetrics metrics) {
-        this(timeout, budget, maxAttempts, backoffInitial, backoffMax, redactor, metrics, Sleeper.REAL);
-    }
-
-    PeakonHttp(Duration timeout, RateBudget budget, int maxAttempts, Duration backoffInitial, Duration backoffMax,
-               Redactor redactor, FetcherMetrics metrics, Sleeper sleeper) {
         // HttpURLConnection applies the read timeout to every socket read, so a body that stalls mid-stream fails
         // (and is retried) instead of hanging the crawl.
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
@@ -85,11 +80,9 @@ public class PeakonHttp {
         this.budget = budget;
         this.redactor = redactor;
         this.metrics = metrics;
-        RetryTemplate template = new RetryTemplate();
-        template.setRetryPolicy(new RetryPolicies.TransientFailures(maxAttempts));
-        template.setBackOffPolicy(new RetryPolicies.JitteredBackOff(backoffInitial, backoffMax, sleeper,
-                metrics::retry));
-        this.retry = template;
+        this.retry = RetryTemplate.builder().maxAttempts(maxAttempts).retryOn(RetryPolicies::isTransient)
+                .customBackoff(new RetryPolicies.JitteredBackOff(backoffInitial, backoffMax, metrics::retry))
+                .build();
     }
 
     /**
@@ -99,10 +92,6 @@ public class PeakonHttp {
      */
     public <T> T send(Request request, BodyReader<T> reader) {
         return retry.execute(context -> attempt(request, reader));
-    }
-
-    public RateBudget budget() {
-        return budget;
     }
 
     private <T> T attempt(Request request, BodyReader<T> reader) {

@@ -32,9 +32,4 @@ public class PeakonHttpException extends RuntimeException {
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
-
-    /** 5xx and 429 are worth another attempt; other statuses will not change by asking again. */
-    public boolean retryable() {
-        return status >= 500 || status == 429;
-    }
 }

@@ -32,9 +32,6 @@ public final class Redactor {
     }
 
     public String redact(String text) {
-        if (text == null) {
-            return null;
-        }
         String out = text;
         for (String secret : secrets) {
             out = out.replace(secret, "[redacted]");
@@ -44,9 +41,6 @@ public final class Redactor {
 
     /** A short single-line excerpt of an error body, redacted. */
     public String excerpt(String body) {
-        if (body == null) {
-            return "";
-        }
         String line = redact(body).replaceAll("\\s+", " ").trim();
         return line.length() <= EXCERPT_LIMIT ? line : line.substring(0, EXCERPT_LIMIT) + "…";
     }

@@ -10,7 +10,6 @@ import org.springframework.retry.RetryContext;
 import org.springframework.retry.backoff.BackOffContext;
 import org.springframework.retry.backoff.BackOffInterruptedException;
 import org.springframework.retry.backoff.BackOffPolicy;
-import org.springframework.retry.policy.SimpleRetryPolicy;
 import org.springframework.web.client.ResourceAccessException;
 import tools.jackson.core.exc.JacksonIOException;
 
@@ -28,7 +27,8 @@ final class RetryPolicies {
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PeakonHttpException http) {
-                return http.retryable();
+                // other statuses will not change by asking again
+                return http.status() >= 500 || http.status() == 429;
             }
             if (t instanceof ResourceAccessException || t instanceof JacksonIOException
                     || t instanceof UncheckedIOException || t instanceof IOException) {
@@ -36,20 +36,6 @@ final class RetryPolicies {
             }
         }
         return false;
-    }
-
-    /** At most {@code maxAttempts} attempts, retrying only {@link #isTransient transient} failures. */
-    static final class TransientFailures extends SimpleRetryPolicy {
-
-        TransientFailures(int maxAttempts) {
-            super(maxAttempts);
-        }
-
-        @Override
-        public boolean canRetry(RetryContext context) {
-            Throwable last = context.getLastThrowable();
-            return (last == null || isTransient(last)) && context.getRetryCount() < getMaxAttempts();
-        }
     }
 
     /**
@@ -63,13 +49,11 @@ final class RetryPolicies {
 
         private final Duration initial;
         private final Duration max;
-        private final Sleeper sleeper;
         private final Runnable onRetry;
 
-        JitteredBackOff(Duration initial, Duration max, Sleeper sleeper, Runnable onRetry) {
+        JitteredBackOff(Duration initial, Duration max, Runnable onRetry) {
             this.initial = initial;
             this.max = max;
-            this.sleeper = sleeper;
             this.onRetry = onRetry;
         }
 
@@ -84,10 +68,10 @@ final class RetryPolicies {
             Throwable last = retry.getLastThrowable();
             Duration wait = waitAfter(last, retry.getRetryCount());
             onRetry.run();
-            log.warn("attempt {} failed ({}); retrying in {} ms", retry.getRetryCount(), describe(last),
-                    wait.toMillis());
+            log.warn("attempt {} failed ({}: {}); retrying in {} ms", retry.getRetryCount(),
+                    last.getClass().getSimpleName(), last.getMessage(), wait.toMillis());
             try {
-                sleeper.sleep(wait);
+                Sleeper.REAL.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new BackOffInterruptedException("interrupted while backing off", e);
@@ -103,10 +87,6 @@ final class RetryPolicies {
             long ceiling = Math.min(max.toMillis(), initial.toMillis() * (1L << exponent));
             long floor = ceiling / 2;
             return Duration.ofMillis(floor + ThreadLocalRandom.current().nextLong(ceiling - floor + 1));
-        }
-
-        private static String describe(Throwable t) {
-            return t == null ? "unknown" : t.getClass().getSimpleName() + ": " + t.getMessage();
         }
 
         private record Context(RetryContext retry) implements BackOffContext {

@@ -27,17 +27,15 @@ import org.springframework.stereotype.Component;
 class KafkaRecordPublisher implements RecordPublisher {
 
     /** Longer than the producer's delivery timeout (120 s), so a slow acknowledgement is not mistaken for a loss. */
-    static final Duration ACK_TIMEOUT = Duration.ofSeconds(150);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(150);
 
     private final ContractSerializer<RunEvent> runEvents = new ContractSerializer<>();
     private final KafkaTemplate<String, byte[]> template;
     private final TopicNames topics;
-    private final Duration ackTimeout;
 
     KafkaRecordPublisher(KafkaTemplate<String, byte[]> template, TopicNames topics) {
         this.template = template;
         this.topics = topics;
-        this.ackTimeout = ACK_TIMEOUT;
     }
 
     @Override
@@ -53,7 +51,7 @@ class KafkaRecordPublisher implements RecordPublisher {
                     new ProducerRecord<>(topic, RecordKeys.ofRun(event.runId()), runEvents.serialize(topic, event));
             var sent = template.send(record);
             template.flush(); // an event is alone: do not let it wait out linger.ms
-            sent.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            sent.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishException("interrupted while publishing a run event", e);
@@ -118,13 +116,13 @@ class KafkaRecordPublisher implements RecordPublisher {
         @Override
         public long awaitAcknowledged() {
             template.flush();
-            long deadline = System.nanoTime() + ackTimeout.toNanos();
+            long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
             synchronized (lock) {
                 while (completed < sent) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         throw new PublishException("Kafka did not acknowledge " + (sent - completed)
-                                + " records on " + topic + " within " + ackTimeout.toSeconds() + " s", null);
+                                + " records on " + topic + " within " + ACK_TIMEOUT.toSeconds() + " s", null);
                     }
                     try {
                         TimeUnit.NANOSECONDS.timedWait(lock, left);

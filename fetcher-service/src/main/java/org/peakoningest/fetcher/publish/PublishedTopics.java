@@ -1,7 +1,6 @@
 package org.peakoningest.fetcher.publish;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.peakoningest.common.TopicNames;
@@ -27,9 +26,7 @@ class PublishedTopics {
      */
     @Bean
     KafkaAdmin.NewTopics peakonTopics(TopicNames topics, FetcherProperties props) {
-        List<String> names = new ArrayList<>(topics.dataTopics());
-        names.add(topics.runEventsTopic());
-        return new KafkaAdmin.NewTopics(names.stream()
+        return new KafkaAdmin.NewTopics(Stream.concat(topics.dataTopics().stream(), Stream.of(topics.runEventsTopic()))
                 .map(name -> TopicBuilder.name(name).partitions(props.topicPartitions())
                         .replicas(props.topicReplication())
                         .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build())

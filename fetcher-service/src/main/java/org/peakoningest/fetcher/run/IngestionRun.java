@@ -1,12 +1,12 @@
 package org.peakoningest.fetcher.run;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.runs.CollectionFinished;
@@ -77,16 +77,18 @@ public class IngestionRun {
         boolean driversOk = false;
         String lastError = authError;
         for (PeakonCollection collection : ORDER) {
-            CollectionStats result = switch (collection) {
-                case DRIVERS_CATALOG -> DriversCatalog.publish(run);
-                case ANSWERS_EXPORT -> needsAuth(authError, () -> crawler.answers(run));
-                case EMPLOYEES -> needsAuth(authError, () -> crawler.employees(run));
-                case DRIVERS -> needsAuth(authError, () -> crawler.drivers(run, driverIds));
-                case SCORES_CONTEXTS -> needsAuth(authError, () -> crawler.scoresContexts(run));
-                case SCORES_BY_DRIVER -> driversOk || authError != null
-                        ? needsAuth(authError, () -> crawler.scoresByDriver(run, driverIds))
-                        : failed("not crawled: the drivers collection failed, so the driver ids are unknown");
-            };
+            // Only the static catalog needs no bearer token.
+            CollectionStats result = authError != null && collection != PeakonCollection.DRIVERS_CATALOG
+                    ? failed("not crawled: " + authError)
+                    : switch (collection) {
+                        case DRIVERS_CATALOG -> DriversCatalog.publish(run);
+                        case ANSWERS_EXPORT -> crawler.answers(run);
+                        case EMPLOYEES -> crawler.employees(run);
+                        case DRIVERS -> crawler.drivers(run, driverIds);
+                        case SCORES_CONTEXTS -> crawler.scoresContexts(run);
+                        case SCORES_BY_DRIVER -> driversOk ? crawler.scoresByDriver(run, driverIds)
+                                : failed("not crawled: the drivers collection failed, so the driver ids are unknown");
+                    };
             if (collection == PeakonCollection.DRIVERS) {
                 driversOk = result.status() == CollectionStatus.SUCCESS;
             }
@@ -134,28 +136,24 @@ public class IngestionRun {
         return anyFailed ? RunStatus.PARTIAL : RunStatus.SUCCESS;
     }
 
-    private RunReport finish(RunContext run, java.time.Instant startedAt, RunStatus status, String lastError,
+    private RunReport finish(RunContext run, Instant startedAt, RunStatus status, String lastError,
                              Map<String, CollectionStats> stats, boolean announce) {
         var finishedAt = Timestamps.now();
-        RunReport report = new RunReport(run.runId(), run.mode(), run.dryRun(), status, startedAt, finishedAt,
-                lastError, new LinkedHashMap<>(stats));
         if (announce) {
             try {
                 run.publisher().publish(RunFinished.of(run.runId(), startedAt, finishedAt, run.mode(), status,
                         lastError, stats));
             } catch (PublishException e) {
-                report = new RunReport(run.runId(), run.mode(), run.dryRun(), RunStatus.FAILED, startedAt,
-                        finishedAt, e.getMessage(), new LinkedHashMap<>(stats));
+                status = RunStatus.FAILED;
+                lastError = e.getMessage();
             }
         }
+        RunReport report = new RunReport(run.runId(), run.mode(), run.dryRun(), status, startedAt, finishedAt,
+                lastError, new LinkedHashMap<>(stats));
         metrics.run(report.status().name().toLowerCase(Locale.ROOT));
         lastRun.finished(report);
         log.info("\n{}", SummaryTable.render(report));
         return report;
-    }
-
-    private static CollectionStats needsAuth(String authError, Supplier<CollectionStats> crawl) {
-        return authError != null ? failed("not crawled: " + authError) : crawl.get();
     }
 
     private static CollectionStats failed(String error) {
