@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
  * exit status of a bad command line or a failed start): no command, only {@code --<property>=<value>} arguments for
  * Spring Boot; the service runs until it is stopped.
  */
-@Command(name = "browse-service", customSynopsis = "browse-service [--<property>=<value>...]",
+@Command(
+        name = "browse-service",
+        customSynopsis = "browse-service [--<property>=<value>...]",
         description = "Serves the read-only API and the UI over the MongoDB projection until stopped.")
 final class BrowseCommandLine extends ServiceCommand {
 

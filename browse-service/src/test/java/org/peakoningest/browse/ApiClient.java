@@ -41,8 +41,9 @@ public final class ApiClient {
         String query = params.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + (query.isEmpty() ? "" : "?"
-                + query))).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base + path + (query.isEmpty() ? "" : "?" + query)))
+                .GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -60,7 +61,9 @@ public final class ApiClient {
     /** GET that must answer 200 with JSON. */
     public JsonNode json(String path, Map<String, String> params) {
         HttpResponse<String> response = get(path, params);
-        assertThat(response.statusCode()).as("GET %s %s -> %s", path, params, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("GET %s %s -> %s", path, params, response.body())
+                .isEqualTo(200);
         return JSON.readTree(response.body());
     }
 

@@ -16,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@link #api} to call it and {@link #db()} to seed it ({@link SeedData}) in a {@code @BeforeAll} of the test class,
  * which runs after this one. A test class adds its own settings with {@code @TestPropertySource}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "browse.token=" + ApiClient.TOKEN)
 @PeakonIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -24,9 +25,12 @@ public abstract class BrowseApiFixture {
 
     @LocalServerPort
     protected int port;
+
     protected ApiClient api;
+
     @Autowired
     private MongoClient client;
+
     @Value("${spring.mongodb.database}")
     private String database;
 

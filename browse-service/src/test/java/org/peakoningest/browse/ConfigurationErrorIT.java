@@ -62,7 +62,9 @@ class ConfigurationErrorIT {
     /** Starts the service with these overrides (else a token, the test's Mongo, a free port); returns the line. */
     private static String configurationError(String... overrides) {
         List<String> args = new ArrayList<>(List.of(overrides));
-        for (String option : List.of("--browse.token=" + TOKEN, "--server.port=0",
+        for (String option : List.of(
+                "--browse.token=" + TOKEN,
+                "--server.port=0",
                 "--spring.mongodb.uri=" + IntegrationInfrastructure.shared().mongoUri())) {
             if (args.stream().noneMatch(a -> a.startsWith(option.substring(0, option.indexOf('=') + 1)))) {
                 args.add(option);

@@ -34,21 +34,32 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
     void seed() {
         MongoDatabase db = db();
         int n = 0;
-        for (String group : new String[]{"engagement", "health_wellbeing"}) {
+        for (String group : new String[] {"engagement", "health_wellbeing"}) {
             for (int category = 0; category < 4; category++) {
                 for (int month = 1; month <= 6; month++) {
                     n++;
-                    contexts.add(SeedData.score(group, Integer.toString(1527150 + category),
-                            String.format("2025-%02d-01T00:00:00.000Z", month), GRADES[n % 5], IMPACTS[n % 3],
-                            5 + (n % 40) / 10.0, null));
+                    contexts.add(SeedData.score(
+                            group,
+                            Integer.toString(1527150 + category),
+                            String.format("2025-%02d-01T00:00:00.000Z", month),
+                            GRADES[n % 5],
+                            IMPACTS[n % 3],
+                            5 + (n % 40) / 10.0,
+                            null));
                 }
             }
         }
         for (String driver : DRIVERS) {
             for (int month = 1; month <= 6; month++) {
                 n++;
-                byDriver.add(SeedData.score(driver, "1527" + driver.length(), String.format(
-                        "2025-%02d-01T00:00:00.000Z", month), GRADES[n % 5], IMPACTS[n % 3], 6.5, driver));
+                byDriver.add(SeedData.score(
+                        driver,
+                        "1527" + driver.length(),
+                        String.format("2025-%02d-01T00:00:00.000Z", month),
+                        GRADES[n % 5],
+                        IMPACTS[n % 3],
+                        6.5,
+                        driver));
             }
         }
         SeedData.insert(db, PeakonCollection.SCORES_CONTEXTS, contexts);
@@ -56,33 +67,44 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
 
         List<Document> employees = new ArrayList<>();
         for (int e = 1; e <= 5; e++) {
-            employees.add(SeedData.employee(e, "Person " + e, e <= 3 ? "Engineering" : "Sales", "Team",
-                    e == 1 ? null : "1"));
+            employees.add(
+                    SeedData.employee(e, "Person " + e, e <= 3 ? "Engineering" : "Sales", "Team", e == 1 ? null : "1"));
         }
         SeedData.insert(db, PeakonCollection.EMPLOYEES, employees);
         List<Document> answers = new ArrayList<>();
         for (int e = 1; e <= 5; e++) {
-            answers.add(SeedData.answer(e * 10, e, 1, "Recommend?", "engagement", 4 + e, null,
-                    "2025-01-15T09:00:00.000Z"));
+            answers.add(
+                    SeedData.answer(e * 10, e, 1, "Recommend?", "engagement", 4 + e, null, "2025-01-15T09:00:00.000Z"));
             if (e <= 2) {
-                answers.add(SeedData.answer(e * 10 + 1, e, 1, "Recommend?", "engagement", 9, null,
-                        "2025-02-15T09:00:00.000Z"));
+                answers.add(SeedData.answer(
+                        e * 10 + 1, e, 1, "Recommend?", "engagement", 9, null, "2025-02-15T09:00:00.000Z"));
             }
         }
         SeedData.insert(db, PeakonCollection.ANSWERS_EXPORT, answers);
 
         db.getCollection(MongoCollections.INGESTION_RUNS).drop();
-        db.getCollection(MongoCollections.INGESTION_RUNS).insertMany(List.of(
-                run("run-a", "2026-11-09T03:00:00.000000Z", "success", "complete"),
-                run("run-b", "2026-11-16T03:00:00.000000Z", "partial", "complete"),
-                run("run-c", "2026-11-23T03:00:00.000000Z", "success", "pending")));
+        db.getCollection(MongoCollections.INGESTION_RUNS)
+                .insertMany(List.of(
+                        run("run-a", "2026-11-09T03:00:00.000000Z", "success", "complete"),
+                        run("run-b", "2026-11-16T03:00:00.000000Z", "partial", "complete"),
+                        run("run-c", "2026-11-23T03:00:00.000000Z", "success", "pending")));
     }
 
     private static Document run(String id, String startedAt, String status, String landing) {
-        return new Document("_id", id).append("started_at", startedAt).append("finished_at", startedAt)
-                .append("status", status).append("sync_mode", "full").append("landing_status", landing)
-                .append("collections", new Document("employees", new Document("published", 10).append("landed", 10)
-                        .append("pages", 1).append("status", "success")));
+        return new Document("_id", id)
+                .append("started_at", startedAt)
+                .append("finished_at", startedAt)
+                .append("status", status)
+                .append("sync_mode", "full")
+                .append("landing_status", landing)
+                .append(
+                        "collections",
+                        new Document(
+                                "employees",
+                                new Document("published", 10)
+                                        .append("landed", 10)
+                                        .append("pages", 1)
+                                        .append("status", "success")));
     }
 
     private static Set<String> ids(List<Document> docs, Predicate<Document> filter) {
@@ -110,14 +132,19 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
     @Test
     void contextScoreFiltersNarrowAndCombine() {
         Map<Map<String, String>, Predicate<Document>> cases = Map.of(
-                params("grade", "good"), d -> attr(d, "grade").equals("good"),
-                params("impact", "high"), d -> attr(d, "impact").equals("high"),
+                params("grade", "good"),
+                d -> attr(d, "grade").equals("good"),
+                params("impact", "high"),
+                d -> attr(d, "impact").equals("high"),
                 params("from", "2025-03-01", "to", "2025-04-30"),
                 d -> time(d).startsWith("2025-03") || time(d).startsWith("2025-04"),
-                params("group", "health_wellbeing"), d -> d.getString("_id").startsWith("health_wellbeing::"),
-                params("category", "1527151"), d -> d.getString("id").equals("1527151"),
+                params("group", "health_wellbeing"),
+                d -> d.getString("_id").startsWith("health_wellbeing::"),
+                params("category", "1527151"),
+                d -> d.getString("id").equals("1527151"),
                 params("grade", "good", "impact", "high", "group", "engagement"),
-                d -> attr(d, "grade").equals("good") && attr(d, "impact").equals("high")
+                d -> attr(d, "grade").equals("good")
+                        && attr(d, "impact").equals("high")
                         && d.getString("_id").startsWith("engagement::"));
         cases.forEach((filter, predicate) -> {
             Set<String> expected = ids(contexts, predicate);
@@ -127,19 +154,25 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
         assertThat(apiIds("/api/scores/contexts", params("group", ".*"))).isEmpty();
         JsonNode chart = api.json("/api/scores/contexts", params("sort", "time", "order", "asc", "limit", "500"));
         List<String> times = new ArrayList<>();
-        chart.get("items").forEach(i -> times.add(i.get("attributes").get("scores").get("time").asString()));
+        chart.get("items")
+                .forEach(i ->
+                        times.add(i.get("attributes").get("scores").get("time").asString()));
         assertThat(times).isSorted();
     }
 
     @Test
     void driverScoreFiltersNarrow() {
         assertThat(apiIds("/api/scores/drivers", params("driverId", "growth")))
-                .isEqualTo(ids(byDriver, d -> d.getString("driver_id").equals("growth"))).hasSize(6);
+                .isEqualTo(ids(byDriver, d -> d.getString("driver_id").equals("growth")))
+                .hasSize(6);
         assertThat(apiIds("/api/scores/drivers", params("driverId", "growth", "from", "2025-05-01")))
                 .hasSize(2);
         Set<String> good = ids(byDriver, d -> attr(d, "grade").equals("good"));
-        assertThat(apiIds("/api/scores/drivers", params("grade", "good"))).isEqualTo(good).isNotEmpty();
-        assertThat(api.get("/api/scores/contexts", params("driverId", "growth")).statusCode()).isEqualTo(400);
+        assertThat(apiIds("/api/scores/drivers", params("grade", "good")))
+                .isEqualTo(good)
+                .isNotEmpty();
+        assertThat(api.get("/api/scores/contexts", params("driverId", "growth")).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -157,7 +190,11 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
         assertThat(february.get("withheld").asBoolean()).isTrue();
         assertThat(february.get("meanScore").isNull()).isTrue();
         assertThat(api.json("/api/scores/department-trend", params("department", "Sales"))
-                .get("series").get(0).get("withheld").asBoolean()).isTrue();
+                        .get("series")
+                        .get(0)
+                        .get("withheld")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -166,11 +203,16 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
         assertThat(ApiClient.ids(runs)).containsExactly("run-c", "run-b", "run-a");
         JsonNode newest = runs.get("items").get(0);
         assertThat(newest.get("landing_status").asString()).isEqualTo("pending");
-        assertThat(newest.get("collections").get("employees").get("landed").asInt()).isEqualTo(10);
-        assertThat(ApiClient.ids(api.json("/api/runs", params("status", "partial")))).containsExactly("run-b");
-        assertThat(ApiClient.ids(api.json("/api/runs", params("landingStatus", "pending")))).containsExactly("run-c");
-        assertThat(ApiClient.ids(api.json("/api/runs", params("limit", "1", "offset", "1")))).containsExactly("run-b");
-        assertThat(api.get("/api/runs", params("status", "{\"$ne\":\"x\"}")).statusCode()).isEqualTo(400);
+        assertThat(newest.get("collections").get("employees").get("landed").asInt())
+                .isEqualTo(10);
+        assertThat(ApiClient.ids(api.json("/api/runs", params("status", "partial"))))
+                .containsExactly("run-b");
+        assertThat(ApiClient.ids(api.json("/api/runs", params("landingStatus", "pending"))))
+                .containsExactly("run-c");
+        assertThat(ApiClient.ids(api.json("/api/runs", params("limit", "1", "offset", "1"))))
+                .containsExactly("run-b");
+        assertThat(api.get("/api/runs", params("status", "{\"$ne\":\"x\"}")).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -183,7 +225,8 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
         } finally {
             IntegrationInfrastructure.shared().resumeMongo();
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> api.get("/api/runs", Map.of()).statusCode() == 200);
     }
 }

@@ -16,44 +16,72 @@ public final class SeedData {
     public static final String RUN = "0b7c3c1e-6f35-4a70-9d0e-000000000001";
     public static final String FETCHED_AT = "2026-11-23T03:00:01.000000Z";
 
-    private SeedData() {
-    }
+    private SeedData() {}
 
-    public static Document employee(Object id, String name, String department, String subDepartment,
-                                    String managerId) {
-        Document attributes = new Document("identifier", "E" + id).append("firstName", name.split(" ")[0])
+    public static Document employee(Object id, String name, String department, String subDepartment, String managerId) {
+        Document attributes = new Document("identifier", "E" + id)
+                .append("firstName", name.split(" ")[0])
                 .append("lastName", name.contains(" ") ? name.substring(name.indexOf(' ') + 1) : "")
                 .append("name", name)
                 .append("email", name.toLowerCase().replace(' ', '.') + "@example-company.invalid")
-                .append("Department", department).append("Sub-Department", subDepartment);
-        Document manager = new Document("data", managerId == null ? null
-                : new Document("type", "employees").append("id", managerId));
-        return meta(new Document("_id", id).append("type", "employees").append("id", id.toString())
-                .append("attributes", attributes)
-                .append("relationships", new Document("Manager", manager)), "/employees");
+                .append("Department", department)
+                .append("Sub-Department", subDepartment);
+        Document manager = new Document(
+                "data", managerId == null ? null : new Document("type", "employees").append("id", managerId));
+        return meta(
+                new Document("_id", id)
+                        .append("type", "employees")
+                        .append("id", id.toString())
+                        .append("attributes", attributes)
+                        .append("relationships", new Document("Manager", manager)),
+                "/employees");
     }
 
-    public static Document answer(int answerId, int employeeId, int questionId, String questionText,
-                                  String categoryGroup, Integer score, String comment, String answeredAt) {
-        Document attributes = new Document("answerId", answerId).append("answerScore", score)
-                .append("answerComment", comment).append("answerText", score == null ? comment : null)
-                .append("questionId", questionId).append("questionText", questionText)
-                .append("questionType", score == null ? "text" : "scale").append("categoryGroup", categoryGroup)
+    public static Document answer(
+            int answerId,
+            int employeeId,
+            int questionId,
+            String questionText,
+            String categoryGroup,
+            Integer score,
+            String comment,
+            String answeredAt) {
+        Document attributes = new Document("answerId", answerId)
+                .append("answerScore", score)
+                .append("answerComment", comment)
+                .append("answerText", score == null ? comment : null)
+                .append("questionId", questionId)
+                .append("questionText", questionText)
+                .append("questionType", score == null ? "text" : "scale")
+                .append("categoryGroup", categoryGroup)
                 .append("employeeId", employeeId)
                 .append("accountEmail", "employee." + employeeId + "@example-company.invalid")
-                .append("responseAnsweredAt", answeredAt).append("roundId", 7001);
-        return meta(new Document("_id", answerId).append("type", "answers_export")
-                .append("id", Integer.toString(answerId)).append("attributes", attributes), "/answers/export");
+                .append("responseAnsweredAt", answeredAt)
+                .append("roundId", 7001);
+        return meta(
+                new Document("_id", answerId)
+                        .append("type", "answers_export")
+                        .append("id", Integer.toString(answerId))
+                        .append("attributes", attributes),
+                "/answers/export");
     }
 
-    public static Document score(String group, String category, String time, String grade, String impact,
-                                 double mean, String driverId) {
-        Document attributes = new Document("grade", grade).append("impact", impact).append("source", "automatic")
-                .append("scores", new Document("mean", mean).append("nps", (int) (mean * 10) - 50).append("time", time))
+    public static Document score(
+            String group, String category, String time, String grade, String impact, double mean, String driverId) {
+        Document attributes = new Document("grade", grade)
+                .append("impact", impact)
+                .append("source", "automatic")
+                .append(
+                        "scores",
+                        new Document("mean", mean)
+                                .append("nps", (int) (mean * 10) - 50)
+                                .append("time", time))
                 .append("observations", List.of())
                 .append("participation", new Document("participants", 400).append("responses", 300));
         Document doc = new Document("_id", (driverId != null ? driverId : group) + "::" + category + "::" + time)
-                .append("type", "category_scores").append("id", category).append("attributes", attributes);
+                .append("type", "category_scores")
+                .append("id", category)
+                .append("attributes", attributes);
         if (driverId != null) {
             doc.append(DocumentFields.DRIVER_ID, driverId);
         }
@@ -61,7 +89,8 @@ public final class SeedData {
     }
 
     private static Document meta(Document doc, String endpoint) {
-        return doc.append(DocumentFields.FETCHED_AT, FETCHED_AT).append(DocumentFields.RUN_ID, RUN)
+        return doc.append(DocumentFields.FETCHED_AT, FETCHED_AT)
+                .append(DocumentFields.RUN_ID, RUN)
                 .append(DocumentFields.ENDPOINT, endpoint)
                 .append(DocumentFields.SOURCE_URL, "https://sim.invalid/api/v1" + endpoint);
     }

@@ -14,6 +14,7 @@ class SettingsDocumentedTest {
 
     @Test
     void everySettingIsDocumentedWithItsDefault() {
-        assertThat(SettingsDocumentation.problems("browse", "browse", Path.of(".."))).isEmpty();
+        assertThat(SettingsDocumentation.problems("browse", "browse", Path.of("..")))
+                .isEmpty();
     }
 }

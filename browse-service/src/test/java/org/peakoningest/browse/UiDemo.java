@@ -23,11 +23,18 @@ import org.springframework.boot.SpringApplication;
 public final class UiDemo {
 
     private static final String[] DEPARTMENTS = {"Engineering", "Sales", "Marketing", "Finance", "People"};
-    private static final String[] COMMENTS = {"Great team, supportive manager", "Too many meetings", "I would like "
-        + "clearer goals", "Workload is heavy this quarter", "Love the flexibility", null, null, null};
+    private static final String[] COMMENTS = {
+        "Great team, supportive manager",
+        "Too many meetings",
+        "I would like " + "clearer goals",
+        "Workload is heavy this quarter",
+        "Love the flexibility",
+        null,
+        null,
+        null
+    };
 
-    private UiDemo() {
-    }
+    private UiDemo() {}
 
     public static void main(String[] args) {
         MongoServer server = new MongoServer(new MemoryBackend());
@@ -36,8 +43,12 @@ public final class UiDemo {
         try (MongoClient client = MongoClients.create(uri)) {
             seed(client.getDatabase("peakon"));
         }
-        SpringApplication.run(BrowseApplication.class, "--spring.mongodb.uri=" + uri, "--spring.mongodb.database=peakon",
-                "--browse.token=demo-token", "--browse.users=demo:demo");
+        SpringApplication.run(
+                BrowseApplication.class,
+                "--spring.mongodb.uri=" + uri,
+                "--spring.mongodb.database=peakon",
+                "--browse.token=demo-token",
+                "--browse.users=demo:demo");
     }
 
     static void seed(MongoDatabase db) {
@@ -48,7 +59,11 @@ public final class UiDemo {
         for (int i = 1; i <= people; i++) {
             int manager = i == 1 ? 0 : i <= 6 ? 1 : Math.max(2, i / 4);
             dept[i] = i == 1 ? "Executive" : i <= 6 ? DEPARTMENTS[i - 2] : dept[manager];
-            employees.add(SeedData.employee(1000 + i, "Person " + i, dept[i], dept[i] + " " + (char) ('A' + i % 3),
+            employees.add(SeedData.employee(
+                    1000 + i,
+                    "Person " + i,
+                    dept[i],
+                    dept[i] + " " + (char) ('A' + i % 3),
                     manager == 0 ? null : Integer.toString(1000 + manager)));
         }
         employees.add(SeedData.employee(5001, "Olive Orphan", "Legal", "Contracts", "9999"));
@@ -64,10 +79,17 @@ public final class UiDemo {
             }
             for (int month = 1; month <= 6; month++) {
                 int base = dept[i].equals("Sales") ? 5 : 7;
-                answers.add(SeedData.answer(id++, 1000 + i, 1, "How likely is it you would recommend the company?",
-                        "engagement", Math.min(10, base + random.nextInt(4) - 1), COMMENTS[random.nextInt(8)],
-                        String.format("2025-%02d-%02dT%02d:15:00.000Z", month, 1 + random.nextInt(27),
-                                8 + random.nextInt(9))));
+                answers.add(SeedData.answer(
+                        id++,
+                        1000 + i,
+                        1,
+                        "How likely is it you would recommend the company?",
+                        "engagement",
+                        Math.min(10, base + random.nextInt(4) - 1),
+                        COMMENTS[random.nextInt(8)],
+                        String.format(
+                                "2025-%02d-%02dT%02d:15:00.000Z",
+                                month, 1 + random.nextInt(27), 8 + random.nextInt(9))));
             }
         }
         SeedData.insert(db, PeakonCollection.ANSWERS_EXPORT, answers);
@@ -80,10 +102,22 @@ public final class UiDemo {
             String time = String.format("2025-%02d-01T00:00:00.000Z", month);
             for (int c = 0; c < 4; c++) {
                 double mean = Math.round((6 + c * 0.5 + Math.sin(month / 2.0 + c)) * 10) / 10.0;
-                scores.add(SeedData.score("engagement", Integer.toString(1527152 + c), time,
-                        grades[random.nextInt(5)], c % 2 == 0 ? "high" : "low", mean, null));
-                drivers.add(SeedData.score(driverIds[c], Integer.toString(1527160 + c), time,
-                        grades[random.nextInt(5)], "medium", mean - 0.4, driverIds[c]));
+                scores.add(SeedData.score(
+                        "engagement",
+                        Integer.toString(1527152 + c),
+                        time,
+                        grades[random.nextInt(5)],
+                        c % 2 == 0 ? "high" : "low",
+                        mean,
+                        null));
+                drivers.add(SeedData.score(
+                        driverIds[c],
+                        Integer.toString(1527160 + c),
+                        time,
+                        grades[random.nextInt(5)],
+                        "medium",
+                        mean - 0.4,
+                        driverIds[c]));
             }
         }
         SeedData.insert(db, PeakonCollection.SCORES_CONTEXTS, scores);
@@ -93,16 +127,24 @@ public final class UiDemo {
         for (int r = 0; r < 3; r++) {
             Document collections = new Document();
             for (PeakonCollection c : PeakonCollection.values()) {
-                collections.append(c.collectionName(), new Document("published", 100 + r).append("landed", 100 + r)
-                        .append("pages", 1).append("status", "success"));
+                collections.append(
+                        c.collectionName(),
+                        new Document("published", 100 + r)
+                                .append("landed", 100 + r)
+                                .append("pages", 1)
+                                .append("status", "success"));
             }
-            db.getCollection(MongoCollections.INGESTION_RUNS).insertOne(new Document("_id", "run-" + r)
-                    .append("started_at", String.format("2026-11-%02dT03:00:00.000000Z", 9 + 7 * r))
-                    .append("finished_at", String.format("2026-11-%02dT03:04:10.000000Z", 9 + 7 * r))
-                    .append("status", r == 1 ? "partial" : "success").append("sync_mode", r == 0 ? "full" : "incremental")
-                    .append("landing_status", r == 2 ? "pending" : "complete")
-                    .append("last_error", r == 1 ? "scores_by_driver: group 'reward' answered 422 (skipped)" : null)
-                    .append("collections", collections));
+            db.getCollection(MongoCollections.INGESTION_RUNS)
+                    .insertOne(new Document("_id", "run-" + r)
+                            .append("started_at", String.format("2026-11-%02dT03:00:00.000000Z", 9 + 7 * r))
+                            .append("finished_at", String.format("2026-11-%02dT03:04:10.000000Z", 9 + 7 * r))
+                            .append("status", r == 1 ? "partial" : "success")
+                            .append("sync_mode", r == 0 ? "full" : "incremental")
+                            .append("landing_status", r == 2 ? "pending" : "complete")
+                            .append(
+                                    "last_error",
+                                    r == 1 ? "scores_by_driver: group 'reward' answered 422 (skipped)" : null)
+                            .append("collections", collections));
         }
     }
 }

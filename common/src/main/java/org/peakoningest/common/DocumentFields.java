@@ -23,6 +23,5 @@ public final class DocumentFields {
      */
     public static final String SOURCE = "_source";
 
-    private DocumentFields() {
-    }
+    private DocumentFields() {}
 }

@@ -20,6 +20,5 @@ public final class MongoCollections {
     /** One document per run: fetch status from the run events, landed counts from the data. Owner: writer. */
     public static final String INGESTION_RUNS = "ingestion_runs";
 
-    private MongoCollections() {
-    }
+    private MongoCollections() {}
 }

@@ -16,7 +16,8 @@ import java.time.temporal.ChronoUnit;
 public final class Timestamps {
 
     /** {@code appendInstant(6)}: always six fractional digits (truncated), {@code Z}. */
-    private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder().appendInstant(6).toFormatter();
+    private static final DateTimeFormatter FORMAT =
+            new DateTimeFormatterBuilder().appendInstant(6).toFormatter();
 
     /**
      * The last instant formatted or parsed and its text. Every record of a page carries the same {@code fetched_at},
@@ -26,11 +27,9 @@ public final class Timestamps {
     private static volatile Pair last = new Pair(Instant.EPOCH, FORMAT.format(Instant.EPOCH), null);
 
     /** {@code formatted} is {@code format(instant)}; {@code parsed}, if not null, a text that parses to it. */
-    private record Pair(Instant instant, String formatted, String parsed) {
-    }
+    private record Pair(Instant instant, String formatted, String parsed) {}
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** The fixed-width text of {@code instant} (microseconds, truncated). */
     public static String format(Instant instant) {

@@ -21,6 +21,7 @@ public record TopicNames(String prefix) {
 
     /** Kafka's legal topic characters; the prefix must keep every derived name legal. */
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
+
     private static final int MAX_TOPIC_LENGTH = 249;
 
     public TopicNames {
@@ -30,7 +31,10 @@ public record TopicNames(String prefix) {
                     "topic prefix '" + prefix + "' may only contain letters, digits, '.', '_' and '-'");
         }
         int longest = Arrays.stream(PeakonCollection.values())
-                .mapToInt(c -> c.collectionName().length()).max().orElse(0) + DEAD_LETTER_SUFFIX.length();
+                        .mapToInt(c -> c.collectionName().length())
+                        .max()
+                        .orElse(0)
+                + DEAD_LETTER_SUFFIX.length();
         if (prefix.length() + longest > MAX_TOPIC_LENGTH) {
             throw new IllegalArgumentException("topic prefix is too long: topic names are limited to 249 characters");
         }

@@ -45,15 +45,20 @@ class ContractSchemasTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"envelope-answer.json", "envelope-score-by-driver.json",
-            "envelope-from-a-newer-producer.json"})
+    @ValueSource(
+            strings = {"envelope-answer.json", "envelope-score-by-driver.json", "envelope-from-a-newer-producer.json"})
     void goldenEnvelopesAreValid(String golden) throws IOException {
         assertThat(validate("record-envelope.schema.json", Golden.text(golden))).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run-started.json", "collection-finished.json", "run-finished.json",
-            "run-event-of-a-future-type.json"})
+    @ValueSource(
+            strings = {
+                "run-started.json",
+                "collection-finished.json",
+                "run-finished.json",
+                "run-event-of-a-future-type.json"
+            })
     void goldenRunEventsAreValid(String golden) throws IOException {
         assertThat(validate("run-event.schema.json", Golden.text(golden))).isEmpty();
     }
@@ -61,31 +66,48 @@ class ContractSchemasTest {
     @Test
     void whatTheCodeWritesIsValid() throws IOException {
         JsonNode item = ContractJson.mapper().readTree("{\"id\":\"x\",\"attributes\":{}}");
-        RecordEnvelope envelope = RecordEnvelope.of("r1", PeakonCollection.DRIVERS, "/engagement/drivers",
-                "https://x.peakon.com/api/v1/engagement/drivers", Instant.parse("2026-01-01T00:00:00Z"),
-                DocumentKeys.keyOf(PeakonCollection.DRIVERS, item, null), null, item);
-        assertThat(validate("record-envelope.schema.json",
-                ContractJson.mapper().writeValueAsString(envelope))).isEmpty();
+        RecordEnvelope envelope = RecordEnvelope.of(
+                "r1",
+                PeakonCollection.DRIVERS,
+                "/engagement/drivers",
+                "https://x.peakon.com/api/v1/engagement/drivers",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                DocumentKeys.keyOf(PeakonCollection.DRIVERS, item, null),
+                null,
+                item);
+        assertThat(validate("record-envelope.schema.json", ContractJson.mapper().writeValueAsString(envelope)))
+                .isEmpty();
 
-        RunFinished finished = RunFinished.of("r1", Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-01-01T00:01:00Z"), SyncMode.FULL, RunStatus.SUCCESS, null,
+        RunFinished finished = RunFinished.of(
+                "r1",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:01:00Z"),
+                SyncMode.FULL,
+                RunStatus.SUCCESS,
+                null,
                 java.util.Map.of("drivers", new CollectionStats(CollectionStatus.SUCCESS, 1, 1, List.of(), null)));
-        assertThat(validate("run-event.schema.json", ContractJson.mapper().writeValueAsString(finished))).isEmpty();
+        assertThat(validate("run-event.schema.json", ContractJson.mapper().writeValueAsString(finished)))
+                .isEmpty();
     }
 
     @Test
     void anEnvelopeWithoutKeyOrWithAVariableWidthTimestampIsInvalid() throws IOException {
         String golden = Golden.text("envelope-answer.json");
-        assertThat(validate("record-envelope.schema.json", golden.replace("\"key\": 123456,", ""))).isNotEmpty();
-        assertThat(validate("record-envelope.schema.json",
-                golden.replace("2026-11-23T03:00:12.345678Z", "2026-11-23T03:00:12Z"))).isNotEmpty();
-        assertThat(validate("record-envelope.schema.json",
-                golden.replace("\"answers_export\",", "\"surveys\","))).isNotEmpty();
+        assertThat(validate("record-envelope.schema.json", golden.replace("\"key\": 123456,", "")))
+                .isNotEmpty();
+        assertThat(validate(
+                        "record-envelope.schema.json",
+                        golden.replace("2026-11-23T03:00:12.345678Z", "2026-11-23T03:00:12Z")))
+                .isNotEmpty();
+        assertThat(validate("record-envelope.schema.json", golden.replace("\"answers_export\",", "\"surveys\",")))
+                .isNotEmpty();
     }
 
     @Test
     void aRunFinishedWithoutStatusIsInvalid() throws IOException {
-        assertThat(validate("run-event.schema.json",
-                Golden.text("run-finished.json").replace("\"status\": \"partial\",", ""))).isNotEmpty();
+        assertThat(validate(
+                        "run-event.schema.json",
+                        Golden.text("run-finished.json").replace("\"status\": \"partial\",", "")))
+                .isNotEmpty();
     }
 }

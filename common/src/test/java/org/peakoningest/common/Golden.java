@@ -10,8 +10,7 @@ import tools.jackson.databind.JsonNode;
 /** Reads the golden files under {@code src/test/resources/golden}. */
 public final class Golden {
 
-    private Golden() {
-    }
+    private Golden() {}
 
     public static String text(String name) {
         try (InputStream in = Golden.class.getResourceAsStream("/golden/" + name)) {

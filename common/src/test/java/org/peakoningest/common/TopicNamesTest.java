@@ -10,8 +10,14 @@ class TopicNamesTest {
     @Test
     void defaultTopicsArePrefixedCollectionNames() {
         TopicNames topics = TopicNames.defaults();
-        assertThat(topics.dataTopics()).containsExactly("peakon.answers_export", "peakon.employees",
-                "peakon.drivers", "peakon.drivers_catalog", "peakon.scores_contexts", "peakon.scores_by_driver");
+        assertThat(topics.dataTopics())
+                .containsExactly(
+                        "peakon.answers_export",
+                        "peakon.employees",
+                        "peakon.drivers",
+                        "peakon.drivers_catalog",
+                        "peakon.scores_contexts",
+                        "peakon.scores_by_driver");
         assertThat(topics.runEventsTopic()).isEqualTo("peakon.run_events");
         assertThat(topics.deadLetterTopic("peakon.employees")).isEqualTo("peakon.employees.DLT");
     }
@@ -33,8 +39,15 @@ class TopicNamesTest {
 
     @Test
     void collectionNamesAreTheOnesOfTheOriginalBrief() {
-        assertThat(PeakonCollection.values()).extracting(PeakonCollection::collectionName).containsExactly(
-                "answers_export", "employees", "drivers", "drivers_catalog", "scores_contexts", "scores_by_driver");
+        assertThat(PeakonCollection.values())
+                .extracting(PeakonCollection::collectionName)
+                .containsExactly(
+                        "answers_export",
+                        "employees",
+                        "drivers",
+                        "drivers_catalog",
+                        "scores_contexts",
+                        "scores_by_driver");
         assertThat(PeakonCollection.fromName("nope")).isEmpty();
     }
 }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
  * the {@code daemon} package), {@code --full-sync}/{@code --incremental} override {@code FULL_SYNC},
  * {@code --<property>=<value>} arguments pass through unchanged.
  */
-@Command(name = "fetcher", subcommands = HelpCommand.class,
+@Command(
+        name = "fetcher",
+        subcommands = HelpCommand.class,
         customSynopsis = "fetcher [ingest [--full-sync|--incremental] [--dry-run] | daemon] [--<property>=<value>...]",
         description = "Crawls Peakon into Kafka (without a command: daemon).")
 final class FetcherCommandLine extends ServiceCommand {
@@ -33,10 +35,12 @@ final class FetcherCommandLine extends ServiceCommand {
     }
 
     @Command(name = "ingest", description = "Crawl once now, print the summary, exit (75: the crawl lock is held).")
-    int ingest(@ArgGroup Sync sync, @Option(names = "--dry-run", description = "Count only; publish nothing.")
-               boolean dryRun, @Mixin SpringArguments more) {
-        List<String> own = new ArrayList<>(List.of("--peakon.fetcher.command=ingest",
-                "--spring.main.web-application-type=none"));
+    int ingest(
+            @ArgGroup Sync sync,
+            @Option(names = "--dry-run", description = "Count only; publish nothing.") boolean dryRun,
+            @Mixin SpringArguments more) {
+        List<String> own =
+                new ArrayList<>(List.of("--peakon.fetcher.command=ingest", "--spring.main.web-application-type=none"));
         if (sync != null) {
             own.add("--peakon.fetcher.full-sync=" + sync.fullSync);
         }
@@ -55,6 +59,7 @@ final class FetcherCommandLine extends ServiceCommand {
     static final class Sync {
         @Option(names = "--full-sync", description = "Ignore the stored cursors.")
         private boolean fullSync;
+
         @Option(names = "--incremental", description = "Continue from the stored cursors.")
         private boolean incremental;
     }

@@ -42,10 +42,13 @@ public abstract class CrawlFixture {
 
     @Autowired
     protected IngestionRun ingestion;
+
     @Autowired
     protected MongoTemplate mongo;
+
     @Autowired
     protected TopicNames topics;
+
     @Value("${spring.kafka.bootstrap-servers}")
     protected String bootstrap;
 
@@ -68,14 +71,15 @@ public abstract class CrawlFixture {
         for (PeakonCollection c : PeakonCollection.values()) {
             byCollection.put(c, new ArrayList<>());
         }
-        for (ConsumerRecord<String, RecordEnvelope> record : TopicReader.readToEnd(bootstrap, topics.dataTopics(),
-                new ContractDeserializer.Envelopes())) {
+        for (ConsumerRecord<String, RecordEnvelope> record :
+                TopicReader.readToEnd(bootstrap, topics.dataTopics(), new ContractDeserializer.Envelopes())) {
             RecordEnvelope envelope = record.value();
             if (!envelope.runId().equals(runId)) {
                 continue;
             }
             assertThat(record.key()).isEqualTo(RecordKeys.of(envelope.key()));
-            assertThat(topics.collectionOf(record.topic())).contains(envelope.knownCollection().orElseThrow());
+            assertThat(topics.collectionOf(record.topic()))
+                    .contains(envelope.knownCollection().orElseThrow());
             assertThat(envelope.defect()).isEmpty();
             byCollection.get(envelope.knownCollection().orElseThrow()).add(envelope);
         }
@@ -85,10 +89,15 @@ public abstract class CrawlFixture {
     /** The run's events, in order. */
     protected List<RunEvent> runEventsOf(String runId) {
         return TopicReader.readToEnd(bootstrap, List.of(topics.runEventsTopic()), new ContractDeserializer.RunEvents())
-                .stream().filter(r -> r.key().equals(RecordKeys.ofRun(runId))).map(ConsumerRecord::value).toList();
+                .stream()
+                .filter(r -> r.key().equals(RecordKeys.ofRun(runId)))
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     protected Document syncState(String id) {
-        return mongo.getCollection(MongoCollections.SYNC_STATE).find(new Document("_id", id)).first();
+        return mongo.getCollection(MongoCollections.SYNC_STATE)
+                .find(new Document("_id", id))
+                .first();
     }
 }

@@ -1,7 +1,7 @@
 package org.peakoningest.fetcher;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -33,13 +33,24 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.test.context.TestPropertySource;
 
 /** Whole runs against a simulated Peakon (WireMock), the real broker and the Mongo endpoint. */
-@TestPropertySource(properties = {"peakon.fetcher.backoff-initial=10ms", "peakon.fetcher.backoff-max=50ms",
-        "peakon.fetcher.topic-prefix=it-crawl.", "peakon.fetcher.topic-partitions=3"})
+@TestPropertySource(
+        properties = {
+            "peakon.fetcher.backoff-initial=10ms",
+            "peakon.fetcher.backoff-max=50ms",
+            "peakon.fetcher.topic-prefix=it-crawl.",
+            "peakon.fetcher.topic-partitions=3"
+        })
 class CrawlIT extends CrawlFixture {
 
-    @Autowired FetcherProperties props;
-    @Autowired @Qualifier("lastRun") HealthIndicator lastRun;
-    @Autowired MeterRegistry meters;
+    @Autowired
+    FetcherProperties props;
+
+    @Autowired
+    @Qualifier("lastRun")
+    HealthIndicator lastRun;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aFullCrawlPublishesExactlyOneEnvelopePerItemAndMatchingRunEvents() {
@@ -47,33 +58,40 @@ class CrawlIT extends CrawlFixture {
 
         assertThat(report.status()).isEqualTo(RunStatus.SUCCESS);
         Map<PeakonCollection, List<RecordEnvelope>> landed = envelopesOf(report.runId());
-        assertThat(keys(landed, PeakonCollection.ANSWERS_EXPORT)).containsExactlyInAnyOrder(
-                101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L);
+        assertThat(keys(landed, PeakonCollection.ANSWERS_EXPORT))
+                .containsExactlyInAnyOrder(101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L);
         assertThat(keys(landed, PeakonCollection.EMPLOYEES)).containsExactlyInAnyOrder(7001L, 7002L, 7003L);
         assertThat(keys(landed, PeakonCollection.DRIVERS))
                 .containsExactlyInAnyOrder("engagement", "autonomy", "free_opinions");
-        assertThat(keys(landed, PeakonCollection.SCORES_CONTEXTS)).containsExactlyInAnyOrder(
-                "engagement::segment_1::1700000000", "engagement::segment_2::1700000000");
-        assertThat(keys(landed, PeakonCollection.SCORES_BY_DRIVER)).containsExactlyInAnyOrder(
-                "engagement::segment_1::1700000000", "engagement::segment_2::1700000000",
-                "autonomy::segment_9::1700000000");
+        assertThat(keys(landed, PeakonCollection.SCORES_CONTEXTS))
+                .containsExactlyInAnyOrder("engagement::segment_1::1700000000", "engagement::segment_2::1700000000");
+        assertThat(keys(landed, PeakonCollection.SCORES_BY_DRIVER))
+                .containsExactlyInAnyOrder(
+                        "engagement::segment_1::1700000000",
+                        "engagement::segment_2::1700000000",
+                        "autonomy::segment_9::1700000000");
         assertThat(landed.get(PeakonCollection.DRIVERS_CATALOG)).hasSize(PeakonStub.CATALOG);
 
         // metadata of a record on the last (relative-next) answers page
         RecordEnvelope answer = landed.get(PeakonCollection.ANSWERS_EXPORT).stream()
-                .filter(e -> e.key().equals(DocumentKey.of(109))).findFirst().orElseThrow();
+                .filter(e -> e.key().equals(DocumentKey.of(109)))
+                .findFirst()
+                .orElseThrow();
         assertThat(answer.endpoint()).isEqualTo("/answers/export");
         assertThat(answer.sourceUrl()).isEqualTo(stub.baseUrl() + "/answers/export?per_page=3&continuation=c3");
         assertThat(answer.item().at("/attributes/answerComment").asString()).isEqualTo("comment 109");
         assertThat(answer.fetchedAt()).isBetween(report.startedAt(), report.finishedAt());
         assertThat(answer.driverId()).isNull();
         RecordEnvelope byDriver = landed.get(PeakonCollection.SCORES_BY_DRIVER).stream()
-                .filter(e -> e.key().equals(DocumentKey.of("autonomy::segment_9::1700000000"))).findFirst()
+                .filter(e -> e.key().equals(DocumentKey.of("autonomy::segment_9::1700000000")))
+                .findFirst()
                 .orElseThrow();
         assertThat(byDriver.driverId()).isEqualTo("autonomy");
         assertThat(byDriver.endpoint()).isEqualTo("/scores/contexts/company_22182/group/autonomy");
         RecordEnvelope catalog = landed.get(PeakonCollection.DRIVERS_CATALOG).stream()
-                .filter(e -> e.key().equals(DocumentKey.of(1527161))).findFirst().orElseThrow();
+                .filter(e -> e.key().equals(DocumentKey.of(1527161)))
+                .findFirst()
+                .orElseThrow();
         assertThat(catalog.item().path("driver").asString()).isEqualTo("Recognition");
         assertThat(catalog.item().path("subdriver").asString()).isEqualTo("Performance");
         assertThat(catalog.endpoint()).isEqualTo("static:drivers_catalog.csv");
@@ -86,17 +104,24 @@ class CrawlIT extends CrawlFixture {
         assertThat(finished.status()).isEqualTo(RunStatus.SUCCESS);
         for (PeakonCollection c : PeakonCollection.values()) {
             CollectionStats stats = finished.collections().get(c.collectionName());
-            assertThat(stats.published()).as(c.collectionName()).isEqualTo(landed.get(c).size());
-            assertThat(stats.distinctKeys()).as("every item has its own key in " + c.collectionName())
+            assertThat(stats.published())
+                    .as(c.collectionName())
+                    .isEqualTo(landed.get(c).size());
+            assertThat(stats.distinctKeys())
+                    .as("every item has its own key in " + c.collectionName())
                     .isEqualTo(stats.published());
-            CollectionFinished perCollection = events.stream().filter(CollectionFinished.class::isInstance)
-                    .map(CollectionFinished.class::cast).filter(f -> f.collection().equals(c.collectionName()))
-                    .findFirst().orElseThrow();
+            CollectionFinished perCollection = events.stream()
+                    .filter(CollectionFinished.class::isInstance)
+                    .map(CollectionFinished.class::cast)
+                    .filter(f -> f.collection().equals(c.collectionName()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(perCollection.stats()).isEqualTo(stats);
         }
         assertThat(finished.collections().get("answers_export").pages()).isEqualTo(4);
         assertThat(finished.collections().get("employees").pages()).isEqualTo(2);
-        assertThat(finished.collections().get("scores_by_driver").skipped()).singleElement()
+        assertThat(finished.collections().get("scores_by_driver").skipped())
+                .singleElement()
                 .satisfies(s -> {
                     assertThat(s.context()).isEqualTo("free_opinions");
                     assertThat(s.status()).isEqualTo(422);
@@ -104,16 +129,25 @@ class CrawlIT extends CrawlFixture {
                 });
 
         // cursors: max seen, and the token cached for the next run
-        assertThat(syncState("answers_export").get("last_answer_id", Number.class).longValue()).isEqualTo(109);
-        assertThat(syncState("employees").get("last_employee_id", Number.class).longValue()).isEqualTo(7003);
+        assertThat(syncState("answers_export")
+                        .get("last_answer_id", Number.class)
+                        .longValue())
+                .isEqualTo(109);
+        assertThat(syncState("employees").get("last_employee_id", Number.class).longValue())
+                .isEqualTo(7003);
         Document token = mongo.getCollection(MongoCollections.AUTH_TOKENS)
-                .find(new Document("_id", stub.baseUrl() + "::application")).first();
+                .find(new Document("_id", stub.baseUrl() + "::application"))
+                .first();
         assertThat(token.getString("bearer_token")).isEqualTo(PeakonStub.BEARER);
         assertThat(token.get("obtained_at")).isNotNull();
         assertThat(lastRun.health().getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.UP);
-        assertThat(meters.get("peakon.fetcher.items").tag("collection", "answers_export").counter().count())
+        assertThat(meters.get("peakon.fetcher.items")
+                        .tag("collection", "answers_export")
+                        .counter()
+                        .count())
                 .isGreaterThanOrEqualTo(PeakonStub.ANSWERS);
-        assertThat(meters.get("peakon.fetcher.rate.budget.remaining").gauge().value()).isLessThan(5000);
+        assertThat(meters.get("peakon.fetcher.rate.budget.remaining").gauge().value())
+                .isLessThan(5000);
         peakon.verify(1, postRequestedFor(urlPathEqualTo(PeakonStub.API + "/auth/application")));
         peakon.verify(getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export"))
                 .withHeader("Authorization", equalTo("Bearer " + PeakonStub.BEARER)));
@@ -121,57 +155,74 @@ class CrawlIT extends CrawlFixture {
 
     @Test
     void anExpiredTokenIsRenewedOnceAndTheCallRetriedOnce() {
-        mongo.getCollection(MongoCollections.AUTH_TOKENS).insertOne(new Document("_id",
-                stub.baseUrl() + "::application").append("bearer_token", "stale-token"));
-        peakon.stubFor(PeakonStub.answersPage(absent()).withHeader("Authorization", equalTo("Bearer stale-token"))
-                .atPriority(1).willReturn(aResponse().withStatus(401).withBody("{\"errors\":[]}")));
+        mongo.getCollection(MongoCollections.AUTH_TOKENS)
+                .insertOne(new Document("_id", stub.baseUrl() + "::application").append("bearer_token", "stale-token"));
+        peakon.stubFor(PeakonStub.answersPage(absent())
+                .withHeader("Authorization", equalTo("Bearer stale-token"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(401).withBody("{\"errors\":[]}")));
 
         RunReport report = ingestion.execute(SyncMode.FULL, false);
 
         assertThat(report.status()).isEqualTo(RunStatus.SUCCESS);
         peakon.verify(1, postRequestedFor(urlPathEqualTo(PeakonStub.API + "/auth/application")));
-        peakon.verify(1, PeakonStub.answersPageRequested().withHeader("Authorization",
-                equalTo("Bearer stale-token")));
-        peakon.verify(1, PeakonStub.answersPageRequested().withHeader("Authorization",
-                equalTo("Bearer " + PeakonStub.BEARER)));
+        peakon.verify(1, PeakonStub.answersPageRequested().withHeader("Authorization", equalTo("Bearer stale-token")));
+        peakon.verify(
+                1,
+                PeakonStub.answersPageRequested().withHeader("Authorization", equalTo("Bearer " + PeakonStub.BEARER)));
         assertThat(report.collections().get("answers_export").published()).isEqualTo(PeakonStub.ANSWERS);
     }
 
     @Test
     void anIncrementalRunContinuesFromTheCursorsAndAFullSyncDoesNot() {
-        mongo.getCollection(MongoCollections.SYNC_STATE).insertOne(
-                new Document("_id", "answers_export").append("last_answer_id", 500));
-        mongo.getCollection(MongoCollections.SYNC_STATE).insertOne(
-                new Document("_id", "employees").append("last_employee_id", 7001));
-        peakon.stubFor(PeakonStub.answersPage(equalTo("500")).willReturn(PeakonStub.json(
-                PeakonStub.page(PeakonStub.answerItems(501, 502), "\"links\":{\"next\":null}", false))));
+        mongo.getCollection(MongoCollections.SYNC_STATE)
+                .insertOne(new Document("_id", "answers_export").append("last_answer_id", 500));
+        mongo.getCollection(MongoCollections.SYNC_STATE)
+                .insertOne(new Document("_id", "employees").append("last_employee_id", 7001));
+        peakon.stubFor(PeakonStub.answersPage(equalTo("500"))
+                .willReturn(PeakonStub.json(
+                        PeakonStub.page(PeakonStub.answerItems(501, 502), "\"links\":{\"next\":null}", false))));
 
         RunReport incremental = ingestion.execute(SyncMode.INCREMENTAL, false);
 
         assertThat(incremental.collections().get("answers_export").published()).isEqualTo(2);
-        peakon.verify(1, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export"))
-                .withQueryParam("continuation", equalTo("500")));
-        peakon.verify(1, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/employees"))
-                .withQueryParam("continuation", equalTo("7001")).withQueryParam("page", absent()));
-        assertThat(syncState("answers_export").get("last_answer_id", Number.class).longValue()).isEqualTo(502);
+        peakon.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export"))
+                        .withQueryParam("continuation", equalTo("500")));
+        peakon.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(PeakonStub.API + "/employees"))
+                        .withQueryParam("continuation", equalTo("7001"))
+                        .withQueryParam("page", absent()));
+        assertThat(syncState("answers_export")
+                        .get("last_answer_id", Number.class)
+                        .longValue())
+                .isEqualTo(502);
 
         peakon.resetRequests();
         RunReport full = ingestion.execute(SyncMode.FULL, false);
 
         assertThat(full.collections().get("answers_export").published()).isEqualTo(PeakonStub.ANSWERS);
         peakon.verify(1, PeakonStub.answersPageRequested());
-        peakon.verify(0, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/employees"))
-                .withQueryParam("continuation", equalTo("7001")));
+        peakon.verify(
+                0,
+                getRequestedFor(urlPathEqualTo(PeakonStub.API + "/employees"))
+                        .withQueryParam("continuation", equalTo("7001")));
         // a full sync that saw less than before never moves a cursor back
-        assertThat(syncState("answers_export").get("last_answer_id", Number.class).longValue()).isEqualTo(502);
+        assertThat(syncState("answers_export")
+                        .get("last_answer_id", Number.class)
+                        .longValue())
+                .isEqualTo(502);
     }
 
     @Test
     void aCursorPeakonRefusesFallsBackToAFullCrawlOfThatCollection() {
-        mongo.getCollection(MongoCollections.SYNC_STATE).insertOne(
-                new Document("_id", "answers_export").append("last_answer_id", 500));
-        peakon.stubFor(PeakonStub.answersPage(equalTo("500")).willReturn(aResponse().withStatus(400)
-                .withBody("{\"errors\":[{\"detail\":\"invalid continuation\"}]}")));
+        mongo.getCollection(MongoCollections.SYNC_STATE)
+                .insertOne(new Document("_id", "answers_export").append("last_answer_id", 500));
+        peakon.stubFor(PeakonStub.answersPage(equalTo("500"))
+                .willReturn(
+                        aResponse().withStatus(400).withBody("{\"errors\":[{\"detail\":\"invalid continuation\"}]}")));
 
         RunReport report = ingestion.execute(SyncMode.INCREMENTAL, false);
 
@@ -189,17 +240,21 @@ class CrawlIT extends CrawlFixture {
         assertThat(report.collections().get("answers_export").published()).isEqualTo(PeakonStub.ANSWERS);
         assertThat(report.collections().get("drivers_catalog").published()).isEqualTo(PeakonStub.CATALOG);
         assertThat(report.collections().get("scores_by_driver").published()).isEqualTo(PeakonStub.SCORES_BY_DRIVER);
-        assertThat(envelopesOf(report.runId()).values()).allSatisfy(list -> assertThat(list).isEmpty());
+        assertThat(envelopesOf(report.runId()).values())
+                .allSatisfy(list -> assertThat(list).isEmpty());
         assertThat(runEventsOf(report.runId())).isEmpty();
-        assertThat(mongo.getCollection(MongoCollections.SYNC_STATE).countDocuments()).isZero();
-        assertThat(mongo.getCollection(MongoCollections.AUTH_TOKENS).countDocuments()).isZero();
+        assertThat(mongo.getCollection(MongoCollections.SYNC_STATE).countDocuments())
+                .isZero();
+        assertThat(mongo.getCollection(MongoCollections.AUTH_TOKENS).countDocuments())
+                .isZero();
     }
 
     @Test
     void anUnknownAppTokenFailsTheRunButStillSaysSo() {
-        peakon.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(
-                PeakonStub.API + "/auth/application")).atPriority(1).willReturn(aResponse().withStatus(404)
-                .withBody("{\"errors\":[{\"detail\":\"not found\"}]}")));
+        peakon.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        urlPathEqualTo(PeakonStub.API + "/auth/application"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(404).withBody("{\"errors\":[{\"detail\":\"not found\"}]}")));
 
         RunReport report = ingestion.execute(SyncMode.FULL, false);
 
@@ -216,9 +271,12 @@ class CrawlIT extends CrawlFixture {
 
     @Test
     void aPaginationLoopFailsThatCollectionOnly() {
-        peakon.stubFor(PeakonStub.answersPage(equalTo("c2")).atPriority(1).willReturn(PeakonStub.json(PeakonStub.page(
-                PeakonStub.answerItems(107, 108), "\"links\":{\"next\":\"/answers/export?per_page=3&continuation=c1\"}",
-                false))));
+        peakon.stubFor(PeakonStub.answersPage(equalTo("c2"))
+                .atPriority(1)
+                .willReturn(PeakonStub.json(PeakonStub.page(
+                        PeakonStub.answerItems(107, 108),
+                        "\"links\":{\"next\":\"/answers/export?per_page=3&continuation=c1\"}",
+                        false))));
 
         RunReport report = ingestion.execute(SyncMode.FULL, false);
 
@@ -227,14 +285,16 @@ class CrawlIT extends CrawlFixture {
         assertThat(answers.error()).contains("pagination loop");
         assertThat(answers.published()).isEqualTo(8);
         assertThat(report.status()).isEqualTo(RunStatus.PARTIAL);
-        assertThat(envelopesOf(report.runId()).get(PeakonCollection.ANSWERS_EXPORT)).hasSize(8);
+        assertThat(envelopesOf(report.runId()).get(PeakonCollection.ANSWERS_EXPORT))
+                .hasSize(8);
     }
 
     @Test
     void aPersistentServerErrorOnADriverFailsScoresByDriverAfterBoundedAttempts() {
-        peakon.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(
-                PeakonStub.scoresPath("autonomy"))).atPriority(1).willReturn(aResponse().withStatus(500)
-                .withBody("<html>Internal Server Error</html>")));
+        peakon.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(PeakonStub.scoresPath("autonomy")))
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(500).withBody("<html>Internal Server Error</html>")));
 
         RunReport report = ingestion.execute(SyncMode.FULL, false);
 

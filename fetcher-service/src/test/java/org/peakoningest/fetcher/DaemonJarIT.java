@@ -39,8 +39,12 @@ class DaemonJarIT {
         }
         Path jar = Paths.get("target", "fetcher-service-0.1.0-SNAPSHOT.jar");
         assertThat(jar).exists();
-        ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-jar", jar.toString(), "daemon");
+        ProcessBuilder builder = new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "daemon");
         builder.environment().put("PEAKON_BASE_URL", peakon.baseUrl() + PeakonStub.API);
         builder.environment().put("PEAKON_APP_TOKEN", PeakonStub.APP_TOKEN);
         builder.environment().put("PEAKON_PER_PAGE", "3");
@@ -56,22 +60,28 @@ class DaemonJarIT {
         Process daemon = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    get(http, port, "/actuator/info").contains("\"status\":\"success\""));
-            var health = org.peakoningest.common.json.ContractJson.mapper().readTree(get(http, port,
-                    "/actuator/health"));
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> get(http, port, "/actuator/info").contains("\"status\":\"success\""));
+            var health =
+                    org.peakoningest.common.json.ContractJson.mapper().readTree(get(http, port, "/actuator/health"));
             // Only our component: the Mongo component is DOWN on mongo-java-server, which lacks the "hello"
             // command the Actuator Mongo indicator sends (real MongoDB has it).
             assertThat(health.at("/components/lastRun/status").asString()).isEqualTo("UP");
-            assertThat(health.at("/components/lastRun/details/lastStatus").asString()).isEqualTo("success");
-            assertThat(get(http, port, "/actuator/metrics/peakon.fetcher.requests")).contains("\"value\"");
+            assertThat(health.at("/components/lastRun/details/lastStatus").asString())
+                    .isEqualTo("success");
+            assertThat(get(http, port, "/actuator/metrics/peakon.fetcher.requests"))
+                    .contains("\"value\"");
             peakon.verify(1, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/engagement/drivers")));
             String log = Files.readString(output);
-            assertThat(log).contains("daemon: crawling on schedule '0 3 * * 1'", "answers_export: page 4 read")
+            assertThat(log)
+                    .contains("daemon: crawling on schedule '0 3 * * 1'", "answers_export: page 4 read")
                     .doesNotContain(PeakonStub.APP_TOKEN, PeakonStub.BEARER);
         } finally {
             daemon.destroy(); // SIGTERM, as `docker stop` sends
-            assertThat(daemon.waitFor(45, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+            assertThat(daemon.waitFor(45, TimeUnit.SECONDS))
+                    .as("stopped on SIGTERM")
+                    .isTrue();
             peakon.stop();
             System.out.println(Files.readString(output));
         }
@@ -79,8 +89,11 @@ class DaemonJarIT {
 
     private static String get(HttpClient http, int port, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (Exception e) {
             return "";
         }

@@ -3,13 +3,13 @@ package org.peakoningest.fetcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
@@ -33,7 +33,6 @@ class FetcherApplicationIT {
         peakon.resetAll();
         new PeakonStub(peakon).standard();
     }
-
 
     /** Runs the fetcher's command line in this JVM with {@link #args}. */
     private static CommandOutput fetcher(String... extra) {
@@ -61,33 +60,33 @@ class FetcherApplicationIT {
 
     @Test
     void ingestRunsOnceExitsZeroAndPrintsTheSummary() throws Exception {
-        CommandOutput result = fetcher("ingest", "--full-sync",
-                "--peakon.fetcher.app-token=" + PeakonStub.APP_TOKEN);
+        CommandOutput result = fetcher("ingest", "--full-sync", "--peakon.fetcher.app-token=" + PeakonStub.APP_TOKEN);
         assertThat(result.status()).isEqualTo(ExitCodes.SUCCESS);
-        assertThat(result.out()).contains("finished: success", "answers_export", "scores_by_driver")
+        assertThat(result.out())
+                .contains("finished: success", "answers_export", "scores_by_driver")
                 .containsPattern("answers_export\\s+success\\s+9\\s+4")
                 .doesNotContain(PeakonStub.APP_TOKEN, PeakonStub.BEARER);
     }
 
     @Test
     void aDryRunPrintsCountsPerCollection() throws Exception {
-        CommandOutput result = fetcher("ingest", "--dry-run",
-                "--peakon.fetcher.app-token=" + PeakonStub.APP_TOKEN);
+        CommandOutput result = fetcher("ingest", "--dry-run", "--peakon.fetcher.app-token=" + PeakonStub.APP_TOKEN);
         assertThat(result.status()).isEqualTo(ExitCodes.SUCCESS);
-        assertThat(result.out()).contains("dry run", "nothing was published")
+        assertThat(result.out())
+                .contains("dry run", "nothing was published")
                 .containsPattern("drivers_catalog\\s+success\\s+17");
     }
 
     @Test
     void anotherFetcherHoldingTheLockMeansExit75() throws Exception {
         try (MongoClient client = MongoClients.create(infra.mongoUri())) {
-            MongoLockProvider locks = new MongoLockProvider(
-                    client.getDatabase(DB).getCollection(MongoCollections.FETCHER_LOCKS));
-            SimpleLock held = locks.lock(new LockConfiguration(Instant.now(), "peakon-crawl", Duration.ofMinutes(5),
-                    Duration.ZERO)).orElseThrow();
+            MongoLockProvider locks =
+                    new MongoLockProvider(client.getDatabase(DB).getCollection(MongoCollections.FETCHER_LOCKS));
+            SimpleLock held = locks.lock(
+                            new LockConfiguration(Instant.now(), "peakon-crawl", Duration.ofMinutes(5), Duration.ZERO))
+                    .orElseThrow();
             try {
-                CommandOutput result = fetcher("ingest",
-                        "--peakon.fetcher.app-token=" + PeakonStub.APP_TOKEN);
+                CommandOutput result = fetcher("ingest", "--peakon.fetcher.app-token=" + PeakonStub.APP_TOKEN);
                 assertThat(result.status()).isEqualTo(ExitCodes.LOCK_HELD);
                 assertThat(result.out()).contains("another fetcher holds the crawl lock");
             } finally {
@@ -105,33 +104,31 @@ class FetcherApplicationIT {
 
     @Test
     void anInvalidCronOrPageSizeNamesTheSetting() throws Exception {
-        CommandOutput cron = fetcher("daemon", "--peakon.fetcher.app-token=t",
-                "--peakon.fetcher.schedule-cron=every monday");
+        CommandOutput cron =
+                fetcher("daemon", "--peakon.fetcher.app-token=t", "--peakon.fetcher.schedule-cron=every monday");
         assertThat(cron.status()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(cron.err()).startsWith("SCHEDULE_CRON is not a valid cron expression");
 
-        CommandOutput perPage = fetcher("ingest", "--peakon.fetcher.app-token=t",
-                "--peakon.fetcher.per-page=20001");
+        CommandOutput perPage = fetcher("ingest", "--peakon.fetcher.app-token=t", "--peakon.fetcher.per-page=20001");
         assertThat(perPage.status()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(perPage.err().strip()).isEqualTo("PEAKON_PER_PAGE must be between 1 and 20000 (got '20001')");
 
-        CommandOutput notANumber = fetcher("ingest", "--peakon.fetcher.app-token=t",
-                "--peakon.fetcher.per-page=many");
+        CommandOutput notANumber = fetcher("ingest", "--peakon.fetcher.app-token=t", "--peakon.fetcher.per-page=many");
         assertThat(notANumber.status()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(notANumber.err()).startsWith("PEAKON_PER_PAGE");
     }
 
     @Test
     void unreachableKafkaOrMongoNamesTheSetting() throws Exception {
-        List<String> badKafka = args("ingest", "--peakon.fetcher.app-token=t",
-                "--spring.kafka.bootstrap-servers=127.0.0.1:1");
+        List<String> badKafka =
+                args("ingest", "--peakon.fetcher.app-token=t", "--spring.kafka.bootstrap-servers=127.0.0.1:1");
         CommandOutput kafka = CommandOutput.of(() -> FetcherApplication.run(badKafka.toArray(String[]::new)));
         assertThat(kafka.status()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(kafka.err()).startsWith("KAFKA_BOOTSTRAP_SERVERS is unreachable");
         assertThat(kafka.err().strip().lines()).hasSize(1);
 
-        List<String> badMongo = args("ingest", "--peakon.fetcher.app-token=t",
-                "--spring.mongodb.uri=mongodb://127.0.0.1:1/x");
+        List<String> badMongo =
+                args("ingest", "--peakon.fetcher.app-token=t", "--spring.mongodb.uri=mongodb://127.0.0.1:1/x");
         CommandOutput mongo = CommandOutput.of(() -> FetcherApplication.run(badMongo.toArray(String[]::new)));
         assertThat(mongo.status()).isEqualTo(ExitCodes.CONFIGURATION);
         assertThat(mongo.err()).startsWith("MONGO_URI is unreachable");
@@ -141,8 +138,11 @@ class FetcherApplicationIT {
     @Test
     void aPortInUseNamesTheSetting() throws Exception {
         try (ServerSocket busy = new ServerSocket(0)) {
-            CommandOutput result = fetcher("daemon", "--peakon.fetcher.app-token=t",
-                    "--peakon.fetcher.run-on-start=false", "--server.port=" + busy.getLocalPort());
+            CommandOutput result = fetcher(
+                    "daemon",
+                    "--peakon.fetcher.app-token=t",
+                    "--peakon.fetcher.run-on-start=false",
+                    "--server.port=" + busy.getLocalPort());
             assertThat(result.status()).isEqualTo(ExitCodes.CONFIGURATION);
             assertThat(result.err()).startsWith("FETCHER_HTTP_PORT is already in use");
             assertThat(result.err().strip().lines()).hasSize(1);

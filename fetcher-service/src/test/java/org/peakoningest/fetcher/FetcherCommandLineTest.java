@@ -28,11 +28,16 @@ class FetcherCommandLineTest {
     void ingestFlagsOverrideTheEnvironment() {
         assertThat(run("ingest", "--full-sync", "--dry-run")).isZero();
         assertThat(keptRunning).isFalse();
-        assertThat(springArgs).contains("--peakon.fetcher.command=ingest", "--spring.main.web-application-type=none",
-                "--peakon.fetcher.full-sync=true", "--peakon.fetcher.dry-run=true");
+        assertThat(springArgs)
+                .contains(
+                        "--peakon.fetcher.command=ingest",
+                        "--spring.main.web-application-type=none",
+                        "--peakon.fetcher.full-sync=true",
+                        "--peakon.fetcher.dry-run=true");
         springArgs.clear();
         run("ingest", "--incremental");
-        assertThat(springArgs).contains("--peakon.fetcher.full-sync=false")
+        assertThat(springArgs)
+                .contains("--peakon.fetcher.full-sync=false")
                 .noneMatch(arg -> arg.startsWith("--peakon.fetcher.dry-run"));
         springArgs.clear();
         run("ingest");
@@ -45,8 +50,8 @@ class FetcherCommandLineTest {
         assertThat(springArgs).contains("--logging.level.root=WARN");
         springArgs.clear();
         run("--server.port=0", "daemon", "--logging.level.root=WARN");
-        assertThat(springArgs).containsExactly("--server.port=0", "--logging.level.root=WARN",
-                "--peakon.fetcher.command=daemon");
+        assertThat(springArgs)
+                .containsExactly("--server.port=0", "--logging.level.root=WARN", "--peakon.fetcher.command=daemon");
     }
 
     @Test
@@ -60,11 +65,13 @@ class FetcherCommandLineTest {
     }
 
     private int run(String... args) {
-        return ServiceCommandLine.execute(new FetcherCommandLine((spring, keepRunning) -> {
-            springArgs.addAll(spring);
-            keptRunning = keepRunning;
-            return keepRunning ? ServiceCommandLine.KEEP_RUNNING : 0;
-        }), args);
+        return ServiceCommandLine.execute(
+                new FetcherCommandLine((spring, keepRunning) -> {
+                    springArgs.addAll(spring);
+                    keptRunning = keepRunning;
+                    return keepRunning ? ServiceCommandLine.KEEP_RUNNING : 0;
+                }),
+                args);
     }
 
     /** The status must be 2 and stderr one line; returns that line. */

@@ -23,8 +23,11 @@ import tools.jackson.databind.node.ArrayNode;
  * Kafka refuses a record (here: larger than the producer's {@code max.request.size}): the collection fails, the
  * cursor stays where it was, and {@code published} counts exactly the records that did land.
  */
-@TestPropertySource(properties = {"peakon.fetcher.topic-prefix=it-reject.",
-        "spring.kafka.producer.properties.max.request.size=20000"})
+@TestPropertySource(
+        properties = {
+            "peakon.fetcher.topic-prefix=it-reject.",
+            "spring.kafka.producer.properties.max.request.size=20000"
+        })
 class KafkaRejectionIT extends CrawlFixture {
 
     @Test
@@ -33,10 +36,14 @@ class KafkaRejectionIT extends CrawlFixture {
         firstPage.add(PeakonStub.answer(101, "short"));
         firstPage.add(PeakonStub.answer(102, "x".repeat(60_000)));
         firstPage.add(PeakonStub.answer(103, "short"));
-        peakon.stubFor(PeakonStub.answersPage(absent()).atPriority(1).willReturn(PeakonStub.json(PeakonStub.page(
-                firstPage.toString(), "\"links\":{\"next\":\"/answers/export?per_page=3&continuation=c1\"}", false))));
-        mongo.getCollection(MongoCollections.SYNC_STATE).insertOne(
-                new Document("_id", "answers_export").append("last_answer_id", 50));
+        peakon.stubFor(PeakonStub.answersPage(absent())
+                .atPriority(1)
+                .willReturn(PeakonStub.json(PeakonStub.page(
+                        firstPage.toString(),
+                        "\"links\":{\"next\":\"/answers/export?per_page=3&continuation=c1\"}",
+                        false))));
+        mongo.getCollection(MongoCollections.SYNC_STATE)
+                .insertOne(new Document("_id", "answers_export").append("last_answer_id", 50));
 
         RunReport report = ingestion.execute(SyncMode.FULL, false);
 
@@ -44,13 +51,19 @@ class KafkaRejectionIT extends CrawlFixture {
         assertThat(answers.status()).isEqualTo(CollectionStatus.FAILED);
         assertThat(answers.error()).contains("RecordTooLargeException");
         assertThat(report.status()).isEqualTo(RunStatus.PARTIAL);
-        assertThat(syncState("answers_export").get("last_answer_id", Number.class).longValue()).as("cursor")
+        assertThat(syncState("answers_export")
+                        .get("last_answer_id", Number.class)
+                        .longValue())
+                .as("cursor")
                 .isEqualTo(50);
-        peakon.verify(0, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export"))
-                .withQueryParam("continuation", equalTo("c1")));
+        peakon.verify(
+                0,
+                getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export"))
+                        .withQueryParam("continuation", equalTo("c1")));
 
         assertThat(envelopesOf(report.runId()).get(PeakonCollection.ANSWERS_EXPORT))
-                .extracting(envelope -> envelope.key().jsonValue()).containsExactlyInAnyOrder(101L, 103L);
+                .extracting(envelope -> envelope.key().jsonValue())
+                .containsExactlyInAnyOrder(101L, 103L);
         assertThat(answers.published()).as("published counts acknowledgements").isEqualTo(2);
         assertThat(report.collections().get("employees").status()).isEqualTo(CollectionStatus.SUCCESS);
     }

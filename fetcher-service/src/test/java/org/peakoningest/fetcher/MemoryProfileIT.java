@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -46,9 +45,15 @@ class MemoryProfileIT {
         Path gcLog = Files.createTempFile("fetcher-gc", ".log");
         try {
             String base = "http://127.0.0.1:" + peakon.getAddress().getPort() + "/api/v1";
-            ProcessBuilder builder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx" + HEAP, "-XX:+UseG1GC", "-Xlog:gc:file=" + gcLog, "-jar",
-                    jar().toString(), "ingest", "--full-sync");
+            ProcessBuilder builder = new ProcessBuilder(
+                    Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + HEAP,
+                    "-XX:+UseG1GC",
+                    "-Xlog:gc:file=" + gcLog,
+                    "-jar",
+                    jar().toString(),
+                    "ingest",
+                    "--full-sync");
             builder.environment().put("PEAKON_BASE_URL", base);
             builder.environment().put("PEAKON_APP_TOKEN", "memory-profile");
             builder.environment().put("PEAKON_PER_PAGE", Integer.toString(PER_PAGE));
@@ -70,9 +75,16 @@ class MemoryProfileIT {
             String log = Files.readString(output);
             System.out.println(log.substring(Math.max(0, log.length() - 2000)));
             List<String> gc = Files.readAllLines(gcLog);
-            System.out.printf("MEMORY PROFILE: 200k answers at per_page=%d: exit %d in %.1f s, peak RSS %d MB, "
-                    + "peak heap before GC %d MB, largest live heap after GC %d MB, with -Xmx%s%n", PER_PAGE,
-                    fetcher.exitValue(), seconds, peakRssKb / 1024, peakHeapMb(gc, 1), peakHeapMb(gc, 2), HEAP);
+            System.out.printf(
+                    "MEMORY PROFILE: 200k answers at per_page=%d: exit %d in %.1f s, peak RSS %d MB, "
+                            + "peak heap before GC %d MB, largest live heap after GC %d MB, with -Xmx%s%n",
+                    PER_PAGE,
+                    fetcher.exitValue(),
+                    seconds,
+                    peakRssKb / 1024,
+                    peakHeapMb(gc, 1),
+                    peakHeapMb(gc, 2),
+                    HEAP);
             assertThat(fetcher.exitValue()).as(log).isZero();
             assertThat(log).containsPattern("answers_export\\s+success\\s+200000\\s+10");
         } finally {
@@ -125,7 +137,8 @@ class MemoryProfileIT {
                 write(out, "{\"data\":{\"id\":\"jwt-memory\",\"type\":\"bearer_tokens\"}}");
             } else if (path.endsWith("/answers/export")) {
                 int page = query != null && query.contains("continuation=p")
-                        ? Integer.parseInt(query.replaceAll(".*continuation=p(\\d+).*", "$1")) : 0;
+                        ? Integer.parseInt(query.replaceAll(".*continuation=p(\\d+).*", "$1"))
+                        : 0;
                 writeAnswers(out, page);
             } else if (path.endsWith("/engagement/drivers")) {
                 write(out, "{\"data\":[{\"id\":\"engagement\",\"type\":\"engagement_drivers\"}]}");
@@ -139,17 +152,21 @@ class MemoryProfileIT {
         write(out, "{\"data\":[");
         for (int i = 0; i < PER_PAGE; i++) {
             int id = page * PER_PAGE + i + 1;
-            write(out, (i == 0 ? "" : ",") + "{\"id\":\"" + (900000 + id) + "\",\"type\":\"answers_export\","
-                    + "\"attributes\":{\"answerId\":" + id + ",\"answerScore\":" + (id % 11)
-                    + ",\"answerComment\":\"A free-text comment of moderate length for answer " + id
-                    + ", about workload and recognition.\",\"questionId\":" + (id % 40) + ",\"questionText\":"
-                    + "\"How likely is it you would recommend this company as a place to work?\",\"questionType\":"
-                    + "\"scale\",\"categoryGroup\":\"engagement\",\"companyId\":22182,\"employeeId\":" + (id % 2000)
-                    + ",\"accountEmail\":\"person" + (id % 2000) + "@example.com\",\"responseAnsweredAt\":"
-                    + "\"2026-11-02T10:15:00.000Z\",\"roundId\":" + (id % 7) + "}}");
+            write(
+                    out,
+                    (i == 0 ? "" : ",") + "{\"id\":\"" + (900000 + id) + "\",\"type\":\"answers_export\","
+                            + "\"attributes\":{\"answerId\":" + id + ",\"answerScore\":" + (id % 11)
+                            + ",\"answerComment\":\"A free-text comment of moderate length for answer " + id
+                            + ", about workload and recognition.\",\"questionId\":" + (id % 40) + ",\"questionText\":"
+                            + "\"How likely is it you would recommend this company as a place to work?\",\"questionType\":"
+                            + "\"scale\",\"categoryGroup\":\"engagement\",\"companyId\":22182,\"employeeId\":"
+                            + (id % 2000)
+                            + ",\"accountEmail\":\"person" + (id % 2000) + "@example.com\",\"responseAnsweredAt\":"
+                            + "\"2026-11-02T10:15:00.000Z\",\"roundId\":" + (id % 7) + "}}");
         }
-        String next = page + 1 < PAGES ? "\"/answers/export?per_page=" + PER_PAGE + "&continuation=p" + (page + 1)
-                + "\"" : "null";
+        String next = page + 1 < PAGES
+                ? "\"/answers/export?per_page=" + PER_PAGE + "&continuation=p" + (page + 1) + "\""
+                : "null";
         write(out, "],\"links\":{\"next\":" + next + "}}");
     }
 

@@ -1,7 +1,7 @@
 package org.peakoningest.fetcher;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -9,11 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.util.function.Supplier;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.peakoningest.common.json.ContractJson;
 import tools.jackson.databind.node.ArrayNode;
@@ -74,34 +74,50 @@ public final class PeakonStub {
 
     /** Every endpoint answering the standard data set. */
     public PeakonStub standard() {
-        server.stubFor(post(urlPathEqualTo(API + "/auth/application")).willReturn(json(
-                "{\"data\":{\"id\":\"" + BEARER + "\",\"type\":\"bearer_tokens\"}}")));
+        server.stubFor(post(urlPathEqualTo(API + "/auth/application"))
+                .willReturn(json("{\"data\":{\"id\":\"" + BEARER + "\",\"type\":\"bearer_tokens\"}}")));
         // answers: 101..109 over 4 pages
         String answers = API + "/answers/export";
-        server.stubFor(answersPage(absent()).willReturn(json(page(answerItems(101, 103),
-                "\"links\":{\"next\":\"" + baseUrl.get() + answers + "?per_page=3&continuation=c1\"}", true))));
-        server.stubFor(answersPage(equalTo("c1")).willReturn(json(page(answerItems(104, 106),
-                "\"links\":{\"next\":\"" + answers + "?per_page=3&continuation=c2\"}", false))));
-        server.stubFor(answersPage(equalTo("c2")).willReturn(json(page(answerItems(107, 108),
-                "\"links\":{\"next\":\"/answers/export?per_page=3&continuation=c3\"}", true))));
-        server.stubFor(answersPage(equalTo("c3")).willReturn(json(page(answerItems(109, 109),
-                "\"links\":{\"next\":null}", false))));
+        server.stubFor(answersPage(absent())
+                .willReturn(json(page(
+                        answerItems(101, 103),
+                        "\"links\":{\"next\":\"" + baseUrl.get() + answers + "?per_page=3&continuation=c1\"}",
+                        true))));
+        server.stubFor(answersPage(equalTo("c1"))
+                .willReturn(json(page(
+                        answerItems(104, 106),
+                        "\"links\":{\"next\":\"" + answers + "?per_page=3&continuation=c2\"}",
+                        false))));
+        server.stubFor(answersPage(equalTo("c2"))
+                .willReturn(json(page(
+                        answerItems(107, 108),
+                        "\"links\":{\"next\":\"/answers/export?per_page=3&continuation=c3\"}",
+                        true))));
+        server.stubFor(answersPage(equalTo("c3"))
+                .willReturn(json(page(answerItems(109, 109), "\"links\":{\"next\":null}", false))));
         // employees: page/meta paging, no links.next
-        server.stubFor(get(urlPathEqualTo(API + "/employees")).withQueryParam("page", absent())
+        server.stubFor(get(urlPathEqualTo(API + "/employees"))
+                .withQueryParam("page", absent())
                 .willReturn(json(page(employees(7001, 7002), "\"meta\":{\"page\":1,\"pages\":2}", false))));
-        server.stubFor(get(urlPathEqualTo(API + "/employees")).withQueryParam("page", equalTo("2"))
+        server.stubFor(get(urlPathEqualTo(API + "/employees"))
+                .withQueryParam("page", equalTo("2"))
                 .willReturn(json(page(employees(7003, 7003), "\"meta\":{\"page\":2,\"pages\":2}", true))));
-        server.stubFor(get(urlPathEqualTo(API + "/engagement/drivers")).willReturn(json(page(
-                "[{\"id\":\"engagement\",\"type\":\"engagement_drivers\"},"
-                        + "{\"id\":\"autonomy\",\"type\":\"engagement_drivers\"},"
-                        + "{\"id\":\"free_opinions\",\"type\":\"engagement_drivers\"}]", "\"links\":{}", false))));
+        server.stubFor(get(urlPathEqualTo(API + "/engagement/drivers"))
+                .willReturn(json(page(
+                        "[{\"id\":\"engagement\",\"type\":\"engagement_drivers\"},"
+                                + "{\"id\":\"autonomy\",\"type\":\"engagement_drivers\"},"
+                                + "{\"id\":\"free_opinions\",\"type\":\"engagement_drivers\"}]",
+                        "\"links\":{}",
+                        false))));
         server.stubFor(get(urlPathEqualTo(scoresPath("engagement")))
                 .willReturn(json(page(scores("segment_1", "segment_2"), "\"links\":{\"next\":null}", false))));
         server.stubFor(get(urlPathEqualTo(scoresPath("autonomy")))
                 .willReturn(json(page(scores("segment_9"), "\"links\":{}", false))));
-        server.stubFor(get(urlPathEqualTo(scoresPath("free_opinions"))).willReturn(aResponse().withStatus(422)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"errors\":[{\"status\":422,\"detail\":\"Invalid group free_opinions\"}]}")));
+        server.stubFor(get(urlPathEqualTo(scoresPath("free_opinions")))
+                .willReturn(aResponse()
+                        .withStatus(422)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"errors\":[{\"status\":422,\"detail\":\"Invalid group free_opinions\"}]}")));
         return this;
     }
 
@@ -110,7 +126,8 @@ public final class PeakonStub {
     }
 
     public static MappingBuilder answersPage(com.github.tomakehurst.wiremock.matching.StringValuePattern continuation) {
-        return get(urlPathEqualTo(API + "/answers/export")).withQueryParam("per_page", equalTo("3"))
+        return get(urlPathEqualTo(API + "/answers/export"))
+                .withQueryParam("per_page", equalTo("3"))
                 .withQueryParam("continuation", continuation);
     }
 
@@ -121,12 +138,16 @@ public final class PeakonStub {
     }
 
     public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** A JSON:API document; {@code trailer} (links/meta) goes after {@code data} when {@code after} is set. */
     public static String page(String data, String trailer, boolean after) {
-        return after ? "{\"data\":" + data + ",\"included\":[{\"id\":\"x\"}]," + trailer + "}"
+        return after
+                ? "{\"data\":" + data + ",\"included\":[{\"id\":\"x\"}]," + trailer + "}"
                 : "{" + trailer + ",\"data\":" + data + "}";
     }
 
@@ -167,7 +188,10 @@ public final class PeakonStub {
             ObjectNode s = items.addObject();
             s.put("id", segment);
             s.put("type", "category_scores");
-            s.putObject("attributes").put("grade", "good").putObject("scores").put("mean", 7.5)
+            s.putObject("attributes")
+                    .put("grade", "good")
+                    .putObject("scores")
+                    .put("mean", 7.5)
                     .put("time", 1700000000);
         }
         return items.toString();

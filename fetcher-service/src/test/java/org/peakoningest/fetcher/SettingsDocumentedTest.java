@@ -14,6 +14,7 @@ class SettingsDocumentedTest {
 
     @Test
     void everySettingIsDocumentedWithItsDefault() {
-        assertThat(SettingsDocumentation.problems("fetcher", "peakon.fetcher", Path.of(".."))).isEmpty();
+        assertThat(SettingsDocumentation.problems("fetcher", "peakon.fetcher", Path.of("..")))
+                .isEmpty();
     }
 }

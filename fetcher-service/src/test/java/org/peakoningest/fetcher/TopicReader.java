@@ -17,11 +17,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads topics from the beginning up to their current end offsets: exactly what is there now. */
 public final class TopicReader {
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
-    public static <V> List<ConsumerRecord<String, V>> readToEnd(String bootstrap, Collection<String> topics,
-                                                                Deserializer<V> values) {
+    public static <V> List<ConsumerRecord<String, V>> readToEnd(
+            String bootstrap, Collection<String> topics, Deserializer<V> values) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());

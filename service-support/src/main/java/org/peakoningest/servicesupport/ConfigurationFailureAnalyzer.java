@@ -46,7 +46,9 @@ final class ConfigurationFailureAnalyzer implements FailureAnalyzer {
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
-        return describe(failure, environment).map(line -> new FailureAnalysis(line, null, failure)).orElse(null);
+        return describe(failure, environment)
+                .map(line -> new FailureAnalysis(line, null, failure))
+                .orElse(null);
     }
 
     /** Whether the failure is one this analyzer describes: the process then exits with status 2. */
@@ -61,20 +63,22 @@ final class ConfigurationFailureAnalyzer implements FailureAnalyzer {
                 return Optional.of(t.getMessage());
             }
             if (t instanceof PortInUseException inUse) {
-                return Optional.of(variableOf(environment, "server.port") + " is already in use (port "
-                        + inUse.getPort() + ")");
+                return Optional.of(
+                        variableOf(environment, "server.port") + " is already in use (port " + inUse.getPort() + ")");
             }
             if (t instanceof BindValidationException invalid) {
                 return Optional.of(invalidSettings(invalid.getValidationErrors(), environment));
             }
             // A value that could not be converted (PEAKON_PER_PAGE=many); the target is never text, so no secret.
-            if (t instanceof BindException bind && bind.getProperty() != null
+            if (t instanceof BindException bind
+                    && bind.getProperty() != null
                     && !(bind.getCause() instanceof BindValidationException)) {
                 String property = bind.getName().toString();
                 return Optional.of(variableOf(environment, property) + " has an invalid value '"
                         + (environment == null ? "" : environment.getProperty(property)) + "'");
             }
-            if (t instanceof IllegalArgumentException && t.getStackTrace().length > 0
+            if (t instanceof IllegalArgumentException
+                    && t.getStackTrace().length > 0
                     && t.getStackTrace()[0].getClassName().startsWith("com.mongodb.ConnectionString")) {
                 return Optional.of(variableOf(environment, "spring.mongodb.uri")
                         + " is not a valid MongoDB connection string: " + t.getMessage());
@@ -91,14 +95,25 @@ final class ConfigurationFailureAnalyzer implements FailureAnalyzer {
     private static String invalidSettings(ValidationErrors errors, Environment environment) {
         Map<String, String> lines = new LinkedHashMap<>();
         for (ObjectError error : errors.getAllErrors()) {
-            String property = errors.getName() + (error instanceof FieldError field ? "." + field.getField()
-                    .replaceAll("Valid$", "").replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) : "");
+            String property = errors.getName()
+                    + (error instanceof FieldError field
+                            ? "."
+                                    + field.getField()
+                                            .replaceAll("Valid$", "")
+                                            .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                                            .toLowerCase(Locale.ROOT)
+                            : "");
             Object rejected = error instanceof FieldError field ? field.getRejectedValue() : null;
             String value = environment == null ? null : environment.getProperty(property);
-            boolean quoted = value != null && !value.isBlank() && rejected != null
-                    && !(rejected instanceof CharSequence) && !(rejected instanceof Boolean);
-            lines.putIfAbsent(property, variableOf(environment, property) + " " + error.getDefaultMessage()
-                    + (quoted ? " (got '" + value + "')" : ""));
+            boolean quoted = value != null
+                    && !value.isBlank()
+                    && rejected != null
+                    && !(rejected instanceof CharSequence)
+                    && !(rejected instanceof Boolean);
+            lines.putIfAbsent(
+                    property,
+                    variableOf(environment, property) + " " + error.getDefaultMessage()
+                            + (quoted ? " (got '" + value + "')" : ""));
         }
         return String.join("; ", lines.values());
     }

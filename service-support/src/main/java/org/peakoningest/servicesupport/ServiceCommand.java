@@ -13,9 +13,14 @@ import picocli.CommandLine.Option;
 public abstract class ServiceCommand implements Callable<Integer> {
 
     private final Launcher launcher;
+
     @Mixin
     private SpringArguments spring;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
     private boolean help;
 
     protected ServiceCommand(Launcher launcher) {

@@ -24,8 +24,7 @@ public final class ServiceCommandLine {
     /** A bad command line or configuration. */
     public static final int CONFIGURATION = 2;
 
-    private ServiceCommandLine() {
-    }
+    private ServiceCommandLine() {}
 
     /** Starts Spring Boot with these arguments; returns the exit status, or {@link #KEEP_RUNNING}. */
     @FunctionalInterface
@@ -36,27 +35,33 @@ public final class ServiceCommandLine {
     /** Starts {@code application}, the service's {@code @SpringBootApplication}. */
     public static Launcher springBoot(Class<?> application) {
         return (springArgs, keepRunning) -> {
-            ConfigurableApplicationContext context = new SpringApplication(application)
-                    .run(springArgs.toArray(String[]::new));
+            ConfigurableApplicationContext context =
+                    new SpringApplication(application).run(springArgs.toArray(String[]::new));
             return keepRunning ? KEEP_RUNNING : SpringApplication.exit(context);
         };
     }
 
     /** Parses {@code args} for {@code command} and runs it; returns its exit status. */
     public static int execute(ServiceCommand command, String... args) {
-        return new CommandLine(command).setUnmatchedOptionsArePositionalParams(true)
+        return new CommandLine(command)
+                .setUnmatchedOptionsArePositionalParams(true)
                 .setParameterExceptionHandler((e, ignored) -> {
-                    e.getCommandLine().getErr().println((e instanceof UnmatchedArgumentException unmatched
-                            ? "unknown argument '" + unmatched.getUnmatched().get(0) + "'" : e.getMessage())
-                            + "; usage: " + usage(e.getCommandLine()));
+                    e.getCommandLine()
+                            .getErr()
+                            .println((e instanceof UnmatchedArgumentException unmatched
+                                            ? "unknown argument '"
+                                                    + unmatched.getUnmatched().get(0) + "'"
+                                            : e.getMessage())
+                                    + "; usage: " + usage(e.getCommandLine()));
                     return CONFIGURATION;
                 })
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> {
                     if (ConfigurationFailureAnalyzer.isConfigurationProblem(e)) {
                         return CONFIGURATION;
                     }
-                    commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + " failed: "
-                            + rootCause(e));
+                    commandLine
+                            .getErr()
+                            .println(commandLine.getCommandSpec().qualifiedName() + " failed: " + rootCause(e));
                     return FAILURE;
                 })
                 .execute(args);

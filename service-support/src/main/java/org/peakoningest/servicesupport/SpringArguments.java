@@ -12,7 +12,9 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class SpringArguments {
 
-    @Parameters(paramLabel = "--<property>=<value>", converter = SpringArgument.class,
+    @Parameters(
+            paramLabel = "--<property>=<value>",
+            converter = SpringArgument.class,
             description = "A Spring Boot setting, e.g. --logging.level.root=DEBUG.")
     private List<String> args = new ArrayList<>();
 

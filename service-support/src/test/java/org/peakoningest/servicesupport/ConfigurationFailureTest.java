@@ -18,20 +18,25 @@ class ConfigurationFailureTest {
 
     @Test
     void aRejectedNumberOrDurationIsQuotedAsWritten() {
-        assertThat(check("--demo.count=0").errLine()).isEqualTo("DEMO_COUNT must be greater than or equal to 1 (got '0')");
-        assertThat(check("--demo.timeout=500ms").errLine()).startsWith("DEMO_TIMEOUT_SECONDS must be")
+        assertThat(check("--demo.count=0").errLine())
+                .isEqualTo("DEMO_COUNT must be greater than or equal to 1 (got '0')");
+        assertThat(check("--demo.timeout=500ms").errLine())
+                .startsWith("DEMO_TIMEOUT_SECONDS must be")
                 .endsWith("(got '500ms')");
     }
 
     @Test
     void rejectedTextIsNeverQuotedForItMayBeASecret() {
         CommandOutput result = check("--demo.secret=hunter2");
-        assertThat(result.errLine()).startsWith("DEMO_SECRET size must be between 8").doesNotContain("hunter2");
+        assertThat(result.errLine())
+                .startsWith("DEMO_SECRET size must be between 8")
+                .doesNotContain("hunter2");
     }
 
     @Test
     void everyRejectedSettingIsNamedOnTheOneLine() {
-        assertThat(check("--demo.count=0", "--demo.timeout=0").errLine()).contains("DEMO_COUNT", "; ")
+        assertThat(check("--demo.count=0", "--demo.timeout=0").errLine())
+                .contains("DEMO_COUNT", "; ")
                 .contains("DEMO_TIMEOUT_SECONDS");
     }
 
@@ -42,13 +47,14 @@ class ConfigurationFailureTest {
 
     @Test
     void aStartUpChecksProblemIsItsOwnMessage() {
-        assertThat(check("--demo.failure=configuration").errLine()).isEqualTo("DEMO_HOST is unreachable (demo.invalid:1)");
+        assertThat(check("--demo.failure=configuration").errLine())
+                .isEqualTo("DEMO_HOST is unreachable (demo.invalid:1)");
     }
 
     @Test
     void anyOtherFailureIsStatusOne() {
-        CommandOutput result = CommandOutput.of(() -> ServiceCommandLine.execute(new Demo(launcher()), "check",
-                "--demo.failure=bug"));
+        CommandOutput result =
+                CommandOutput.of(() -> ServiceCommandLine.execute(new Demo(launcher()), "check", "--demo.failure=bug"));
         assertThat(result.status()).isEqualTo(ServiceCommandLine.FAILURE);
         assertThat(result.err()).contains("demo check failed: IllegalStateException: boom");
     }

@@ -53,7 +53,12 @@ final class Demo extends ServiceCommand {
     /** {@code demo.*}, mapped from {@code DEMO_*} variables in the test's application.yml. */
     @Validated
     @ConfigurationProperties("demo")
-    record Settings(@Min(1) int count, @DurationUnit(ChronoUnit.SECONDS) @DurationMin(seconds = 1) Duration timeout,
-                    @Size(min = 8) String secret, String failure) {
-    }
+    record Settings(
+            @Min(1) int count,
+
+            @DurationUnit(ChronoUnit.SECONDS) @DurationMin(seconds = 1)
+            Duration timeout,
+
+            @Size(min = 8) String secret,
+            String failure) {}
 }

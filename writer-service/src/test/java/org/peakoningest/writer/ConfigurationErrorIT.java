@@ -17,16 +17,18 @@ class ConfigurationErrorIT {
 
     @Test
     void invalidMongoUriIsAConfigurationError() {
-        CommandOutput result = replay("--spring.kafka.bootstrap-servers=" + kafka,
-                "--spring.mongodb.uri=mongo:/nowhere");
+        CommandOutput result =
+                replay("--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=mongo:/nowhere");
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.errLine()).startsWith("MONGO_URI is not a valid MongoDB connection string");
     }
 
     @Test
     void unreachableMongoNamesMongoUri() {
-        CommandOutput result = replay("--spring.kafka.bootstrap-servers=" + kafka,
-                "--spring.mongodb.uri=mongodb://127.0.0.1:9", "--peakon.writer.startup-timeout=2s",
+        CommandOutput result = replay(
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.mongodb.uri=mongodb://127.0.0.1:9",
+                "--peakon.writer.startup-timeout=2s",
                 "--peakon.writer.mongo-timeout=500ms");
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.errLine()).startsWith("MONGO_URI is not reachable within 2 s");
@@ -34,7 +36,9 @@ class ConfigurationErrorIT {
 
     @Test
     void unreachableKafkaNamesKafkaBootstrapServers() {
-        CommandOutput result = replay("--spring.kafka.bootstrap-servers=127.0.0.1:9", "--spring.mongodb.uri=" + mongo,
+        CommandOutput result = replay(
+                "--spring.kafka.bootstrap-servers=127.0.0.1:9",
+                "--spring.mongodb.uri=" + mongo,
                 "--peakon.writer.startup-timeout=2s");
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.errLine()).startsWith("KAFKA_BOOTSTRAP_SERVERS is not reachable at 127.0.0.1:9");
@@ -42,7 +46,9 @@ class ConfigurationErrorIT {
 
     @Test
     void invalidWriterSettingNamesTheEnvironmentVariable() {
-        CommandOutput result = replay("--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo,
+        CommandOutput result = replay(
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.mongodb.uri=" + mongo,
                 "--peakon.writer.concurrency=0");
         assertThat(result.status()).isEqualTo(2);
         assertThat(result.errLine()).startsWith("WRITER_CONCURRENCY must be greater than or equal to 1");
@@ -52,8 +58,9 @@ class ConfigurationErrorIT {
     void aPortInUseNamesWriterHttpPort() throws Exception {
         try (ServerSocket busy = new ServerSocket(0)) {
             CommandOutput result = CommandOutput.of(() -> WriterApplication.run(
-                    "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo
-                            + "/it_configuration_error", "--peakon.writer.auto-startup=false",
+                    "--spring.kafka.bootstrap-servers=" + kafka,
+                    "--spring.mongodb.uri=" + mongo + "/it_configuration_error",
+                    "--peakon.writer.auto-startup=false",
                     "--server.port=" + busy.getLocalPort()));
             assertThat(result.status()).isEqualTo(2);
             assertThat(result.errLine()).startsWith("WRITER_HTTP_PORT is already in use");

@@ -14,6 +14,7 @@ class SettingsDocumentedTest {
 
     @Test
     void everySettingIsDocumentedWithItsDefault() {
-        assertThat(SettingsDocumentation.problems("writer", "peakon.writer", Path.of(".."))).isEmpty();
+        assertThat(SettingsDocumentation.problems("writer", "peakon.writer", Path.of("..")))
+                .isEmpty();
     }
 }

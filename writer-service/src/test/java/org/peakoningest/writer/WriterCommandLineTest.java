@@ -31,18 +31,28 @@ class WriterCommandLineTest {
     void replayTargetsTheDatabaseUnderAFreshGroupWithoutWebServer() {
         assertThat(run("replay", "--target-db", "peakon_rebuild")).isZero();
         assertThat(keptRunning).isFalse();
-        String group = springArgs.stream().filter(a -> a.startsWith("--peakon.writer.group-id=")).findFirst()
-                .orElseThrow().substring("--peakon.writer.group-id=".length());
+        String group = springArgs.stream()
+                .filter(a -> a.startsWith("--peakon.writer.group-id="))
+                .findFirst()
+                .orElseThrow()
+                .substring("--peakon.writer.group-id=".length());
         assertThat(group).startsWith("peakon-writer-replay-");
-        assertThat(springArgs).contains("--spring.mongodb.database=peakon_rebuild", "--peakon.writer.command=replay",
-                "--spring.main.web-application-type=none", "--peakon.writer.replay.generated-group=true");
+        assertThat(springArgs)
+                .contains(
+                        "--spring.mongodb.database=peakon_rebuild",
+                        "--peakon.writer.command=replay",
+                        "--spring.main.web-application-type=none",
+                        "--peakon.writer.replay.generated-group=true");
     }
 
     @Test
     void replayKeepsAGivenGroup() {
         run("replay", "--target-db=rebuild", "--group=my-replay", "--logging.level.root=WARN");
-        assertThat(springArgs).contains("--peakon.writer.group-id=my-replay",
-                "--peakon.writer.replay.generated-group=false", "--logging.level.root=WARN");
+        assertThat(springArgs)
+                .contains(
+                        "--peakon.writer.group-id=my-replay",
+                        "--peakon.writer.replay.generated-group=false",
+                        "--logging.level.root=WARN");
     }
 
     @Test
@@ -58,7 +68,7 @@ class WriterCommandLineTest {
 
     @Test
     void helpIsPrintedAndExitsZero() {
-        for (String[] args : List.of(new String[]{"--help"}, new String[]{"help"})) {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"help"})) {
             CommandOutput help = CommandOutput.of(() -> run(args));
             assertThat(help.status()).isZero();
             assertThat(help.out()).contains("replay --target-db <db>");
@@ -67,11 +77,13 @@ class WriterCommandLineTest {
     }
 
     private int run(String... args) {
-        return ServiceCommandLine.execute(new WriterCommandLine((spring, keepRunning) -> {
-            springArgs.addAll(spring);
-            keptRunning = keepRunning;
-            return keepRunning ? ServiceCommandLine.KEEP_RUNNING : 0;
-        }), args);
+        return ServiceCommandLine.execute(
+                new WriterCommandLine((spring, keepRunning) -> {
+                    springArgs.addAll(spring);
+                    keptRunning = keepRunning;
+                    return keepRunning ? ServiceCommandLine.KEEP_RUNNING : 0;
+                }),
+                args);
     }
 
     /** The status must be 2 and stderr one line; returns that line. */

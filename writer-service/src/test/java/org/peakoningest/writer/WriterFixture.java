@@ -31,9 +31,9 @@ import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.RunEvent;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
+import org.peakoningest.testsupport.KafkaProbe;
 import org.peakoningest.writer.store.DecodedEnvelope;
 import org.peakoningest.writer.store.EnvelopeDeserializer;
-import org.peakoningest.testsupport.KafkaProbe;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -77,9 +77,15 @@ public final class WriterFixture implements AutoCloseable, AfterAllCallback {
     }
 
     public static RecordEnvelope answer(String runId, long answerId, Instant fetchedAt, String comment) {
-        return RecordEnvelope.of(runId, PeakonCollection.ANSWERS_EXPORT, "/answers/export",
-                "https://acme.peakon.com/api/v1/answers/export?per_page=10000", fetchedAt, DocumentKey.of(answerId),
-                null, answerItem(answerId, comment));
+        return RecordEnvelope.of(
+                runId,
+                PeakonCollection.ANSWERS_EXPORT,
+                "/answers/export",
+                "https://acme.peakon.com/api/v1/answers/export?per_page=10000",
+                fetchedAt,
+                DocumentKey.of(answerId),
+                null,
+                answerItem(answerId, comment));
     }
 
     /** The envelope as the writer reads it off a topic: serialised by the contract, read by the writer's reader. */
@@ -88,10 +94,22 @@ public final class WriterFixture implements AutoCloseable, AfterAllCallback {
         return new EnvelopeDeserializer().deserialize("test", bytes);
     }
 
-    public static RecordEnvelope envelope(String runId, PeakonCollection collection, DocumentKey key,
-                                          Instant fetchedAt, String driverId, ObjectNode item) {
-        return RecordEnvelope.of(runId, collection, "/" + collection.collectionName(),
-                "https://acme.peakon.com/api/v1/" + collection.collectionName(), fetchedAt, key, driverId, item);
+    public static RecordEnvelope envelope(
+            String runId,
+            PeakonCollection collection,
+            DocumentKey key,
+            Instant fetchedAt,
+            String driverId,
+            ObjectNode item) {
+        return RecordEnvelope.of(
+                runId,
+                collection,
+                "/" + collection.collectionName(),
+                "https://acme.peakon.com/api/v1/" + collection.collectionName(),
+                fetchedAt,
+                key,
+                driverId,
+                item);
     }
 
     public void send(RecordEnvelope envelope) {
@@ -102,8 +120,10 @@ public final class WriterFixture implements AutoCloseable, AfterAllCallback {
     public void send(List<RecordEnvelope> envelopes) {
         List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
         for (RecordEnvelope envelope : envelopes) {
-            sent.add(producer.send(new ProducerRecord<>(topics.dataTopic(envelope.knownCollection().orElseThrow()),
-                    RecordKeys.of(envelope.key()), envelope)));
+            sent.add(producer.send(new ProducerRecord<>(
+                    topics.dataTopic(envelope.knownCollection().orElseThrow()),
+                    RecordKeys.of(envelope.key()),
+                    envelope)));
         }
         await(sent);
     }
@@ -140,9 +160,10 @@ public final class WriterFixture implements AutoCloseable, AfterAllCallback {
     public Map<TopicPartition, Long> endOffsets() {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (var d : admin.describeTopics(subscribed()).allTopicNames().get().values()) {
-                d.partitions().forEach(p -> request.put(new TopicPartition(d.name(), p.partition()),
-                        OffsetSpec.latest()));
+            for (var d :
+                    admin.describeTopics(subscribed()).allTopicNames().get().values()) {
+                d.partitions()
+                        .forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
             }
             Map<TopicPartition, Long> out = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
             admin.listOffsets(request).all().get().forEach((tp, info) -> out.put(tp, info.offset()));
@@ -156,7 +177,8 @@ public final class WriterFixture implements AutoCloseable, AfterAllCallback {
     public Map<TopicPartition, Long> committed(String group) {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, Long> out = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
             for (TopicPartition tp : endOffsets().keySet()) {
                 OffsetAndMetadata o = committed.get(tp);

@@ -17,25 +17,24 @@ final class AnswerCsv {
 
     /** Column name → dotted path in the document. */
     static final List<String[]> COLUMNS = List.of(
-            new String[]{"answerId", "_id"},
-            new String[]{"responseAnsweredAt", "attributes.responseAnsweredAt"},
-            new String[]{"employeeId", "attributes.employeeId"},
-            new String[]{"accountEmail", "attributes.accountEmail"},
-            new String[]{"questionId", "attributes.questionId"},
-            new String[]{"questionText", "attributes.questionText"},
-            new String[]{"questionType", "attributes.questionType"},
-            new String[]{"categoryGroup", "attributes.categoryGroup"},
-            new String[]{"answerScore", "attributes.answerScore"},
-            new String[]{"answerText", "attributes.answerText"},
-            new String[]{"answerComment", "attributes.answerComment"},
-            new String[]{"roundId", "attributes.roundId"},
-            new String[]{"fetched_at", "fetched_at"},
-            new String[]{"run_id", "run_id"});
+            new String[] {"answerId", "_id"},
+            new String[] {"responseAnsweredAt", "attributes.responseAnsweredAt"},
+            new String[] {"employeeId", "attributes.employeeId"},
+            new String[] {"accountEmail", "attributes.accountEmail"},
+            new String[] {"questionId", "attributes.questionId"},
+            new String[] {"questionText", "attributes.questionText"},
+            new String[] {"questionType", "attributes.questionType"},
+            new String[] {"categoryGroup", "attributes.categoryGroup"},
+            new String[] {"answerScore", "attributes.answerScore"},
+            new String[] {"answerText", "attributes.answerText"},
+            new String[] {"answerComment", "attributes.answerComment"},
+            new String[] {"roundId", "attributes.roundId"},
+            new String[] {"fetched_at", "fetched_at"},
+            new String[] {"run_id", "run_id"});
 
     private static final Collector<CharSequence, ?, String> LINE = Collectors.joining(",", "", "\r\n");
 
-    private AnswerCsv() {
-    }
+    private AnswerCsv() {}
 
     static void header(Writer out) throws IOException {
         out.write(COLUMNS.stream().map(c -> c[0]).collect(LINE));
@@ -56,8 +55,12 @@ final class AnswerCsv {
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0
-                || text.startsWith(" ") || text.endsWith(" ")) {
+        if (text.indexOf(',') >= 0
+                || text.indexOf('"') >= 0
+                || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0
+                || text.startsWith(" ")
+                || text.endsWith(" ")) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }
         return text;

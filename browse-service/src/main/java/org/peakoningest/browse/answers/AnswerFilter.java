@@ -20,9 +20,20 @@ import org.peakoningest.browse.web.TextMatch;
  */
 final class AnswerFilter {
 
-    static final Set<String> FILTER_PARAMS = Set.of("q", "employeeId", "questionId", "scoreMin", "scoreMax",
-            "answeredFrom", "answeredTo", "department", "subDepartment", "manager", "hasComment",
-            "categoryGroup", "roundId");
+    static final Set<String> FILTER_PARAMS = Set.of(
+            "q",
+            "employeeId",
+            "questionId",
+            "scoreMin",
+            "scoreMax",
+            "answeredFrom",
+            "answeredTo",
+            "department",
+            "subDepartment",
+            "manager",
+            "hasComment",
+            "categoryGroup",
+            "roundId");
     static final Map<String, String> SORTS = Map.of(
             "answeredAt", "attributes.responseAnsweredAt",
             "score", "attributes.answerScore",
@@ -32,14 +43,14 @@ final class AnswerFilter {
 
     private static final String A = "attributes.";
 
-    private AnswerFilter() {
-    }
+    private AnswerFilter() {}
 
     static Bson from(Params p, EmployeeDirectory directory) {
         List<Bson> and = new ArrayList<>();
-        p.text("q").ifPresent(q -> and.add(Filters.or(
-                TextMatch.containsIgnoreCase(A + "answerComment", q),
-                TextMatch.containsIgnoreCase(A + "questionText", q))));
+        p.text("q")
+                .ifPresent(q -> and.add(Filters.or(
+                        TextMatch.containsIgnoreCase(A + "answerComment", q),
+                        TextMatch.containsIgnoreCase(A + "questionText", q))));
         p.integer("employeeId").ifPresent(id -> and.add(Filters.in(A + "employeeId", Docs.idForms(id.toString()))));
         p.integer("questionId").ifPresent(id -> and.add(Filters.in(A + "questionId", Docs.idForms(id.toString()))));
         p.text("roundId").ifPresent(id -> and.add(Filters.in(A + "roundId", Docs.idForms(id))));
@@ -53,10 +64,13 @@ final class AnswerFilter {
         max.ifPresent(v -> and.add(Filters.lte(A + "answerScore", v)));
         p.timeFrom("answeredFrom").ifPresent(t -> and.add(Filters.gte(A + "responseAnsweredAt", t)));
         p.timeToExclusive("answeredTo").ifPresent(t -> and.add(Filters.lt(A + "responseAnsweredAt", t)));
-        p.bool("hasComment").ifPresent(has -> and.add(has
-                ? Filters.nin(A + "answerComment", Arrays.asList(null, ""))
-                : Filters.in(A + "answerComment", Arrays.asList(null, ""))));
-        directory.resolve(p.text("department"), p.text("subDepartment"), p.text("manager"))
+        p.bool("hasComment")
+                .ifPresent(has -> and.add(
+                        has
+                                ? Filters.nin(A + "answerComment", Arrays.asList(null, ""))
+                                : Filters.in(A + "answerComment", Arrays.asList(null, ""))));
+        directory
+                .resolve(p.text("department"), p.text("subDepartment"), p.text("manager"))
                 .ifPresent(ids -> and.add(Filters.in(A + "employeeId", EmployeeDirectory.idValues(ids))));
         return Docs.allOf(and);
     }

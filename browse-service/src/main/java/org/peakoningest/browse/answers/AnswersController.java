@@ -3,8 +3,8 @@ package org.peakoningest.browse.answers;
 import com.mongodb.client.model.Projections;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/answers")
 class AnswersController {
 
-    record Summary(long answers, long scoredAnswers, Integer respondents, Double meanScore, boolean withheld,
-                   int minN) {
-    }
+    record Summary(
+            long answers, long scoredAnswers, Integer respondents, Double meanScore, boolean withheld, int minN) {}
 
     private final BrowseMongo mongo;
     private final EmployeeDirectory directory;
@@ -50,7 +49,8 @@ class AnswersController {
     PageResponse<Document> list(HttpServletRequest request) {
         Params params = Params.of(request.getParameterMap(), AnswerFilter.FILTER_PARAMS, Paging.PARAMS);
         Paging paging = Paging.from(params, properties.maxLimit(), AnswerFilter.SORTS, "answeredAt", "desc");
-        return paging.find(mongo.data(PeakonCollection.ANSWERS_EXPORT), AnswerFilter.from(params, directory), List.of());
+        return paging.find(
+                mongo.data(PeakonCollection.ANSWERS_EXPORT), AnswerFilter.from(params, directory), List.of());
     }
 
     /**
@@ -65,7 +65,8 @@ class AnswersController {
         long answers = 0;
         long scored = 0;
         double sum = 0;
-        for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT).find(filter)
+        for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT)
+                .find(filter)
                 .projection(Projections.include("attributes.employeeId", "attributes.answerScore"))
                 .batchSize(2000)) {
             answers++;
@@ -80,8 +81,13 @@ class AnswersController {
             }
         }
         boolean withheld = respondents.size() < properties.minN();
-        return new Summary(answers, scored, withheld ? null : respondents.size(),
-                withheld || scored == 0 ? null : Math.round(sum / scored * 100) / 100.0, withheld, properties.minN());
+        return new Summary(
+                answers,
+                scored,
+                withheld ? null : respondents.size(),
+                withheld || scored == 0 ? null : Math.round(sum / scored * 100) / 100.0,
+                withheld,
+                properties.minN());
     }
 
     /**
@@ -93,13 +99,16 @@ class AnswersController {
         Params params = Params.of(request.getParameterMap(), AnswerFilter.FILTER_PARAMS, Set.of("sort", "order"));
         Paging paging = Paging.from(params, properties.maxLimit(), AnswerFilter.SORTS, "answeredAt", "desc");
         Bson filter = AnswerFilter.from(params, directory);
-        String name = "answers-" + Timestamps.format(Timestamps.now()).substring(0, 19).replace(":", "") + ".csv";
+        String name = "answers-"
+                + Timestamps.format(Timestamps.now()).substring(0, 19).replace(":", "") + ".csv";
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-                64 * 1024);
+        Writer out = new BufferedWriter(
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
         AnswerCsv.header(out);
-        for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT).find(filter).sort(paging.mongoSort())
+        for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT)
+                .find(filter)
+                .sort(paging.mongoSort())
                 .batchSize(1000)) {
             AnswerCsv.row(out, doc);
         }

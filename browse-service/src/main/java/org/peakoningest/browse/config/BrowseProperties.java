@@ -21,10 +21,15 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("browse")
-public record BrowseProperties(String users, String token, boolean generateToken, String corsOrigin,
-                               @Min(1) @Max(1000) int minN, @Min(10) @Max(10_000) int maxLimit,
-                               @Pattern(regexp = ATTRIBUTE) String departmentAttribute,
-                               @Pattern(regexp = ATTRIBUTE) String subDepartmentAttribute) {
+public record BrowseProperties(
+        String users,
+        String token,
+        boolean generateToken,
+        String corsOrigin,
+        @Min(1) @Max(1000) int minN,
+        @Min(10) @Max(10_000) int maxLimit,
+        @Pattern(regexp = ATTRIBUTE) String departmentAttribute,
+        @Pattern(regexp = ATTRIBUTE) String subDepartmentAttribute) {
 
     /** Company attribute names become Mongo field names: no dots, no {@code $}. */
     private static final String ATTRIBUTE = "[A-Za-z0-9 _-]{1,64}";

@@ -32,29 +32,40 @@ import org.peakoningest.browse.people.Person;
  *
  * @param topDown node ids from the roots downwards: a parent always comes before its reports
  */
-record OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, List<String> roots,
-                List<String> topDown, List<Orphan> orphans, List<List<String>> cycles, List<Duplicate> duplicates) {
+record OrgGraph(
+        Map<String, Node> nodes,
+        Map<String, List<String>> children,
+        List<String> roots,
+        List<String> topDown,
+        List<Orphan> orphans,
+        List<List<String>> cycles,
+        List<Duplicate> duplicates) {
 
     /**
      * One employee in the forest. {@code parentId} is the manager edge that was kept (null for a root). The API
      * serializes it as is: the person's fields, then the graph facts.
      */
-    record Node(@JsonUnwrapped Person person, String parentId, int depth, int directReports, int subtreeSize,
-                boolean orphan, boolean inCycle, boolean cycleBreak) {
-    }
+    record Node(
+            @JsonUnwrapped Person person,
+            String parentId,
+            int depth,
+            int directReports,
+            int subtreeSize,
+            boolean orphan,
+            boolean inCycle,
+            boolean cycleBreak) {}
 
-    record Orphan(String id, String missingManagerId) {
-    }
+    record Orphan(String id, String missingManagerId) {}
 
-    record Duplicate(String id, int documents) {
-    }
+    record Duplicate(String id, int documents) {}
 
     static OrgGraph build(List<Person> people) {
         Map<String, Person> byId = new LinkedHashMap<>();
         people.forEach(p -> byId.putIfAbsent(p.id(), p));
         List<Duplicate> duplicates = people.stream()
                 .collect(Collectors.groupingBy(Person::id, TreeMap::new, Collectors.summingInt(p -> 1)))
-                .entrySet().stream()
+                .entrySet()
+                .stream()
                 .filter(e -> e.getValue() > 1)
                 .map(e -> new Duplicate(e.getKey(), e.getValue()))
                 .toList();
@@ -111,7 +122,8 @@ record OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, Lis
                 children.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
             }
         }
-        Comparator<String> byName = Comparator.comparing((String id) -> Objects.requireNonNullElse(byId.get(id).name(), ""))
+        Comparator<String> byName = Comparator.comparing(
+                        (String id) -> Objects.requireNonNullElse(byId.get(id).name(), ""))
                 .thenComparing(Comparator.naturalOrder());
         roots.sort(byName);
         children.values().forEach(list -> list.sort(byName));
@@ -143,9 +155,17 @@ record OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, Lis
         }
         Map<String, Node> nodes = new LinkedHashMap<>();
         for (String id : topDown) {
-            nodes.put(id, new Node(byId.get(id), parent.get(id), depth.get(id),
-                    children.getOrDefault(id, List.of()).size(), size.get(id), orphanIds.contains(id),
-                    inCycle.getOrDefault(id, false), cycleBreak.getOrDefault(id, false)));
+            nodes.put(
+                    id,
+                    new Node(
+                            byId.get(id),
+                            parent.get(id),
+                            depth.get(id),
+                            children.getOrDefault(id, List.of()).size(),
+                            size.get(id),
+                            orphanIds.contains(id),
+                            inCycle.getOrDefault(id, false),
+                            cycleBreak.getOrDefault(id, false)));
         }
         return new OrgGraph(nodes, children, roots, topDown, orphans, cycles, duplicates);
     }
@@ -169,7 +189,9 @@ record OrgGraph(Map<String, Node> nodes, Map<String, List<String>> children, Lis
     /** From {@code id} up to its root, following the kept edges (finite by construction). */
     List<String> pathToTop(String id) {
         List<String> path = new ArrayList<>();
-        for (String at = id; at != null && nodes.containsKey(at); at = nodes.get(at).parentId()) {
+        for (String at = id;
+                at != null && nodes.containsKey(at);
+                at = nodes.get(at).parentId()) {
             path.add(at);
         }
         return path;

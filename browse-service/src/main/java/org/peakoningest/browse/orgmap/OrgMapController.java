@@ -27,21 +27,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrgMapController {
 
-    private static final Set<String> PARAMS = Set.of("focus", "maxDepth", "department", "subDepartment", "colour",
-            "categoryGroup");
+    private static final Set<String> PARAMS =
+            Set.of("focus", "maxDepth", "department", "subDepartment", "colour", "categoryGroup");
     private static final int UNLIMITED = 10_000;
 
     /** A node of the view: the graph node, and its subtree's engagement when the map is coloured. */
-    record ViewNode(@JsonUnwrapped OrgGraph.Node node, @JsonInclude(Include.NON_NULL) Engagement engagement) {
-    }
+    record ViewNode(
+            @JsonUnwrapped OrgGraph.Node node,
+            @JsonInclude(Include.NON_NULL) Engagement engagement) {}
 
     /** A subtree's mean score; withheld (null) when fewer than {@code BROWSE_MIN_N} respondents stand behind it. */
-    record Engagement(Double mean, Integer respondents, boolean withheld) {
-    }
+    record Engagement(Double mean, Integer respondents, boolean withheld) {}
 
-    record Employee(OrgGraph.Node employee, Document document, OrgGraph.Node manager,
-                    List<OrgGraph.Node> directReports, List<OrgGraph.Node> pathToTop) {
-    }
+    record Employee(
+            OrgGraph.Node employee,
+            Document document,
+            OrgGraph.Node manager,
+            List<OrgGraph.Node> directReports,
+            List<OrgGraph.Node> pathToTop) {}
 
     private final EmployeeDirectory directory;
     private final SubtreeScores scores;
@@ -71,16 +74,19 @@ class OrgMapController {
             }
             selected = graph.subtree(focus.get(), maxDepth);
         } else {
-            selected = graph.topDown().stream().filter(id -> graph.node(id).depth() <= maxDepth).toList();
+            selected = graph.topDown().stream()
+                    .filter(id -> graph.node(id).depth() <= maxDepth)
+                    .toList();
         }
         selected = selected.stream()
-                .filter(id -> department.isEmpty() || department.get().equals(graph.node(id).person().department()))
+                .filter(id -> department.isEmpty()
+                        || department.get().equals(graph.node(id).person().department()))
                 .filter(id -> subDepartment.isEmpty()
                         || subDepartment.get().equals(graph.node(id).person().subDepartment()))
                 .toList();
         Set<String> kept = new HashSet<>(selected);
-        Map<String, SubtreeScores.Aggregate> aggregates = colour.equals("engagement")
-                ? scores.compute(graph, categoryGroup) : Map.of();
+        Map<String, SubtreeScores.Aggregate> aggregates =
+                colour.equals("engagement") ? scores.compute(graph, categoryGroup) : Map.of();
 
         List<ViewNode> nodes = new ArrayList<>(selected.size());
         List<Map<String, String>> edges = new ArrayList<>();
@@ -127,7 +133,9 @@ class OrgMapController {
         if (node == null) {
             throw new NotFoundException("no employee with that id");
         }
-        return new Employee(node, directory.document(key).orElse(null),
+        return new Employee(
+                node,
+                directory.document(key).orElse(null),
                 node.parentId() == null ? null : graph.node(node.parentId()),
                 graph.children(key).stream().map(graph::node).toList(),
                 graph.pathToTop(key).stream().skip(1).map(graph::node).toList());

@@ -32,11 +32,15 @@ class SubtreeScores {
     Map<String, Aggregate> compute(OrgGraph graph, String categoryGroup) {
         Map<String, double[]> perPerson = new HashMap<>();
         List<Document> pipeline = List.of(
-                new Document("$match", new Document("attributes.categoryGroup", categoryGroup)
-                        .append("attributes.answerScore", new Document("$ne", null))),
-                new Document("$group", new Document("_id", "$attributes.employeeId")
-                        .append("sum", new Document("$sum", "$attributes.answerScore"))
-                        .append("n", new Document("$sum", 1))));
+                new Document(
+                        "$match",
+                        new Document("attributes.categoryGroup", categoryGroup)
+                                .append("attributes.answerScore", new Document("$ne", null))),
+                new Document(
+                        "$group",
+                        new Document("_id", "$attributes.employeeId")
+                                .append("sum", new Document("$sum", "$attributes.answerScore"))
+                                .append("n", new Document("$sum", 1))));
         for (Document row : mongo.data(PeakonCollection.ANSWERS_EXPORT).aggregate(pipeline)) {
             Object id = row.get("_id");
             Double sum = Docs.number(row, "sum");

@@ -45,9 +45,16 @@ public class EmployeeDirectory {
         department.ifPresent(d -> filters.add(Filters.eq(departmentField, d)));
         subDepartment.ifPresent(s -> filters.add(Filters.eq(subDepartmentField, s)));
         List<Person> out = new ArrayList<>();
-        mongo.data(PeakonCollection.EMPLOYEES).find(Docs.allOf(filters))
-                .projection(Projections.include("attributes.name", "attributes.firstName", "attributes.lastName",
-                        "attributes.email", "attributes.identifier", departmentField, subDepartmentField,
+        mongo.data(PeakonCollection.EMPLOYEES)
+                .find(Docs.allOf(filters))
+                .projection(Projections.include(
+                        "attributes.name",
+                        "attributes.firstName",
+                        "attributes.lastName",
+                        "attributes.email",
+                        "attributes.identifier",
+                        departmentField,
+                        subDepartmentField,
                         MANAGER_PATH))
                 .sort(new Document("_id", 1))
                 .forEach(doc -> out.add(toPerson(doc)));
@@ -60,7 +67,8 @@ public class EmployeeDirectory {
 
     /** The full document of one employee, found by id in whichever form it was stored. */
     public Optional<Document> document(String id) {
-        return Optional.ofNullable(mongo.data(PeakonCollection.EMPLOYEES).find(Filters.in("_id", Docs.idForms(id)))
+        return Optional.ofNullable(mongo.data(PeakonCollection.EMPLOYEES)
+                .find(Filters.in("_id", Docs.idForms(id)))
                 .first());
     }
 
@@ -69,8 +77,8 @@ public class EmployeeDirectory {
      * sub-department match exactly; {@code manager} means everyone below that manager (direct and indirect reports,
      * not the manager), walked cycle-safe. Several filters intersect.
      */
-    public Optional<Set<String>> resolve(Optional<String> department, Optional<String> subDepartment,
-                                         Optional<String> manager) {
+    public Optional<Set<String>> resolve(
+            Optional<String> department, Optional<String> subDepartment, Optional<String> manager) {
         if (department.isEmpty() && subDepartment.isEmpty()) {
             return manager.map(m -> reportsBelow(everyone(), m));
         }
@@ -117,8 +125,13 @@ public class EmployeeDirectory {
             String last = Docs.text(doc, "attributes.lastName");
             name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
         }
-        return new Person(String.valueOf(doc.get("_id")), name, Docs.text(doc, "attributes.email"),
-                Docs.text(doc, "attributes.identifier"), Docs.text(doc, departmentField),
-                Docs.text(doc, subDepartmentField), Docs.text(doc, MANAGER_PATH));
+        return new Person(
+                String.valueOf(doc.get("_id")),
+                name,
+                Docs.text(doc, "attributes.email"),
+                Docs.text(doc, "attributes.identifier"),
+                Docs.text(doc, departmentField),
+                Docs.text(doc, subDepartmentField),
+                Docs.text(doc, MANAGER_PATH));
     }
 }

@@ -48,30 +48,26 @@ class PeopleController {
         Params p = Params.of(request.getParameterMap(), SEARCH_FILTERS, Paging.PARAMS);
         Paging paging = Paging.from(p, properties.maxLimit(), SORTS, "name", "asc");
         List<Bson> and = new ArrayList<>();
-        p.text("q").ifPresent(q -> and.add(Filters.or(
-                TextMatch.containsIgnoreCase("attributes.name", q),
-                TextMatch.containsIgnoreCase("attributes.email", q),
-                TextMatch.containsIgnoreCase("attributes.identifier", q),
-                Filters.in("_id", Docs.idForms(q)))));
-        p.text("department").ifPresent(d -> and.add(
-                Filters.eq("attributes." + properties.departmentAttribute(), d)));
-        p.text("subDepartment").ifPresent(d -> and.add(
-                Filters.eq("attributes." + properties.subDepartmentAttribute(), d)));
+        p.text("q")
+                .ifPresent(q -> and.add(Filters.or(
+                        TextMatch.containsIgnoreCase("attributes.name", q),
+                        TextMatch.containsIgnoreCase("attributes.email", q),
+                        TextMatch.containsIgnoreCase("attributes.identifier", q),
+                        Filters.in("_id", Docs.idForms(q)))));
+        p.text("department").ifPresent(d -> and.add(Filters.eq("attributes." + properties.departmentAttribute(), d)));
+        p.text("subDepartment")
+                .ifPresent(d -> and.add(Filters.eq("attributes." + properties.subDepartmentAttribute(), d)));
         return paging.find(mongo.data(PeakonCollection.EMPLOYEES), Docs.allOf(and), List.of());
     }
 
-    record Facet(String value, Long count) {
-    }
+    record Facet(String value, Long count) {}
 
-    record SubDepartmentFacet(String value, Long count, String department) {
-    }
+    record SubDepartmentFacet(String value, Long count, String department) {}
 
-    record ManagerFacet(String id, String name, String department, long directReports) {
-    }
+    record ManagerFacet(String id, String name, String department, long directReports) {}
 
-    record Facets(List<Facet> departments, List<SubDepartmentFacet> subDepartments, List<ManagerFacet> managers,
-                  int minN) {
-    }
+    record Facets(
+            List<Facet> departments, List<SubDepartmentFacet> subDepartments, List<ManagerFacet> managers, int minN) {}
 
     /**
      * The values the people filters accept. Head counts are counts over people: below {@code BROWSE_MIN_N} they are
@@ -86,24 +82,34 @@ class PeopleController {
         List<Facet> departments = people.stream()
                 .filter(person -> person.department() != null)
                 .collect(Collectors.groupingBy(Person::department, TreeMap::new, Collectors.counting()))
-                .entrySet().stream()
+                .entrySet()
+                .stream()
                 .map(e -> new Facet(e.getKey(), headCount(e.getValue())))
                 .toList();
         List<SubDepartmentFacet> subDepartments = people.stream()
                 .filter(person -> person.subDepartment() != null)
-                .collect(Collectors.groupingBy(person -> person.department() + "\u0000" + person.subDepartment(),
-                        TreeMap::new, Collectors.toList()))
-                .values().stream()
-                .map(same -> new SubDepartmentFacet(same.get(0).subDepartment(), headCount(same.size()),
+                .collect(Collectors.groupingBy(
+                        person -> person.department() + "\u0000" + person.subDepartment(),
+                        TreeMap::new,
+                        Collectors.toList()))
+                .values()
+                .stream()
+                .map(same -> new SubDepartmentFacet(
+                        same.get(0).subDepartment(),
+                        headCount(same.size()),
                         same.get(0).department()))
                 .toList();
         List<ManagerFacet> managers = people.stream()
                 .filter(person -> person.managerId() != null)
                 .collect(Collectors.groupingBy(Person::managerId, Collectors.counting()))
-                .entrySet().stream()
+                .entrySet()
+                .stream()
                 .filter(e -> byId.containsKey(e.getKey()))
-                .map(e -> new ManagerFacet(e.getKey(), byId.get(e.getKey()).name(),
-                        byId.get(e.getKey()).department(), e.getValue()))
+                .map(e -> new ManagerFacet(
+                        e.getKey(),
+                        byId.get(e.getKey()).name(),
+                        byId.get(e.getKey()).department(),
+                        e.getValue()))
                 .sorted(Comparator.comparing(manager -> String.valueOf(manager.name())))
                 .toList();
         return new Facets(departments, subDepartments, managers, properties.minN());

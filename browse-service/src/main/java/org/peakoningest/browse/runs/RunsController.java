@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 class RunsController {
 
     private static final Set<String> FILTERS = Set.of("status", "landingStatus");
-    private static final Map<String, String> SORTS = Map.of("startedAt", "started_at", "finishedAt", "finished_at",
-            "id", "_id");
+    private static final Map<String, String> SORTS =
+            Map.of("startedAt", "started_at", "finishedAt", "finished_at", "id", "_id");
 
     private final BrowseMongo mongo;
     private final BrowseProperties properties;

@@ -40,10 +40,10 @@ class ScoresController {
             + "items carry no employee or segment link, so only items that reference an employee "
             + "(attributes.employeeId or relationships.employee) can match; for an employee-scoped series use "
             + "/api/scores/department-trend";
-    private static final Set<String> FILTERS = Set.of("grade", "impact", "from", "to", "category", "group",
-            "department", "subDepartment");
-    private static final Set<String> TREND_PARAMS = Set.of("department", "subDepartment", "manager",
-            "categoryGroup", "from", "to");
+    private static final Set<String> FILTERS =
+            Set.of("grade", "impact", "from", "to", "category", "group", "department", "subDepartment");
+    private static final Set<String> TREND_PARAMS =
+            Set.of("department", "subDepartment", "manager", "categoryGroup", "from", "to");
     private static final Map<String, String> SORTS = Map.of(
             "time", "attributes.scores.time",
             "mean", "attributes.scores.mean",
@@ -52,11 +52,9 @@ class ScoresController {
             "category", "id",
             "id", "_id");
 
-    record TrendPoint(String period, Double meanScore, Integer respondents, boolean withheld) {
-    }
+    record TrendPoint(String period, Double meanScore, Integer respondents, boolean withheld) {}
 
-    record Trend(String categoryGroup, Integer people, int minN, List<TrendPoint> series) {
-    }
+    record Trend(String categoryGroup, Integer people, int minN, List<TrendPoint> series) {}
 
     private final BrowseMongo mongo;
     private final EmployeeDirectory directory;
@@ -75,7 +73,9 @@ class ScoresController {
 
     @GetMapping("/drivers")
     PageResponse<Document> drivers(HttpServletRequest request) {
-        return list(Params.of(request.getParameterMap(), FILTERS, Set.of("driverId"), Paging.PARAMS), PeakonCollection.SCORES_BY_DRIVER);
+        return list(
+                Params.of(request.getParameterMap(), FILTERS, Set.of("driverId"), Paging.PARAMS),
+                PeakonCollection.SCORES_BY_DRIVER);
     }
 
     private PageResponse<Document> list(Params p, PeakonCollection collection) {
@@ -92,11 +92,12 @@ class ScoresController {
         }
         p.timeFrom("from").ifPresent(t -> and.add(Filters.gte("attributes.scores.time", t)));
         p.timeToExclusive("to").ifPresent(t -> and.add(Filters.lt("attributes.scores.time", t)));
-        Optional<Set<String>> people = directory.resolve(p.text("department"), p.text("subDepartment"),
-                Optional.empty());
+        Optional<Set<String>> people =
+                directory.resolve(p.text("department"), p.text("subDepartment"), Optional.empty());
         people.ifPresent(ids -> {
             List<Object> idValues = EmployeeDirectory.idValues(ids);
-            and.add(Filters.or(Filters.in("attributes.employeeId", idValues),
+            and.add(Filters.or(
+                    Filters.in("attributes.employeeId", idValues),
                     Filters.in("relationships.employee.data.id", idValues)));
             notices.add(NO_EMPLOYEE_LINK);
         });
@@ -111,8 +112,8 @@ class ScoresController {
     @GetMapping("/department-trend")
     Trend departmentTrend(HttpServletRequest request) {
         Params p = Params.of(request.getParameterMap(), TREND_PARAMS);
-        Optional<Set<String>> people = directory.resolve(p.text("department"), p.text("subDepartment"),
-                p.text("manager"));
+        Optional<Set<String>> people =
+                directory.resolve(p.text("department"), p.text("subDepartment"), p.text("manager"));
         if (people.isEmpty()) {
             throw new BadRequestException("give department, subDepartment or manager");
         }
@@ -125,9 +126,10 @@ class ScoresController {
         p.timeToExclusive("to").ifPresent(t -> and.add(Filters.lt("attributes.responseAnsweredAt", t)));
         Map<String, double[]> sums = new TreeMap<>();
         Map<String, Set<String>> respondents = new HashMap<>();
-        for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT).find(Filters.and(and))
-                .projection(Projections.include("attributes.employeeId", "attributes.answerScore",
-                        "attributes.responseAnsweredAt"))
+        for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT)
+                .find(Filters.and(and))
+                .projection(Projections.include(
+                        "attributes.employeeId", "attributes.answerScore", "attributes.responseAnsweredAt"))
                 .batchSize(2000)) {
             String at = Docs.text(doc, "attributes.responseAnsweredAt");
             Double score = Docs.number(doc, "attributes.answerScore");
@@ -138,15 +140,16 @@ class ScoresController {
             double[] s = sums.computeIfAbsent(month, k -> new double[2]);
             s[0] += score;
             s[1]++;
-            respondents.computeIfAbsent(month, k -> new HashSet<>())
+            respondents
+                    .computeIfAbsent(month, k -> new HashSet<>())
                     .add(String.valueOf(Docs.at(doc, "attributes.employeeId")));
         }
         List<TrendPoint> series = new ArrayList<>();
         sums.forEach((month, s) -> {
             int n = respondents.get(month).size();
             boolean withheld = n < properties.minN();
-            series.add(new TrendPoint(month, withheld ? null : Math.round(s[0] / s[1] * 100) / 100.0,
-                    withheld ? null : n, withheld));
+            series.add(new TrendPoint(
+                    month, withheld ? null : Math.round(s[0] / s[1] * 100) / 100.0, withheld ? null : n, withheld));
         });
         int headCount = people.get().size();
         return new Trend(group, headCount < properties.minN() ? null : headCount, properties.minN(), series);

@@ -36,8 +36,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         if (expected.length > 0 && header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             byte[] presented = header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8);
             if (MessageDigest.isEqual(expected, presented)) {
-                var auth = UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL, null,
-                        List.of(new SimpleGrantedAuthority("ROLE_VIEWER")));
+                var auth = UsernamePasswordAuthenticationToken.authenticated(
+                        PRINCIPAL, null, List.of(new SimpleGrantedAuthority("ROLE_VIEWER")));
                 SecurityContextHolder.getContext().setAuthentication(auth);
             }
         }

@@ -54,8 +54,10 @@ class BrowseSecurity {
             return new AccessToken(token, true);
         }
         if (users.isEmpty()) {
-            throw new ConfigurationProblem("BROWSE_USERS", "and BROWSE_TOKEN are both empty: set one (or "
-                    + "BROWSE_GENERATE_TOKEN=true for a generated token); personal data is never served anonymously");
+            throw new ConfigurationProblem(
+                    "BROWSE_USERS",
+                    "and BROWSE_TOKEN are both empty: set one (or "
+                            + "BROWSE_GENERATE_TOKEN=true for a generated token); personal data is never served anonymously");
         }
         return new AccessToken("", false);
     }
@@ -69,8 +71,9 @@ class BrowseSecurity {
     @Bean
     InMemoryUserDetailsManager userDetailsService(BrowseProperties properties, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
-        Credentials.parse(properties.users()).passwordsByUser().forEach((name, password) -> users.add(
-                User.withUsername(name)
+        Credentials.parse(properties.users())
+                .passwordsByUser()
+                .forEach((name, password) -> users.add(User.withUsername(name)
                         .password(Credentials.isEncoded(password) ? password : encoder.encode(password))
                         .roles("VIEWER")
                         .build()));
@@ -85,8 +88,9 @@ class BrowseSecurity {
             // A Bearer challenge (not Basic) so browsers never pop up their own login dialog over the UI's.
             response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getOutputStream().write(
-                    "{\"error\":\"unauthorized\",\"message\":\"credentials required\"}".getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write("{\"error\":\"unauthorized\",\"message\":\"credentials required\"}"
+                            .getBytes(StandardCharsets.UTF_8));
         };
         http.csrf(c -> c.disable())
                 .formLogin(f -> f.disable())
@@ -102,14 +106,20 @@ class BrowseSecurity {
                                 + "frame-ancestors 'none'; form-action 'none'; base-uri 'none'")))
                 .authorizeHttpRequests(a -> a
                         // Boot's error page carries status and path only; it must render for any rejected request.
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/**")
+                        .permitAll()
                         // status only (UP/DOWN, no details): for load balancers and the compose healthcheck
-                        .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
-                        .requestMatchers("/api/**", "/actuator/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico",
-                                "/favicon.svg").permitAll()
-                        .anyRequest().denyAll());
+                        .requestMatchers(HttpMethod.GET, "/actuator/health")
+                        .permitAll()
+                        .requestMatchers("/api/**", "/actuator/**")
+                        .authenticated()
+                        .requestMatchers(
+                                HttpMethod.GET, "/", "/index.html", "/assets/**", "/favicon.ico", "/favicon.svg")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 

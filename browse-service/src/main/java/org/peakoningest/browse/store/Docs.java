@@ -11,8 +11,7 @@ import org.bson.conversions.Bson;
  */
 public final class Docs {
 
-    private Docs() {
-    }
+    private Docs() {}
 
     /** The value at a dotted path, or null. */
     public static Object at(Document doc, String path) {

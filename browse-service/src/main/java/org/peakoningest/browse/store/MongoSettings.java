@@ -14,8 +14,8 @@ class MongoSettings {
 
     @Bean
     MongoClientSettingsBuilderCustomizer browseTimeouts() {
-        return settings -> settings
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS));
+        return settings -> settings.applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applyToSocketSettings(
+                        s -> s.connectTimeout(5, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS));
     }
 }

@@ -24,8 +24,8 @@ public record Paging(int limit, int offset, String sort, String order, String so
     /**
      * @param sortFields public sort names mapped to Mongo fields; {@code defaultSort} must be one of them
      */
-    public static Paging from(Params params, int maxLimit, Map<String, String> sortFields, String defaultSort,
-                              String defaultOrder) {
+    public static Paging from(
+            Params params, int maxLimit, Map<String, String> sortFields, String defaultSort, String defaultOrder) {
         int limit = params.integer("limit", Math.min(50, maxLimit), 1, maxLimit);
         int offset = params.integer("offset", 0, 0, MAX_OFFSET);
         String sort = params.choice("sort", defaultSort, sortFields.keySet());
@@ -38,15 +38,20 @@ public record Paging(int limit, int offset, String sort, String order, String so
         if (sortField.equals("_id")) {
             return asc ? Sorts.ascending("_id") : Sorts.descending("_id");
         }
-        return asc ? Sorts.ascending(sortField, "_id") : Sorts.orderBy(Sorts.descending(sortField),
-                Sorts.descending("_id"));
+        return asc
+                ? Sorts.ascending(sortField, "_id")
+                : Sorts.orderBy(Sorts.descending(sortField), Sorts.descending("_id"));
     }
 
     /** This page of the documents {@code filter} selects, and how many it selects in total. */
     public PageResponse<Document> find(MongoCollection<Document> collection, Bson filter, List<String> notices) {
-        List<Document> items = collection.find(filter).sort(mongoSort()).skip(offset).limit(limit)
+        List<Document> items = collection
+                .find(filter)
+                .sort(mongoSort())
+                .skip(offset)
+                .limit(limit)
                 .into(new ArrayList<>());
-        return new PageResponse<>(items, collection.countDocuments(filter), limit, offset, sort, order,
-                List.copyOf(notices));
+        return new PageResponse<>(
+                items, collection.countDocuments(filter), limit, offset, sort, order, List.copyOf(notices));
     }
 }

@@ -55,7 +55,8 @@ public final class Params {
 
     /** A path segment (e.g. an id), held to the same rules as a text parameter. */
     public static String pathValue(String name, String value) {
-        return new Params(Map.of(name, new String[]{value})).text(name)
+        return new Params(Map.of(name, new String[] {value}))
+                .text(name)
                 .orElseThrow(() -> new BadRequestException("'" + name + "' is empty"));
     }
 
@@ -111,8 +112,8 @@ public final class Params {
     public String choice(String name, String defaultValue, Set<String> choices) {
         String value = text(name).orElse(defaultValue);
         if (!choices.contains(value)) {
-            throw new BadRequestException("parameter '" + name + "' must be one of "
-                    + String.join(", ", new TreeSet<>(choices)));
+            throw new BadRequestException(
+                    "parameter '" + name + "' must be one of " + String.join(", ", new TreeSet<>(choices)));
         }
         return value;
     }
@@ -142,7 +143,9 @@ public final class Params {
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return (upper ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (upper ? day.plusDays(1) : day)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             }
             Instant instant = Timestamps.parse(value);
             Instant second = instant.truncatedTo(ChronoUnit.SECONDS);

@@ -16,8 +16,7 @@ public final class TextMatch {
 
     private static final Pattern SPECIAL = Pattern.compile("[\\x00-\\x7F&&[^A-Za-z0-9_]]");
 
-    private TextMatch() {
-    }
+    private TextMatch() {}
 
     public static String escape(String text) {
         return SPECIAL.matcher(text).replaceAll("\\\\$0");

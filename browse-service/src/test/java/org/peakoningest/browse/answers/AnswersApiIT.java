@@ -29,9 +29,15 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "browse.min-n=5")
 class AnswersApiIT extends BrowseApiFixture {
 
-    record A(int id, int employee, int question, String questionText, String group, Integer score, String comment,
-             String answeredAt) {
-    }
+    record A(
+            int id,
+            int employee,
+            int question,
+            String questionText,
+            String group,
+            Integer score,
+            String comment,
+            String answeredAt) {}
 
     private static final Map<Integer, String> QUESTIONS = Map.of(
             1, "How likely is it you would recommend the company?",
@@ -73,15 +79,15 @@ class AnswersApiIT extends BrowseApiFixture {
                 String comment = switch (k) {
                     case 0 -> e % 3 == 0 ? "Love the team" : null;
                     case 1 -> e % 2 == 0 ? "Too many meetings, (50%+) [sic]" : "";
-                    case 2 -> e == 115 ? "Great team .* $where {\"$gt\": \"\"}" : e == 116 ? "Our MANAGER is great"
-                            : "n/a";
+                    case 2 ->
+                        e == 115 ? "Great team .* $where {\"$gt\": \"\"}" : e == 116 ? "Our MANAGER is great" : "n/a";
                     default -> null;
                 };
                 String at = String.format("2025-%02d-%02dT10:%02d:00.000Z", k + 1, 1 + e % 28, k);
                 A a = new A(e * 10 + k, e, question, QUESTIONS.get(question), group, score, comment, at);
                 model.add(a);
-                answers.add(SeedData.answer(a.id, a.employee, a.question, a.questionText, a.group, a.score,
-                        a.comment, a.answeredAt));
+                answers.add(SeedData.answer(
+                        a.id, a.employee, a.question, a.questionText, a.group, a.score, a.comment, a.answeredAt));
             }
         }
         SeedData.insert(db(), PeakonCollection.ANSWERS_EXPORT, answers);
@@ -121,7 +127,8 @@ class AnswersApiIT extends BrowseApiFixture {
         cases.put(params("questionId", "2"), a -> a.question == 2);
         cases.put(params("scoreMin", "3", "scoreMax", "6"), a -> a.score != null && a.score >= 3 && a.score <= 6);
         cases.put(params("scoreMin", "7.5"), a -> a.score != null && a.score >= 7.5);
-        cases.put(params("answeredFrom", "2025-02-01", "answeredTo", "2025-03-31"),
+        cases.put(
+                params("answeredFrom", "2025-02-01", "answeredTo", "2025-03-31"),
                 a -> a.answeredAt.startsWith("2025-02") || a.answeredAt.startsWith("2025-03"));
         cases.put(params("answeredFrom", "2025-04-01T00:00:00Z"), a -> a.answeredAt.startsWith("2025-04"));
         cases.put(params("department", "Sales"), a -> SALES.contains(a.employee));
@@ -141,10 +148,22 @@ class AnswersApiIT extends BrowseApiFixture {
 
     @Test
     void combinedFiltersIntersect() {
-        Map<String, String> combined = params("department", "Engineering", "scoreMin", "5", "hasComment", "true",
-                "answeredFrom", "2025-01-01", "answeredTo", "2025-02-28");
-        Set<String> expected = expected(a -> ENGINEERING.contains(a.employee) && a.score != null && a.score >= 5
-                && hasComment(a) && a.answeredAt.compareTo("2025-03") < 0);
+        Map<String, String> combined = params(
+                "department",
+                "Engineering",
+                "scoreMin",
+                "5",
+                "hasComment",
+                "true",
+                "answeredFrom",
+                "2025-01-01",
+                "answeredTo",
+                "2025-02-28");
+        Set<String> expected = expected(a -> ENGINEERING.contains(a.employee)
+                && a.score != null
+                && a.score >= 5
+                && hasComment(a)
+                && a.answeredAt.compareTo("2025-03") < 0);
 
         Set<String> intersection = new HashSet<>(apiIds(params("department", "Engineering")));
         intersection.retainAll(apiIds(params("scoreMin", "5")));
@@ -153,19 +172,21 @@ class AnswersApiIT extends BrowseApiFixture {
 
         assertThat(expected).isNotEmpty();
         assertThat(apiIds(combined)).isEqualTo(expected).isEqualTo(intersection);
-        assertThat(apiIds(params("department", "Sales", "subDepartment", "Data"))).isEmpty();
+        assertThat(apiIds(params("department", "Sales", "subDepartment", "Data")))
+                .isEmpty();
         assertThat(apiIds(params("manager", "101", "subDepartment", "Data")))
                 .isEqualTo(expected(a -> DATA.contains(a.employee)));
     }
 
     @Test
     void pagingIsStableAndCoversEverythingOnceInSortOrder() {
-        List<String> all = ApiClient.ids(api.json("/api/answers",
-                params("sort", "score", "order", "desc", "limit", "500")));
+        List<String> all =
+                ApiClient.ids(api.json("/api/answers", params("sort", "score", "order", "desc", "limit", "500")));
         List<String> paged = new ArrayList<>();
         for (int offset = 0; offset < all.size(); offset += 7) {
-            JsonNode page = api.json("/api/answers", params("sort", "score", "order", "desc", "limit", "7",
-                    "offset", Integer.toString(offset)));
+            JsonNode page = api.json(
+                    "/api/answers",
+                    params("sort", "score", "order", "desc", "limit", "7", "offset", Integer.toString(offset)));
             assertThat(page.get("total").asInt()).isEqualTo(model.size());
             paged.addAll(ApiClient.ids(page));
         }
@@ -176,23 +197,28 @@ class AnswersApiIT extends BrowseApiFixture {
         model.forEach(a -> byId.put(Integer.toString(a.id), a));
         List<String> expectedOrder = model.stream()
                 .sorted(Comparator.comparing((A a) -> a.score == null ? Integer.MIN_VALUE : a.score)
-                        .thenComparing(A::id).reversed())
-                .map(a -> Integer.toString(a.id)).toList();
+                        .thenComparing(A::id)
+                        .reversed())
+                .map(a -> Integer.toString(a.id))
+                .toList();
         assertThat(all).isEqualTo(expectedOrder);
-        assertThat(api.json("/api/answers", params("limit", "5", "offset", "9999")).get("items")).isEmpty();
+        assertThat(api.json("/api/answers", params("limit", "5", "offset", "9999"))
+                        .get("items"))
+                .isEmpty();
     }
 
     @Test
     void csvExportHasTheSameRowsAndValuesAsTheJson() {
-        Map<String, String> filter = params("department", "Engineering", "hasComment", "true", "sort", "answerId",
-                "order", "asc");
+        Map<String, String> filter =
+                params("department", "Engineering", "hasComment", "true", "sort", "answerId", "order", "asc");
         JsonNode json = api.json("/api/answers", withLimit(filter));
         HttpResponse<String> csv = api.get("/api/answers/export.csv", filter);
 
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
-        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(v ->
-                assertThat(v).startsWith("attachment; filename=\"answers-"));
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("attachment; filename=\"answers-"));
         List<List<String>> rows = Csv.parse(csv.body());
         List<String> header = rows.get(0);
         assertThat(header).startsWith("answerId", "responseAnsweredAt", "employeeId", "accountEmail");
@@ -202,17 +228,25 @@ class AnswersApiIT extends BrowseApiFixture {
             JsonNode item = json.get("items").get(i);
             JsonNode attributes = item.get("attributes");
             List<String> row = data.get(i);
-            assertThat(row.get(header.indexOf("answerId"))).isEqualTo(item.get("_id").asString());
-            assertThat(row.get(header.indexOf("employeeId"))).isEqualTo(attributes.get("employeeId").asString());
-            assertThat(row.get(header.indexOf("answerComment"))).isEqualTo(attributes.get("answerComment").asString());
+            assertThat(row.get(header.indexOf("answerId")))
+                    .isEqualTo(item.get("_id").asString());
+            assertThat(row.get(header.indexOf("employeeId")))
+                    .isEqualTo(attributes.get("employeeId").asString());
+            assertThat(row.get(header.indexOf("answerComment")))
+                    .isEqualTo(attributes.get("answerComment").asString());
             assertThat(row.get(header.indexOf("answerScore")))
-                    .isEqualTo(attributes.get("answerScore").isNull() ? "" : attributes.get("answerScore").asString());
-            assertThat(row.get(header.indexOf("questionText"))).isEqualTo(attributes.get("questionText").asString());
+                    .isEqualTo(
+                            attributes.get("answerScore").isNull()
+                                    ? ""
+                                    : attributes.get("answerScore").asString());
+            assertThat(row.get(header.indexOf("questionText")))
+                    .isEqualTo(attributes.get("questionText").asString());
             assertThat(row.get(header.indexOf("run_id"))).isEqualTo(SeedData.RUN);
         }
         HttpResponse<String> all = api.get("/api/answers/export.csv", Map.of());
         assertThat(Csv.parse(all.body())).hasSize(model.size() + 1);
-        assertThat(api.get("/api/answers/export.csv", params("limit", "5")).statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/answers/export.csv", params("limit", "5")).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -228,9 +262,14 @@ class AnswersApiIT extends BrowseApiFixture {
         assertThat(apiIds(params("manager", "{\"$exists\": true}"))).isEmpty();
         assertThat(apiIds(params("categoryGroup", "{\"$regex\": \".*\"}"))).isEmpty();
 
-        for (Map<String, String> bad : List.of(params("employeeId", "{\"$gt\":0}"), params("scoreMin", "$gt"),
-                params("employeeId[$ne]", "1"), params("answeredFrom", "{\"$gte\":\"\"}"),
-                params("hasComment", "{\"$exists\":true}"), params("limit", "100000"), params("sort", "$natural"))) {
+        for (Map<String, String> bad : List.of(
+                params("employeeId", "{\"$gt\":0}"),
+                params("scoreMin", "$gt"),
+                params("employeeId[$ne]", "1"),
+                params("answeredFrom", "{\"$gte\":\"\"}"),
+                params("hasComment", "{\"$exists\":true}"),
+                params("limit", "100000"),
+                params("sort", "$natural"))) {
             HttpResponse<String> response = api.get("/api/answers", bad);
             assertThat(response.statusCode()).as("%s", bad).isEqualTo(400);
             assertThat(ApiClient.parse(response.body()).get("error").asString()).isEqualTo("bad_request");
@@ -246,8 +285,11 @@ class AnswersApiIT extends BrowseApiFixture {
         assertThat(sales.get("answers").asInt()).isEqualTo(12);
 
         JsonNode engineering = api.json("/api/answers/summary", params("department", "Engineering"));
-        double expectedMean = model.stream().filter(a -> ENGINEERING.contains(a.employee) && a.score != null)
-                .mapToInt(A::score).average().orElseThrow();
+        double expectedMean = model.stream()
+                .filter(a -> ENGINEERING.contains(a.employee) && a.score != null)
+                .mapToInt(A::score)
+                .average()
+                .orElseThrow();
         assertThat(engineering.get("withheld").asBoolean()).isFalse();
         assertThat(engineering.get("respondents").asInt()).isEqualTo(10);
         assertThat(engineering.get("meanScore").asDouble()).isEqualTo(Math.round(expectedMean * 100) / 100.0);

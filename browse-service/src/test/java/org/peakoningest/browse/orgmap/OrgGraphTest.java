@@ -42,8 +42,8 @@ class OrgGraphTest {
     @Test
     void cyclesAreReportedAndBrokenSoNothingLoops() {
         // 10 -> 11 -> 12 -> 10 is a cycle with a tail 13 -> 12; 20 manages itself
-        OrgGraph g = OrgGraph.build(List.of(p("10", "12"), p("11", "10"), p("12", "11"), p("13", "12"),
-                p("20", "20"), p("1", null)));
+        OrgGraph g = OrgGraph.build(
+                List.of(p("10", "12"), p("11", "10"), p("12", "11"), p("13", "12"), p("20", "20"), p("1", null)));
 
         assertThat(g.cycles()).containsExactlyInAnyOrder(List.of("10", "11", "12"), List.of("20"));
         assertThat(g.roots()).containsExactlyInAnyOrder("1", "10", "20");
@@ -57,8 +57,8 @@ class OrgGraphTest {
 
     @Test
     void duplicateIdsKeepTheFirstAndAreReported() {
-        OrgGraph g = OrgGraph.build(List.of(p("1", null), p("5", "1"),
-                new Person("5", "Other", null, null, null, null, null)));
+        OrgGraph g = OrgGraph.build(
+                List.of(p("1", null), p("5", "1"), new Person("5", "Other", null, null, null, null, null)));
 
         assertThat(g.duplicates()).containsExactly(new OrgGraph.Duplicate("5", 2));
         assertThat(g.size()).isEqualTo(2);
@@ -82,8 +82,8 @@ class OrgGraphTest {
     @Test
     void subtreeScoresAddUpAndCountDistinctRespondents() {
         OrgGraph g = OrgGraph.build(List.of(p("1", null), p("2", "1"), p("3", "1"), p("4", "3")));
-        Map<String, SubtreeScores.Aggregate> agg = SubtreeScores.aggregate(g, Map.of(
-                "2", new double[]{16, 2}, "4", new double[]{6, 1}));
+        Map<String, SubtreeScores.Aggregate> agg =
+                SubtreeScores.aggregate(g, Map.of("2", new double[] {16, 2}, "4", new double[] {6, 1}));
 
         assertThat(agg.get("1")).isEqualTo(new SubtreeScores.Aggregate(22, 3, 2));
         assertThat(agg.get("3").mean()).isEqualTo(6.0);

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.peakoningest.browse.ApiClient;
 import org.peakoningest.browse.BrowseApiFixture;
 import org.peakoningest.browse.SeedData;
 import org.peakoningest.common.PeakonCollection;
@@ -48,8 +47,8 @@ class OrgMapApiIT extends BrowseApiFixture {
     void seed() {
         List<Document> employees = new ArrayList<>();
         for (int i = 1; i <= TREE; i++) {
-            employees.add(SeedData.employee(i, "Person " + i, department(i), "Team " + (i % 7),
-                    i == 1 ? null : Integer.toString(i / 2)));
+            employees.add(SeedData.employee(
+                    i, "Person " + i, department(i), "Team " + (i % 7), i == 1 ? null : Integer.toString(i / 2)));
         }
         employees.add(SeedData.employee(5001, "Olive Orphan", "Legal", "Contracts", "9999"));
         employees.add(SeedData.employee(5002, "Otto Orphanreport", "Legal", "Contracts", "5001"));
@@ -65,11 +64,11 @@ class OrgMapApiIT extends BrowseApiFixture {
         List<Document> answers = new ArrayList<>();
         for (int e = 16; e <= 23; e++) {
             score.put(e, e % 10);
-            answers.add(SeedData.answer(e * 10, e, 1, "Recommend?", "engagement", e % 10, null,
-                    "2025-01-10T09:00:00.000Z"));
+            answers.add(SeedData.answer(
+                    e * 10, e, 1, "Recommend?", "engagement", e % 10, null, "2025-01-10T09:00:00.000Z"));
             // a different category group must not colour the engagement map
-            answers.add(SeedData.answer(e * 10 + 1, e, 3, "Inclusion?", "diversity_inclusion", 0, null,
-                    "2025-01-10T09:00:00.000Z"));
+            answers.add(SeedData.answer(
+                    e * 10 + 1, e, 3, "Inclusion?", "diversity_inclusion", 0, null, "2025-01-10T09:00:00.000Z"));
         }
         SeedData.insert(db(), PeakonCollection.ANSWERS_EXPORT, answers);
     }
@@ -109,7 +108,9 @@ class OrgMapApiIT extends BrowseApiFixture {
         assertThat(nodes.get("1024").get("depth").asInt()).isEqualTo(10);
         assertThat(map.get("maxDepth").asInt()).isEqualTo(10);
         assertThat(nodes.get("2").get("subtreeSize").asInt())
-                .isEqualTo((int) java.util.stream.IntStream.rangeClosed(1, TREE).filter(i -> inSubtree(i, 2)).count());
+                .isEqualTo((int) java.util.stream.IntStream.rangeClosed(1, TREE)
+                        .filter(i -> inSubtree(i, 2))
+                        .count());
 
         assertThat(map.get("orphans")).hasSize(1);
         assertThat(map.get("orphans").get(0).get("id").asString()).isEqualTo("5001");
@@ -149,27 +150,34 @@ class OrgMapApiIT extends BrowseApiFixture {
         assertThat(sales.get("edges")).hasSize(expected.size() - 1);
 
         JsonNode top = api.json("/api/orgmap", params("maxDepth", "1"));
-        assertThat(byId(top).keySet()).contains("1", "2", "3", "5001", "5002", "6001").doesNotContain("4");
+        assertThat(byId(top).keySet())
+                .contains("1", "2", "3", "5001", "5002", "6001")
+                .doesNotContain("4");
 
         JsonNode loop = api.json("/api/orgmap", params("focus", "6002"));
         assertThat(byId(loop).keySet()).containsExactlyInAnyOrder("6002", "6003", "6004");
         assertThat(texts(loop.get("focusPath"))).containsExactly("6002", "6001");
 
-        assertThat(api.get("/api/orgmap", params("focus", "424242")).statusCode()).isEqualTo(404);
-        assertThat(api.get("/api/orgmap", params("maxDepth", "-1")).statusCode()).isEqualTo(400);
-        assertThat(api.get("/api/orgmap", params("colour", "{\"$ne\":1}")).statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/orgmap", params("focus", "424242")).statusCode())
+                .isEqualTo(404);
+        assertThat(api.get("/api/orgmap", params("maxDepth", "-1")).statusCode())
+                .isEqualTo(400);
+        assertThat(api.get("/api/orgmap", params("colour", "{\"$ne\":1}")).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void engagementColouringWithholdsSubtreesWithFewerThanMinNRespondents() {
         Map<String, JsonNode> nodes = byId(api.json("/api/orgmap", params("colour", "engagement")));
 
-        double expectedMean = score.values().stream().mapToInt(Integer::intValue).average().orElseThrow();
+        double expectedMean =
+                score.values().stream().mapToInt(Integer::intValue).average().orElseThrow();
         JsonNode two = nodes.get("2").get("engagement");
         assertThat(two.get("withheld").asBoolean()).isFalse();
         assertThat(two.get("respondents").asInt()).isEqualTo(8);
         assertThat(two.get("mean").asDouble()).isEqualTo(Math.round(expectedMean * 100) / 100.0);
-        assertThat(nodes.get("1").get("engagement").get("mean").asDouble()).isEqualTo(two.get("mean").asDouble());
+        assertThat(nodes.get("1").get("engagement").get("mean").asDouble())
+                .isEqualTo(two.get("mean").asDouble());
 
         for (String small : List.of("4", "5", "8", "16", "3", "6001")) {
             JsonNode e = nodes.get(small).get("engagement");
@@ -177,7 +185,8 @@ class OrgMapApiIT extends BrowseApiFixture {
             assertThat(e.get("mean").isNull()).as(small).isTrue();
             assertThat(e.get("respondents").isNull()).as(small).isTrue();
         }
-        assertThat(api.json("/api/orgmap", Map.of()).get("nodes").get(0).has("engagement")).isFalse();
+        assertThat(api.json("/api/orgmap", Map.of()).get("nodes").get(0).has("engagement"))
+                .isFalse();
     }
 
     @Test
@@ -191,7 +200,8 @@ class OrgMapApiIT extends BrowseApiFixture {
         List<String> path = new ArrayList<>();
         nine.get("pathToTop").forEach(r -> path.add(r.get("id").asString()));
         assertThat(path).containsExactly("4", "2", "1");
-        assertThat(nine.get("document").get("attributes").get("email").asString()).contains("person.9");
+        assertThat(nine.get("document").get("attributes").get("email").asString())
+                .contains("person.9");
 
         JsonNode cyc = api.json("/api/employees/6003", Map.of());
         assertThat(cyc.get("pathToTop").size()).isEqualTo(2);
@@ -211,6 +221,7 @@ class OrgMapApiIT extends BrowseApiFixture {
 
         JsonNode search = api.json("/api/employees", params("q", "ORPHAN"));
         assertThat(search.get("total").asInt()).isEqualTo(2);
-        assertThat(api.json("/api/employees", params("q", "1024")).get("total").asInt()).isEqualTo(1);
+        assertThat(api.json("/api/employees", params("q", "1024")).get("total").asInt())
+                .isEqualTo(1);
     }
 }

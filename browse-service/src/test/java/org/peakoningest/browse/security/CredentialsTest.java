@@ -12,7 +12,8 @@ class CredentialsTest {
     void parsesPlainAndEncodedPasswords() {
         Credentials c = Credentials.parse(" alice:s3cret:with:colons , bob:{bcrypt}$2a$10$abcdefghijklmnopqrstuv ");
 
-        assertThat(c.passwordsByUser()).containsEntry("alice", "s3cret:with:colons")
+        assertThat(c.passwordsByUser())
+                .containsEntry("alice", "s3cret:with:colons")
                 .containsEntry("bob", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv");
         assertThat(Credentials.isEncoded("{bcrypt}$2a$10$x")).isTrue();
         assertThat(Credentials.isEncoded("plain")).isFalse();
@@ -23,9 +24,11 @@ class CredentialsTest {
     void malformedEntriesFailWithoutEchoingSecrets() {
         assertThatThrownBy(() -> Credentials.parse("alice:pw,justapassword"))
                 .isInstanceOf(ConfigurationProblem.class)
-                .hasMessageContaining("BROWSE_USERS").hasMessageContaining("entry 2")
+                .hasMessageContaining("BROWSE_USERS")
+                .hasMessageContaining("entry 2")
                 .hasMessageNotContaining("justapassword");
         assertThatThrownBy(() -> Credentials.parse("alice:pw,alice:other"))
-                .hasMessageContaining("listed twice").hasMessageNotContaining("other");
+                .hasMessageContaining("listed twice")
+                .hasMessageNotContaining("other");
     }
 }

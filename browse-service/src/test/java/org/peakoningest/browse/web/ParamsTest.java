@@ -10,15 +10,16 @@ import org.junit.jupiter.api.Test;
 class ParamsTest {
 
     private static Params of(String name, String value) {
-        return Params.of(Map.of(name, new String[]{value}), Set.of(name));
+        return Params.of(Map.of(name, new String[] {value}), Set.of(name));
     }
 
     @Test
     void numbersAreParsedStrictly() {
         assertThat(of("n", "42").integer("n")).contains(42L);
         assertThat(of("n", "-7").integer("n")).contains(-7L);
-        for (String bad : new String[]{"{\"$gt\":0}", "1e3", "0x10", "12abc", "1.5", " 1 2", "99999999999999999999"}) {
-            assertThatThrownBy(() -> of("n", bad).integer("n")).isInstanceOf(BadRequestException.class)
+        for (String bad : new String[] {"{\"$gt\":0}", "1e3", "0x10", "12abc", "1.5", " 1 2", "99999999999999999999"}) {
+            assertThatThrownBy(() -> of("n", bad).integer("n"))
+                    .isInstanceOf(BadRequestException.class)
                     .hasMessageContaining("'n'");
         }
         assertThat(of("s", "7.5").decimal("s")).contains(7.5);
@@ -28,10 +29,12 @@ class ParamsTest {
 
     @Test
     void unknownRepeatedOverlongAndControlCharacterParametersAreRefused() {
-        assertThatThrownBy(() -> Params.of(Map.of("depatment", new String[]{"x"}), Set.of("department")))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("unknown parameter 'depatment'");
-        assertThatThrownBy(() -> Params.of(Map.of("q", new String[]{"a", "b"}), Set.of("q")))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("more than once");
+        assertThatThrownBy(() -> Params.of(Map.of("depatment", new String[] {"x"}), Set.of("department")))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("unknown parameter 'depatment'");
+        assertThatThrownBy(() -> Params.of(Map.of("q", new String[] {"a", "b"}), Set.of("q")))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("more than once");
         assertThatThrownBy(() -> of("q", "x".repeat(201)).text("q")).isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> of("q", "a\u0000b").text("q")).isInstanceOf(BadRequestException.class);
     }
@@ -43,8 +46,9 @@ class ParamsTest {
 
         assertThat(from).isEqualTo("2025-03-04T00:00:00");
         assertThat(to).isEqualTo("2025-03-05T00:00:00");
-        for (String inside : new String[]{"2025-03-04T00:00:00Z", "2025-03-04T00:00:00.000Z",
-            "2025-03-04T23:59:59.999999Z", "2025-03-04T12:00:00.5Z"}) {
+        for (String inside : new String[] {
+            "2025-03-04T00:00:00Z", "2025-03-04T00:00:00.000Z", "2025-03-04T23:59:59.999999Z", "2025-03-04T12:00:00.5Z"
+        }) {
             assertThat(inside.compareTo(from)).isGreaterThanOrEqualTo(0);
             assertThat(inside.compareTo(to)).isLessThan(0);
         }

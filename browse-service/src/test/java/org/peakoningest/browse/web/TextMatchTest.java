@@ -10,8 +10,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TextMatchTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {".*", "(a|b)", "\\", "$where", "^x$", "[abc]", "a{2}", "\\E.*\\Q", "+?", "50% off!",
-        "Ünïcødé é", "{\"$gt\": \"\"}", "# comment", "a b"})
+    @ValueSource(
+            strings = {
+                ".*",
+                "(a|b)",
+                "\\",
+                "$where",
+                "^x$",
+                "[abc]",
+                "a{2}",
+                "\\E.*\\Q",
+                "+?",
+                "50% off!",
+                "Ünïcødé é",
+                "{\"$gt\": \"\"}",
+                "# comment",
+                "a b"
+            })
     void escapedTextMatchesOnlyItselfLiterally(String text) {
         Pattern p = Pattern.compile(TextMatch.escape(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -25,7 +40,8 @@ class TextMatchTest {
 
     @Test
     void regexOperatorsDoNotActAsOperators() {
-        assertThat(Pattern.compile(TextMatch.escape(".*")).matcher("anything").find()).isFalse();
+        assertThat(Pattern.compile(TextMatch.escape(".*")).matcher("anything").find())
+                .isFalse();
         assertThat(Pattern.compile(TextMatch.escape("a|b")).matcher("b").find()).isFalse();
     }
 }

@@ -9,8 +9,15 @@ import org.peakoningest.common.keys.DocumentKey;
  * The fields of a {@link RecordEnvelope} other than its item, as {@link EnvelopeCodec} read them: for a consumer that
  * reads the item its own way (e.g. straight into BSON) and never builds it as a tree.
  */
-public record EnvelopeHeader(int schemaVersion, String runId, String collection, String endpoint, String sourceUrl,
-                             Instant fetchedAt, DocumentKey key, String driverId) {
+public record EnvelopeHeader(
+        int schemaVersion,
+        String runId,
+        String collection,
+        String endpoint,
+        String sourceUrl,
+        Instant fetchedAt,
+        DocumentKey key,
+        String driverId) {
 
     /** Why the envelope cannot be written as a document ({@link RecordEnvelope#defect()}), or empty when it can. */
     public Optional<String> defect(boolean itemIsObject) {

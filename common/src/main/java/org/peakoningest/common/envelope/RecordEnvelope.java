@@ -27,17 +27,40 @@ import tools.jackson.databind.annotation.JsonSerialize;
  */
 @JsonSerialize(using = EnvelopeCodec.RecordEnvelopeSerializer.class)
 @JsonDeserialize(using = EnvelopeCodec.RecordEnvelopeDeserializer.class)
-public record RecordEnvelope(int schemaVersion, String runId, String collection, String endpoint, String sourceUrl,
-                             Instant fetchedAt, DocumentKey key, String driverId, JsonNode item) {
+public record RecordEnvelope(
+        int schemaVersion,
+        String runId,
+        String collection,
+        String endpoint,
+        String sourceUrl,
+        Instant fetchedAt,
+        DocumentKey key,
+        String driverId,
+        JsonNode item) {
 
     public static final int SCHEMA_VERSION = 1;
 
     /** A version-{@value #SCHEMA_VERSION} envelope. */
-    public static RecordEnvelope of(String runId, PeakonCollection collection, String endpoint, String sourceUrl,
-                                    Instant fetchedAt, DocumentKey key, String driverId, JsonNode item) {
+    public static RecordEnvelope of(
+            String runId,
+            PeakonCollection collection,
+            String endpoint,
+            String sourceUrl,
+            Instant fetchedAt,
+            DocumentKey key,
+            String driverId,
+            JsonNode item) {
         Objects.requireNonNull(collection, "collection");
-        return new RecordEnvelope(SCHEMA_VERSION, runId, collection.collectionName(), endpoint, sourceUrl,
-                fetchedAt, key, driverId, item);
+        return new RecordEnvelope(
+                SCHEMA_VERSION,
+                runId,
+                collection.collectionName(),
+                endpoint,
+                sourceUrl,
+                fetchedAt,
+                key,
+                driverId,
+                item);
     }
 
     /**
@@ -52,8 +75,8 @@ public record RecordEnvelope(int schemaVersion, String runId, String collection,
      * The {@link #defect()} rule, also for a consumer that reads envelopes its own way ({@link EnvelopeHeader}):
      * the same checks in the same order, so both give the same reason.
      */
-    public static Optional<String> defectOf(String runId, String collection, Instant fetchedAt, DocumentKey key,
-                                            boolean itemIsObject) {
+    public static Optional<String> defectOf(
+            String runId, String collection, Instant fetchedAt, DocumentKey key, boolean itemIsObject) {
         if (key == null) {
             return Optional.of("envelope has no key");
         }

@@ -17,8 +17,7 @@ public final class ContractJson {
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
-    private ContractJson() {
-    }
+    private ContractJson() {}
 
     /** The shared, thread-safe mapper configured for the contract. */
     public static JsonMapper mapper() {

@@ -15,8 +15,7 @@ import tools.jackson.databind.ValueSerializer;
  */
 public final class InstantJson {
 
-    private InstantJson() {
-    }
+    private InstantJson() {}
 
     public static final class Serializer extends ValueSerializer<Instant> {
         @Override
@@ -32,8 +31,8 @@ public final class InstantJson {
             try {
                 return Timestamps.parse(text);
             } catch (DateTimeParseException | NullPointerException e) {
-                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
-                        "expected an ISO-8601 instant such as 2026-11-25T14:46:56.123456Z");
+                return (Instant) ctxt.handleWeirdStringValue(
+                        Instant.class, text, "expected an ISO-8601 instant such as 2026-11-25T14:46:56.123456Z");
             }
         }
     }

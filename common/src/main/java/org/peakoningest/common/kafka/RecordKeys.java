@@ -10,8 +10,7 @@ import org.peakoningest.common.keys.DocumentKey;
  */
 public final class RecordKeys {
 
-    private RecordKeys() {
-    }
+    private RecordKeys() {}
 
     public static String of(DocumentKey key) {
         return key.kafkaKey();

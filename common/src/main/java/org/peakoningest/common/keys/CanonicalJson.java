@@ -21,8 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class CanonicalJson {
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static String write(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
@@ -33,8 +32,8 @@ public final class CanonicalJson {
     /** Lower-case hex SHA-256 of the UTF-8 canonical JSON. */
     public static String sha256(JsonNode node) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(write(node).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(write(node).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM ships SHA-256", e);

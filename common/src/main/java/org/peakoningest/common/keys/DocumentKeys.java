@@ -21,8 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class DocumentKeys {
 
-    private DocumentKeys() {
-    }
+    private DocumentKeys() {}
 
     /**
      * The key of {@code item} in {@code collection}: its {@link #naturalKeyOf natural key}, else the
@@ -46,11 +45,12 @@ public final class DocumentKeys {
      */
     public static Optional<DocumentKey> naturalKeyOf(PeakonCollection collection, JsonNode item, String context) {
         return switch (collection) {
-            case ANSWERS_EXPORT -> pythonInt(item.path("attributes").path("answerId"))
-                    .map(DocumentKey::of)
-                    .or(() -> asIs(item.path("id")));
-            case EMPLOYEES, DRIVERS_CATALOG -> pythonInt(item.path("id")).map(DocumentKey::of)
-                    .or(() -> asIs(item.path("id")));
+            case ANSWERS_EXPORT ->
+                pythonInt(item.path("attributes").path("answerId"))
+                        .map(DocumentKey::of)
+                        .or(() -> asIs(item.path("id")));
+            case EMPLOYEES, DRIVERS_CATALOG ->
+                pythonInt(item.path("id")).map(DocumentKey::of).or(() -> asIs(item.path("id")));
             case DRIVERS -> asIs(item.path("id"));
             case SCORES_CONTEXTS, SCORES_BY_DRIVER -> scoreKey(context, item);
         };
@@ -111,8 +111,8 @@ public final class DocumentKeys {
                 String text = node.stringValue().strip();
                 if (isWholeNumber(text)) {
                     // Up to 18 digits always fit a long; longer ones may not, BigInteger tells.
-                    return Optional.of(text.length() <= 18 ? Long.parseLong(text)
-                            : new BigInteger(text).longValueExact());
+                    return Optional.of(
+                            text.length() <= 18 ? Long.parseLong(text) : new BigInteger(text).longValueExact());
                 }
             }
         } catch (ArithmeticException outOfRange) {

@@ -15,11 +15,15 @@ import tools.jackson.databind.annotation.JsonSerialize;
 public record CollectionFinished(
         @JsonProperty("schema_version") int schemaVersion,
         @JsonProperty("run_id") String runId,
+
         @JsonProperty("occurred_at")
         @JsonSerialize(using = InstantJson.Serializer.class)
-        @JsonDeserialize(using = InstantJson.Deserializer.class) Instant occurredAt,
+        @JsonDeserialize(using = InstantJson.Deserializer.class)
+        Instant occurredAt,
+
         @JsonProperty("collection") String collection,
-        @JsonProperty("stats") CollectionStats stats) implements RunEvent {
+        @JsonProperty("stats") CollectionStats stats)
+        implements RunEvent {
 
     public static final String TYPE = "collection_finished";
 

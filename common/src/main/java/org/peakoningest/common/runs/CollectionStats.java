@@ -29,8 +29,8 @@ public record CollectionStats(
     }
 
     /** Stats without a distinct-key count (it is then taken to equal {@code published}). */
-    public CollectionStats(CollectionStatus status, long published, int pages, List<SkippedRequest> skipped,
-                           String error) {
+    public CollectionStats(
+            CollectionStatus status, long published, int pages, List<SkippedRequest> skipped, String error) {
         this(status, published, pages, skipped, error, null);
     }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** The fetch outcome of one collection in a run. */
 public enum CollectionStatus {
     /** Crawled to the end and every record acknowledged by Kafka. */
-    @JsonProperty("success") SUCCESS,
+    @JsonProperty("success")
+    SUCCESS,
     /** Stopped by an error; what was published before it stays published. */
-    @JsonProperty("failed") FAILED
+    @JsonProperty("failed")
+    FAILED
 }

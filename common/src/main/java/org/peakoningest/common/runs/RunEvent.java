@@ -14,9 +14,9 @@ import java.time.Instant;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = RunStarted.class, name = RunStarted.TYPE),
-        @JsonSubTypes.Type(value = CollectionFinished.class, name = CollectionFinished.TYPE),
-        @JsonSubTypes.Type(value = RunFinished.class, name = RunFinished.TYPE)
+    @JsonSubTypes.Type(value = RunStarted.class, name = RunStarted.TYPE),
+    @JsonSubTypes.Type(value = CollectionFinished.class, name = CollectionFinished.TYPE),
+    @JsonSubTypes.Type(value = RunFinished.class, name = RunFinished.TYPE)
 })
 public sealed interface RunEvent permits RunStarted, CollectionFinished, RunFinished {
 

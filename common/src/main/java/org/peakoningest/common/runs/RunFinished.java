@@ -20,30 +20,45 @@ import tools.jackson.databind.annotation.JsonSerialize;
 public record RunFinished(
         @JsonProperty("schema_version") int schemaVersion,
         @JsonProperty("run_id") String runId,
+
         @JsonProperty("occurred_at")
         @JsonSerialize(using = InstantJson.Serializer.class)
-        @JsonDeserialize(using = InstantJson.Deserializer.class) Instant occurredAt,
+        @JsonDeserialize(using = InstantJson.Deserializer.class)
+        Instant occurredAt,
+
         @JsonProperty("started_at")
         @JsonSerialize(using = InstantJson.Serializer.class)
-        @JsonDeserialize(using = InstantJson.Deserializer.class) Instant startedAt,
+        @JsonDeserialize(using = InstantJson.Deserializer.class)
+        Instant startedAt,
+
         @JsonProperty("finished_at")
         @JsonSerialize(using = InstantJson.Serializer.class)
-        @JsonDeserialize(using = InstantJson.Deserializer.class) Instant finishedAt,
+        @JsonDeserialize(using = InstantJson.Deserializer.class)
+        Instant finishedAt,
+
         @JsonProperty("sync_mode") SyncMode syncMode,
         @JsonProperty("status") RunStatus status,
         @JsonProperty("last_error") String lastError,
-        @JsonProperty("collections") Map<String, CollectionStats> collections) implements RunEvent {
+        @JsonProperty("collections") Map<String, CollectionStats> collections)
+        implements RunEvent {
 
     public static final String TYPE = "run_finished";
 
     public RunFinished {
-        collections = collections == null ? Map.of() : java.util.Collections.unmodifiableMap(
-                new LinkedHashMap<>(collections));
+        collections = collections == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(collections));
     }
 
-    public static RunFinished of(String runId, Instant startedAt, Instant finishedAt, SyncMode mode,
-                                 RunStatus status, String lastError, Map<String, CollectionStats> collections) {
-        return new RunFinished(SCHEMA_VERSION, runId, finishedAt, startedAt, finishedAt, mode, status, lastError,
-                collections);
+    public static RunFinished of(
+            String runId,
+            Instant startedAt,
+            Instant finishedAt,
+            SyncMode mode,
+            RunStatus status,
+            String lastError,
+            Map<String, CollectionStats> collections) {
+        return new RunFinished(
+                SCHEMA_VERSION, runId, finishedAt, startedAt, finishedAt, mode, status, lastError, collections);
     }
 }

@@ -17,11 +17,15 @@ import tools.jackson.databind.annotation.JsonSerialize;
 public record RunStarted(
         @JsonProperty("schema_version") int schemaVersion,
         @JsonProperty("run_id") String runId,
+
         @JsonProperty("occurred_at")
         @JsonSerialize(using = InstantJson.Serializer.class)
-        @JsonDeserialize(using = InstantJson.Deserializer.class) Instant occurredAt,
+        @JsonDeserialize(using = InstantJson.Deserializer.class)
+        Instant occurredAt,
+
         @JsonProperty("sync_mode") SyncMode syncMode,
-        @JsonProperty("collections") List<String> collections) implements RunEvent {
+        @JsonProperty("collections") List<String> collections)
+        implements RunEvent {
 
     public static final String TYPE = "run_started";
 

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** The fetch outcome of a run. */
 public enum RunStatus {
     /** Every collection was crawled and published. */
-    @JsonProperty("success") SUCCESS,
+    @JsonProperty("success")
+    SUCCESS,
     /** Some collections were published, at least one failed. */
-    @JsonProperty("partial") PARTIAL,
+    @JsonProperty("partial")
+    PARTIAL,
     /** Nothing usable was published (e.g. authentication failed) or every collection failed. */
-    @JsonProperty("failed") FAILED
+    @JsonProperty("failed")
+    FAILED
 }

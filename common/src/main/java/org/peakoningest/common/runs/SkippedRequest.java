@@ -12,5 +12,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record SkippedRequest(
         @JsonProperty("context") String context,
         @JsonProperty("status") int status,
-        @JsonProperty("reason") String reason) {
-}
+        @JsonProperty("reason") String reason) {}

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Whether a run started from the stored cursors ({@code incremental}) or from the beginning ({@code full}). */
 public enum SyncMode {
-    @JsonProperty("full") FULL,
-    @JsonProperty("incremental") INCREMENTAL
+    @JsonProperty("full")
+    FULL,
+    @JsonProperty("incremental")
+    INCREMENTAL
 }

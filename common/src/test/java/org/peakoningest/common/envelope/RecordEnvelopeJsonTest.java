@@ -20,10 +20,15 @@ class RecordEnvelopeJsonTest {
     @Test
     void answerEnvelopeMatchesItsGoldenFileBothWays() {
         JsonNode golden = Golden.tree("envelope-answer.json");
-        RecordEnvelope expected = RecordEnvelope.of(RUN, PeakonCollection.ANSWERS_EXPORT, "/answers/export",
+        RecordEnvelope expected = RecordEnvelope.of(
+                RUN,
+                PeakonCollection.ANSWERS_EXPORT,
+                "/answers/export",
                 "https://acme.peakon.com/api/v1/answers/export?per_page=10000",
                 Instant.parse("2026-11-23T03:00:12.345678Z"),
-                DocumentKey.of(123456), null, golden.get("item"));
+                DocumentKey.of(123456),
+                null,
+                golden.get("item"));
 
         assertThat(mapper.readTree(mapper.writeValueAsBytes(expected))).isEqualTo(golden);
         RecordEnvelope read = mapper.readValue(Golden.text("envelope-answer.json"), RecordEnvelope.class);
@@ -35,11 +40,15 @@ class RecordEnvelopeJsonTest {
     @Test
     void scoreByDriverEnvelopeCarriesTheDriverAndATextKey() {
         JsonNode golden = Golden.tree("envelope-score-by-driver.json");
-        RecordEnvelope expected = RecordEnvelope.of(RUN, PeakonCollection.SCORES_BY_DRIVER,
+        RecordEnvelope expected = RecordEnvelope.of(
+                RUN,
+                PeakonCollection.SCORES_BY_DRIVER,
                 "/scores/contexts/company_22182/group/autonomy",
                 "https://acme.peakon.com/api/v1/scores/contexts/company_22182/group/autonomy",
                 Instant.parse("2026-11-23T03:04:00Z"),
-                DocumentKey.of("autonomy::segment_12::1763942400"), "autonomy", golden.get("item"));
+                DocumentKey.of("autonomy::segment_12::1763942400"),
+                "autonomy",
+                golden.get("item"));
 
         assertThat(mapper.readTree(mapper.writeValueAsBytes(expected))).isEqualTo(golden);
         RecordEnvelope read = mapper.readValue(Golden.text("envelope-score-by-driver.json"), RecordEnvelope.class);
@@ -50,10 +59,24 @@ class RecordEnvelopeJsonTest {
 
     @Test
     void fetchedAtIsWrittenWithSixFractionalDigitsSoStringsSortLikeInstants() {
-        RecordEnvelope whole = RecordEnvelope.of(RUN, PeakonCollection.DRIVERS, "/engagement/drivers", "u",
-                Instant.parse("2026-11-23T03:04:00Z"), DocumentKey.of("a"), null, mapper.createObjectNode());
-        RecordEnvelope later = RecordEnvelope.of(RUN, PeakonCollection.DRIVERS, "/engagement/drivers", "u",
-                Instant.parse("2026-11-23T03:04:00.5Z"), DocumentKey.of("a"), null, mapper.createObjectNode());
+        RecordEnvelope whole = RecordEnvelope.of(
+                RUN,
+                PeakonCollection.DRIVERS,
+                "/engagement/drivers",
+                "u",
+                Instant.parse("2026-11-23T03:04:00Z"),
+                DocumentKey.of("a"),
+                null,
+                mapper.createObjectNode());
+        RecordEnvelope later = RecordEnvelope.of(
+                RUN,
+                PeakonCollection.DRIVERS,
+                "/engagement/drivers",
+                "u",
+                Instant.parse("2026-11-23T03:04:00.5Z"),
+                DocumentKey.of("a"),
+                null,
+                mapper.createObjectNode());
         String a = mapper.valueToTree(whole).get("fetched_at").stringValue();
         String b = mapper.valueToTree(later).get("fetched_at").stringValue();
         assertThat(a).isEqualTo("2026-11-23T03:04:00.000000Z");
@@ -62,8 +85,8 @@ class RecordEnvelopeJsonTest {
 
     @Test
     void unknownFieldsOfANewerProducerAreIgnored() {
-        RecordEnvelope read = mapper.readValue(Golden.text("envelope-from-a-newer-producer.json"),
-                RecordEnvelope.class);
+        RecordEnvelope read =
+                mapper.readValue(Golden.text("envelope-from-a-newer-producer.json"), RecordEnvelope.class);
         assertThat(read.knownCollection()).contains(PeakonCollection.EMPLOYEES);
         assertThat(read.key()).isEqualTo(DocumentKey.of(4711));
         assertThat(read.item().get("attributes").get("name").stringValue()).isEqualTo("Ada Example");
@@ -76,9 +99,10 @@ class RecordEnvelopeJsonTest {
         Instant now = Instant.parse("2026-11-23T03:04:00Z");
         assertThat(new RecordEnvelope(1, RUN, "employees", "/employees", "u", now, null, null, item).defect())
                 .contains("envelope has no key");
-        assertThat(new RecordEnvelope(1, RUN, "surveys", "/surveys", "u", now, DocumentKey.of(1), null, item)
-                .defect()).contains("unknown collection 'surveys'");
+        assertThat(new RecordEnvelope(1, RUN, "surveys", "/surveys", "u", now, DocumentKey.of(1), null, item).defect())
+                .contains("unknown collection 'surveys'");
         assertThat(new RecordEnvelope(1, RUN, "employees", "/employees", "u", now, DocumentKey.of(1), null, null)
-                .defect()).contains("envelope has no item object");
+                        .defect())
+                .contains("envelope has no item object");
     }
 }

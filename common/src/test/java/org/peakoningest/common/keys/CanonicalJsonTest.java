@@ -33,7 +33,8 @@ class CanonicalJsonTest {
     @Test
     void sameItemGivesTheSameHashWhateverTheMemberOrderOrFormatting() {
         String a = CanonicalJson.sha256(json("{\"id\":\"x\",\"attributes\":{\"score\":7.0,\"tags\":[\"a\"]}}"));
-        String b = CanonicalJson.sha256(json("{\n \"attributes\": {\"tags\": [\"a\"], \"score\": 7.00},\n \"id\": \"x\"}"));
+        String b = CanonicalJson.sha256(
+                json("{\n \"attributes\": {\"tags\": [\"a\"], \"score\": 7.00},\n \"id\": \"x\"}"));
         assertThat(a).isEqualTo(b).hasSize(64).matches("[0-9a-f]{64}");
     }
 

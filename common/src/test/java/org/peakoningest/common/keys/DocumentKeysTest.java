@@ -25,23 +25,23 @@ class DocumentKeysTest {
     class Answers {
         @Test
         void keyIsTheIntegerAnswerId() {
-            DocumentKey key = DocumentKeys.keyOf(ANSWERS_EXPORT,
-                    json("{\"id\":\"900\",\"attributes\":{\"answerId\":12345}}"), null);
+            DocumentKey key = DocumentKeys.keyOf(
+                    ANSWERS_EXPORT, json("{\"id\":\"900\",\"attributes\":{\"answerId\":12345}}"), null);
             assertThat(key).isEqualTo(DocumentKey.of(12345));
             assertThat(key.mongoValue()).isEqualTo(12345).isInstanceOf(Integer.class);
         }
 
         @Test
         void numericStringAnswerIdIsParsedLikePythonInt() {
-            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
-                    json("{\"id\":\"900\",\"attributes\":{\"answerId\":\" 77 \"}}"), null))
+            assertThat(DocumentKeys.keyOf(
+                            ANSWERS_EXPORT, json("{\"id\":\"900\",\"attributes\":{\"answerId\":\" 77 \"}}"), null))
                     .isEqualTo(DocumentKey.of(77));
         }
 
         @Test
         void floatAnswerIdIsTruncatedLikePythonInt() {
-            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
-                    json("{\"id\":\"900\",\"attributes\":{\"answerId\":12.9}}"), null))
+            assertThat(DocumentKeys.keyOf(
+                            ANSWERS_EXPORT, json("{\"id\":\"900\",\"attributes\":{\"answerId\":12.9}}"), null))
                     .isEqualTo(DocumentKey.of(12));
         }
 
@@ -53,11 +53,11 @@ class DocumentKeysTest {
 
         @Test
         void unparseableAnswerIdFallsBackToId() {
-            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
-                    json("{\"id\":\"a-1\",\"attributes\":{\"answerId\":\"12.5\"}}"), null))
+            assertThat(DocumentKeys.keyOf(
+                            ANSWERS_EXPORT, json("{\"id\":\"a-1\",\"attributes\":{\"answerId\":\"12.5\"}}"), null))
                     .isEqualTo(DocumentKey.of("a-1"));
-            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
-                    json("{\"id\":\"a-1\",\"attributes\":{\"answerId\":true}}"), null))
+            assertThat(DocumentKeys.keyOf(
+                            ANSWERS_EXPORT, json("{\"id\":\"a-1\",\"attributes\":{\"answerId\":true}}"), null))
                     .isEqualTo(DocumentKey.of("a-1"));
         }
 
@@ -70,8 +70,8 @@ class DocumentKeysTest {
 
         @Test
         void answerIdBeyond32BitsIsStoredAsInt64() {
-            DocumentKey key = DocumentKeys.keyOf(ANSWERS_EXPORT,
-                    json("{\"attributes\":{\"answerId\":4294967296}}"), null);
+            DocumentKey key =
+                    DocumentKeys.keyOf(ANSWERS_EXPORT, json("{\"attributes\":{\"answerId\":4294967296}}"), null);
             assertThat(key.mongoValue()).isEqualTo(4294967296L).isInstanceOf(Long.class);
         }
     }
@@ -118,8 +118,8 @@ class DocumentKeysTest {
 
     @Test
     void catalogRowsAreKeyedByTheNumericId() {
-        assertThat(DocumentKeys.keyOf(DRIVERS_CATALOG,
-                json("{\"id\":1527152,\"driver\":\"Engagement\",\"subdriver\":null}"), null))
+        assertThat(DocumentKeys.keyOf(
+                        DRIVERS_CATALOG, json("{\"id\":1527152,\"driver\":\"Engagement\",\"subdriver\":null}"), null))
                 .isEqualTo(DocumentKey.of(1527152));
     }
 
@@ -147,11 +147,14 @@ class DocumentKeysTest {
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-                "{\"id\":\"c\",\"attributes\":{\"scores\":{\"mean\":1}}}",
-                "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":null}}}",
-                "{\"id\":\"c\",\"attributes\":{}}",
-                "{\"attributes\":{\"scores\":{\"time\":5}}}"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "{\"id\":\"c\",\"attributes\":{\"scores\":{\"mean\":1}}}",
+                    "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":null}}}",
+                    "{\"id\":\"c\",\"attributes\":{}}",
+                    "{\"attributes\":{\"scores\":{\"time\":5}}}"
+                })
         void missingPartFallsBackToTheHash(String text) {
             JsonNode item = json(text);
             assertThat(DocumentKeys.keyOf(SCORES_CONTEXTS, item, "engagement")).isEqualTo(DocumentKeys.hashOf(item));
@@ -168,54 +171,69 @@ class DocumentKeysTest {
     @Nested
     class NaturalKey {
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":12345}}",
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":\" +77 \"}}",
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"-0012\"}}",
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"99999999999999999999\"}}",
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"9223372036854775807\"}}",
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"-9223372036854775808\"}}",
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"+\"}}",
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"\"}}",
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":\"\u0661\u0662\"}}",
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":-12.9}}",
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":1e400}}",
-                "{\"id\":\"900\",\"attributes\":{\"answerId\":123456789012345678901234567890}}",
-                "{\"id\":12,\"attributes\":{\"answerId\":[1]}}",
-                "{\"id\":12.5,\"attributes\":{\"answerId\":null}}",
-                "{\"id\":{\"x\":1}}",
-                "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":1700000000}}}",
-                "{\"id\":7,\"attributes\":{\"scores\":{\"time\":1.5e3}}}",
-                "{\"id\":7,\"attributes\":{\"scores\":{\"time\":true}}}",
-                "{\"attributes\":{\"scores\":{\"time\":5}}}",
-                "[1,2]",
-                "\"a string item\"",
-                "{}"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":12345}}",
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":\" +77 \"}}",
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":\"-0012\"}}",
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":\"99999999999999999999\"}}",
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":\"9223372036854775807\"}}",
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":\"-9223372036854775808\"}}",
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":\"+\"}}",
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":\"\"}}",
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":\"\u0661\u0662\"}}",
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":-12.9}}",
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":1e400}}",
+                    "{\"id\":\"900\",\"attributes\":{\"answerId\":123456789012345678901234567890}}",
+                    "{\"id\":12,\"attributes\":{\"answerId\":[1]}}",
+                    "{\"id\":12.5,\"attributes\":{\"answerId\":null}}",
+                    "{\"id\":{\"x\":1}}",
+                    "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":1700000000}}}",
+                    "{\"id\":7,\"attributes\":{\"scores\":{\"time\":1.5e3}}}",
+                    "{\"id\":7,\"attributes\":{\"scores\":{\"time\":true}}}",
+                    "{\"attributes\":{\"scores\":{\"time\":5}}}",
+                    "[1,2]",
+                    "\"a string item\"",
+                    "{}"
+                })
         void isEmptyExactlyWhenTheKeyIsTheHash(String text) {
             JsonNode item = json(text);
             for (var collection : org.peakoningest.common.PeakonCollection.values()) {
                 DocumentKey key = DocumentKeys.keyOf(collection, item, "engagement");
                 assertThat(DocumentKeys.naturalKeyOf(collection, item, "engagement"))
                         .as("%s of %s", collection, text)
-                        .isEqualTo(key.equals(DocumentKeys.hashOf(item))
-                                ? java.util.Optional.empty() : java.util.Optional.of(key));
+                        .isEqualTo(
+                                key.equals(DocumentKeys.hashOf(item))
+                                        ? java.util.Optional.empty()
+                                        : java.util.Optional.of(key));
             }
         }
 
         @Test
         void numericStringsParseLikePythonIntAtTheLimitsOfALong() {
-            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
-                    json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"9223372036854775807\"}}"), null))
+            assertThat(DocumentKeys.keyOf(
+                            ANSWERS_EXPORT,
+                            json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"9223372036854775807\"}}"),
+                            null))
                     .isEqualTo(DocumentKey.of(Long.MAX_VALUE));
-            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
-                    json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"-000000000000000000000042\"}}"), null))
+            assertThat(DocumentKeys.keyOf(
+                            ANSWERS_EXPORT,
+                            json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"-000000000000000000000042\"}}"),
+                            null))
                     .isEqualTo(DocumentKey.of(-42));
-            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
-                    json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"9223372036854775808\"}}"), null))
-                    .as("beyond 64 bits: falls back to id").isEqualTo(DocumentKey.of("a"));
-            assertThat(DocumentKeys.keyOf(ANSWERS_EXPORT,
-                    json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"\u0661\u0662\"}}"), null))
-                    .as("only ASCII digits, as before").isEqualTo(DocumentKey.of("a"));
+            assertThat(DocumentKeys.keyOf(
+                            ANSWERS_EXPORT,
+                            json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"9223372036854775808\"}}"),
+                            null))
+                    .as("beyond 64 bits: falls back to id")
+                    .isEqualTo(DocumentKey.of("a"));
+            assertThat(DocumentKeys.keyOf(
+                            ANSWERS_EXPORT,
+                            json("{\"id\":\"a\",\"attributes\":{\"answerId\":\"\u0661\u0662\"}}"),
+                            null))
+                    .as("only ASCII digits, as before")
+                    .isEqualTo(DocumentKey.of("a"));
         }
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.peakoningest.common.Golden;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.json.ContractJson;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class RunEventJsonTest {
@@ -25,25 +24,44 @@ class RunEventJsonTest {
 
     @Test
     void runStarted() {
-        assertGolden("run-started.json", RunStarted.of(RUN, Instant.parse("2026-11-23T03:00:00Z"),
-                SyncMode.INCREMENTAL, List.of("drivers_catalog", "drivers", "employees", "answers_export",
-                        "scores_contexts", "scores_by_driver")));
+        assertGolden(
+                "run-started.json",
+                RunStarted.of(
+                        RUN,
+                        Instant.parse("2026-11-23T03:00:00Z"),
+                        SyncMode.INCREMENTAL,
+                        List.of(
+                                "drivers_catalog",
+                                "drivers",
+                                "employees",
+                                "answers_export",
+                                "scores_contexts",
+                                "scores_by_driver")));
     }
 
     @Test
     void collectionFinishedWithASkippedDriver() {
-        assertGolden("collection-finished.json", CollectionFinished.of(RUN, Instant.parse("2026-11-23T03:05:10Z"),
-                PeakonCollection.SCORES_BY_DRIVER.collectionName(),
-                new CollectionStats(CollectionStatus.SUCCESS, 340, 16,
-                        List.of(new SkippedRequest("free_opinions", 422, "Invalid group")), null, 338L)));
+        assertGolden(
+                "collection-finished.json",
+                CollectionFinished.of(
+                        RUN,
+                        Instant.parse("2026-11-23T03:05:10Z"),
+                        PeakonCollection.SCORES_BY_DRIVER.collectionName(),
+                        new CollectionStats(
+                                CollectionStatus.SUCCESS,
+                                340,
+                                16,
+                                List.of(new SkippedRequest("free_opinions", 422, "Invalid group")),
+                                null,
+                                338L)));
     }
 
     @Test
     void expectedDocumentsAreTheDistinctKeysWhenKnownElseThePublishedRecords() {
         assertThat(new CollectionStats(CollectionStatus.SUCCESS, 340, 16, null, null, 338L).expectedDocuments())
                 .isEqualTo(338);
-        CollectionStats fromAnOlderFetcher = mapper.readValue(
-                "{\"status\":\"success\",\"published\":340,\"pages\":16}", CollectionStats.class);
+        CollectionStats fromAnOlderFetcher =
+                mapper.readValue("{\"status\":\"success\",\"published\":340,\"pages\":16}", CollectionStats.class);
         assertThat(fromAnOlderFetcher.distinctKeys()).isNull();
         assertThat(fromAnOlderFetcher.expectedDocuments()).isEqualTo(340);
     }
@@ -54,15 +72,21 @@ class RunEventJsonTest {
         Map<String, CollectionStats> collections = new LinkedHashMap<>();
         collections.put("answers_export", new CollectionStats(CollectionStatus.SUCCESS, 200000, 10, List.of(), null));
         collections.put("employees", new CollectionStats(CollectionStatus.FAILED, 1000, 1, null, error));
-        RunFinished expected = RunFinished.of(RUN, Instant.parse("2026-11-23T03:00:00Z"),
-                Instant.parse("2026-11-23T03:05:11Z"), SyncMode.INCREMENTAL, RunStatus.PARTIAL,
-                "employees: " + error, collections);
+        RunFinished expected = RunFinished.of(
+                RUN,
+                Instant.parse("2026-11-23T03:00:00Z"),
+                Instant.parse("2026-11-23T03:05:11Z"),
+                SyncMode.INCREMENTAL,
+                RunStatus.PARTIAL,
+                "employees: " + error,
+                collections);
         assertGolden("run-finished.json", expected);
         assertThat(expected.collections().keySet()).containsExactly("answers_export", "employees");
     }
 
     @Test
     void anEventTypeThisVersionDoesNotKnowReadsAsNullSoConsumersCanSkipIt() {
-        assertThat(mapper.readValue(Golden.text("run-event-of-a-future-type.json"), RunEvent.class)).isNull();
+        assertThat(mapper.readValue(Golden.text("run-event-of-a-future-type.json"), RunEvent.class))
+                .isNull();
     }
 }

@@ -49,7 +49,8 @@ class AuthClient {
                     throw e;
                 }
                 log.info("authentication with a JSON body was rejected (HTTP {}); retrying form-encoded", e.status());
-                return post(MediaType.APPLICATION_FORM_URLENCODED,
+                return post(
+                        MediaType.APPLICATION_FORM_URLENCODED,
                         "token=" + URLEncoder.encode(appToken, StandardCharsets.UTF_8) + "&persists=true");
             }
         } catch (PeakonHttpException e) {
@@ -63,7 +64,8 @@ class AuthClient {
     }
 
     private String post(MediaType type, String body) {
-        JsonNode response = http.send(PeakonHttp.Request.post(authUri, type, body),
+        JsonNode response = http.send(
+                PeakonHttp.Request.post(authUri, type, body),
                 in -> ContractJson.mapper().readTree(in));
         for (String pointer : TOKEN_LOCATIONS) {
             JsonNode token = response.at(pointer);

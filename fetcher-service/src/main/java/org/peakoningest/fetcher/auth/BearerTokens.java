@@ -79,8 +79,10 @@ public class BearerTokens {
         String token = client.authenticate();
         redactor.remember(token);
         if (persist) {
-            cache.replaceOne(new Document("_id", cacheId), new Document("_id", cacheId)
-                    .append("bearer_token", token).append("obtained_at", new Date()), new ReplaceOptions().upsert(true));
+            cache.replaceOne(
+                    new Document("_id", cacheId),
+                    new Document("_id", cacheId).append("bearer_token", token).append("obtained_at", new Date()),
+                    new ReplaceOptions().upsert(true));
         }
         log.info("authenticated with Peakon");
         return token;

@@ -6,8 +6,7 @@ package org.peakoningest.fetcher.config;
  */
 public final class CronSchedule {
 
-    private CronSchedule() {
-    }
+    private CronSchedule() {}
 
     /** The Spring expression for a 5-field cron; any other is returned as it is, for Spring to judge. */
     public static String toSpring(String cron) {

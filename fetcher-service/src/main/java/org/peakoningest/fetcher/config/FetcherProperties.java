@@ -46,29 +46,52 @@ import org.springframework.validation.annotation.Validated;
 public record FetcherProperties(
         @NotBlank(message = "is required") @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
         String baseUrl,
+
         @NotBlank(message = "is required") String appToken,
+
         @NotBlank(message = "is required") @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a plain id")
         String companyId,
+
         @NotBlank(message = "is required") @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a plain group id")
         String engagementGroup,
-        @Min(value = 1, message = "must be between 1 and 20000") @Max(value = 20000, message = "must be between 1 and 20000")
+
+        @Min(value = 1, message = "must be between 1 and 20000")
+        @Max(value = 20000, message = "must be between 1 and 20000")
         int perPage,
-        @NotNull(message = "is required") @DurationUnit(ChronoUnit.SECONDS)
-        @DurationMin(seconds = 1, message = "must be at least 1 second") Duration httpTimeout,
+
+        @NotNull(message = "is required")
+        @DurationUnit(ChronoUnit.SECONDS)
+        @DurationMin(seconds = 1, message = "must be at least 1 second")
+        Duration httpTimeout,
+
         @Min(value = 1, message = "must be at least 1") int rateLimitPerHour,
-        @NotNull(message = "is required") @DurationUnit(ChronoUnit.SECONDS)
-        @DurationMin(seconds = 1, message = "must be at least 1 second") Duration rateLimitWindow,
+
+        @NotNull(message = "is required")
+        @DurationUnit(ChronoUnit.SECONDS)
+        @DurationMin(seconds = 1, message = "must be at least 1 second")
+        Duration rateLimitWindow,
+
         @Min(value = 1, message = "must be between 1 and 50") @Max(value = 50, message = "must be between 1 and 50")
         int maxAttempts,
-        @NotNull(message = "is required") @DurationUnit(ChronoUnit.MILLIS)
-        @DurationMin(millis = 1, message = "must be at least 1 ms") Duration backoffInitial,
-        @NotNull(message = "is required") @DurationUnit(ChronoUnit.MILLIS)
-        @DurationMin(millis = 1, message = "must be at least 1 ms") Duration backoffMax,
+
+        @NotNull(message = "is required")
+        @DurationUnit(ChronoUnit.MILLIS)
+        @DurationMin(millis = 1, message = "must be at least 1 ms")
+        Duration backoffInitial,
+
+        @NotNull(message = "is required")
+        @DurationUnit(ChronoUnit.MILLIS)
+        @DurationMin(millis = 1, message = "must be at least 1 ms")
+        Duration backoffMax,
+
         @NotBlank(message = "is required") String scheduleCron,
         boolean runOnStart,
         boolean fullSync,
-        @NotNull(message = "is required") @Pattern(regexp = "[a-zA-Z0-9._-]{0,200}",
-                message = "may only contain letters, digits, '.', '_' and '-'") String topicPrefix,
+
+        @NotNull(message = "is required")
+        @Pattern(regexp = "[a-zA-Z0-9._-]{0,200}", message = "may only contain letters, digits, '.', '_' and '-'")
+        String topicPrefix,
+
         @Min(value = 1, message = "must be at least 1") int topicPartitions,
         @Min(value = 1, message = "must be at least 1") short topicReplication,
         @NotNull(message = "is required") Duration lockAtMostFor) {
@@ -80,7 +103,9 @@ public record FetcherProperties(
 
     @AssertTrue(message = "is not a valid cron expression (5 fields, e.g. '0 3 * * 1', or 6 with seconds)")
     public boolean isScheduleCronValid() {
-        return scheduleCron == null || scheduleCron.isBlank() || CronExpression.isValidExpression(CronSchedule.toSpring(scheduleCron));
+        return scheduleCron == null
+                || scheduleCron.isBlank()
+                || CronExpression.isValidExpression(CronSchedule.toSpring(scheduleCron));
     }
 
     @AssertTrue(message = "must not be smaller than PEAKON_BACKOFF_INITIAL_MS")

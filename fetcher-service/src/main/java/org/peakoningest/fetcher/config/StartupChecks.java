@@ -42,8 +42,8 @@ class StartupChecks implements SmartInitializingSingleton {
         try {
             kafkaAdmin.initialize();
         } catch (RuntimeException e) {
-            throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS",
-                    "reachable, but the topics could not be created: " + rootMessage(e), e);
+            throw new ConfigurationProblem(
+                    "KAFKA_BOOTSTRAP_SERVERS", "reachable, but the topics could not be created: " + rootMessage(e), e);
         }
     }
 
@@ -51,7 +51,8 @@ class StartupChecks implements SmartInitializingSingleton {
         // An invalid URI never gets here: Boot's MongoClient refused it already (one line naming MONGO_URI).
         ConnectionString uri = new ConnectionString(env.getProperty("spring.mongodb.uri", "mongodb://localhost:27017"));
         String database = env.getProperty("spring.mongodb.database", "peakon");
-        MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(uri)
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(uri)
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                         .readTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS))
@@ -59,8 +60,8 @@ class StartupChecks implements SmartInitializingSingleton {
         try (MongoClient client = MongoClients.create(settings)) {
             client.getDatabase(database).runCommand(new Document("ping", 1));
         } catch (RuntimeException e) {
-            throw new ConfigurationProblem("MONGO_URI", "is unreachable (" + String.join(",", uri.getHosts()) + "): "
-                    + rootMessage(e), e);
+            throw new ConfigurationProblem(
+                    "MONGO_URI", "is unreachable (" + String.join(",", uri.getHosts()) + "): " + rootMessage(e), e);
         }
     }
 
@@ -72,13 +73,14 @@ class StartupChecks implements SmartInitializingSingleton {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
         try (Admin admin = Admin.create(config)) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_SECONDS * 1000))
-                    .nodes().get(TIMEOUT_SECONDS + 2, TimeUnit.SECONDS);
+                    .nodes()
+                    .get(TIMEOUT_SECONDS + 2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS", "check was interrupted", e);
         } catch (Exception e) {
-            throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS", "is unreachable (" + servers + "): "
-                    + rootMessage(e), e);
+            throw new ConfigurationProblem(
+                    "KAFKA_BOOTSTRAP_SERVERS", "is unreachable (" + servers + "): " + rootMessage(e), e);
         }
     }
 

@@ -52,8 +52,14 @@ public class Crawler {
     private final FetcherMetrics metrics;
     private final Redactor redactor;
 
-    Crawler(FetcherProperties props, PeakonHttp http, RateBudget budget, BearerTokens tokens, CursorStore cursors,
-                   FetcherMetrics metrics, Redactor redactor) {
+    Crawler(
+            FetcherProperties props,
+            PeakonHttp http,
+            RateBudget budget,
+            BearerTokens tokens,
+            CursorStore cursors,
+            FetcherMetrics metrics,
+            Redactor redactor) {
         this.props = props;
         this.http = http;
         this.budget = budget;
@@ -64,8 +70,14 @@ public class Crawler {
     }
 
     public CollectionStats answers(RunContext run) {
-        return single(run, PeakonCollection.ANSWERS_EXPORT, "/answers/export", Cursor.ANSWERS,
-                "per_page=" + props.perPage(), null, null);
+        return single(
+                run,
+                PeakonCollection.ANSWERS_EXPORT,
+                "/answers/export",
+                Cursor.ANSWERS,
+                "per_page=" + props.perPage(),
+                null,
+                null);
     }
 
     public CollectionStats employees(RunContext run) {
@@ -85,8 +97,14 @@ public class Crawler {
     }
 
     public CollectionStats scoresContexts(RunContext run) {
-        return single(run, PeakonCollection.SCORES_CONTEXTS, scoresPath(props.engagementGroup()), null, null,
-                props.engagementGroup(), null);
+        return single(
+                run,
+                PeakonCollection.SCORES_CONTEXTS,
+                scoresPath(props.engagementGroup()),
+                null,
+                null,
+                props.engagementGroup(),
+                null);
     }
 
     /** One call per driver id; a driver answered 422 (not a valid score group) is skipped and recorded. */
@@ -115,8 +133,14 @@ public class Crawler {
         return finish(collection, batch, progress, skipped, error);
     }
 
-    private CollectionStats single(RunContext run, PeakonCollection collection, String path, Cursor cursor,
-                                   String query, String context, Consumer<JsonNode> alsoSee) {
+    private CollectionStats single(
+            RunContext run,
+            PeakonCollection collection,
+            String path,
+            Cursor cursor,
+            String query,
+            String context,
+            Consumer<JsonNode> alsoSee) {
         RecordPublisher.Batch batch = run.publisher().open(collection);
         Progress progress = new Progress();
         String error = null;
@@ -128,13 +152,16 @@ public class Crawler {
             } catch (PeakonHttpException e) {
                 // The cursor is best effort (the brief's "continuation if supported"): when Peakon refuses it
                 // on the very first request, crawl from the start rather than fail the collection every week.
-                boolean refusedCursor = !Objects.equals(firstQuery, query) && progress.pages == 0
+                boolean refusedCursor = !Objects.equals(firstQuery, query)
+                        && progress.pages == 0
                         && (e.status() == 400 || e.status() == UNPROCESSABLE);
                 if (!refusedCursor) {
                     throw e;
                 }
-                log.warn("{}: Peakon refused the continuation cursor (HTTP {}); crawling from the start",
-                        collection, e.status());
+                log.warn(
+                        "{}: Peakon refused the continuation cursor (HTTP {}); crawling from the start",
+                        collection,
+                        e.status());
                 chase(run, endpoint, firstUri(path, query), batch, progress, alsoSee);
             }
         } catch (RuntimeException e) {
@@ -144,9 +171,7 @@ public class Crawler {
     }
 
     /** Where a collection's items come from and how they are keyed. */
-    private record Endpoint(PeakonCollection collection, String path, String context, String driverId,
-                            Cursor cursor) {
-    }
+    private record Endpoint(PeakonCollection collection, String path, String context, String driverId, Cursor cursor) {}
 
     /** Counts of one collection while it is crawled. */
     private static final class Progress {
@@ -159,17 +184,29 @@ public class Crawler {
      *
      * @param alsoSee gets the tree of every item published, or null (no trees: the answers path never builds one)
      */
-    private void chase(RunContext run, Endpoint endpoint, URI first, RecordPublisher.Batch batch,
-                       Progress progress, Consumer<JsonNode> alsoSee) {
+    private void chase(
+            RunContext run,
+            Endpoint endpoint,
+            URI first,
+            RecordPublisher.Batch batch,
+            Progress progress,
+            Consumer<JsonNode> alsoSee) {
         Set<String> requested = new HashSet<>();
         URI url = first;
         while (url != null) {
             if (!requested.add(url.toString())) {
-                throw new IllegalStateException("pagination loop on " + endpoint.path() + ": the next page "
-                        + url + " was already fetched");
+                throw new IllegalStateException(
+                        "pagination loop on " + endpoint.path() + ": the next page " + url + " was already fetched");
             }
-            PageEnvelopes envelopes = new PageEnvelopes(run.runId(), endpoint.collection(), endpoint.path(),
-                    url.toString(), endpoint.context(), endpoint.driverId(), batch, alsoSee);
+            PageEnvelopes envelopes = new PageEnvelopes(
+                    run.runId(),
+                    endpoint.collection(),
+                    endpoint.path(),
+                    url.toString(),
+                    endpoint.context(),
+                    endpoint.driverId(),
+                    batch,
+                    alsoSee);
             PageReader.Page page = fetch(url, !run.dryRun(), envelopes);
             // Nothing moves on until Kafka has acknowledged every record of this page (and all before it).
             batch.awaitAcknowledged();
@@ -181,8 +218,12 @@ public class Crawler {
             progress.items += page.items();
             metrics.page(endpoint.collection());
             metrics.items(endpoint.collection(), page.items());
-            log.info("{}: page {} read, {} items so far, {} requests left in the rate budget",
-                    endpoint.collection(), progress.pages, progress.items, budget.remaining());
+            log.info(
+                    "{}: page {} read, {} items so far, {} requests left in the rate budget",
+                    endpoint.collection(),
+                    progress.pages,
+                    progress.items,
+                    budget.remaining());
             url = nextPage(url, page);
         }
     }
@@ -216,8 +257,12 @@ public class Crawler {
     }
 
     /** Waits for the last acknowledgements so {@code published} is exact even when the crawl stopped early. */
-    private CollectionStats finish(PeakonCollection collection, RecordPublisher.Batch batch, Progress progress,
-                                   List<SkippedRequest> skipped, String error) {
+    private CollectionStats finish(
+            PeakonCollection collection,
+            RecordPublisher.Batch batch,
+            Progress progress,
+            List<SkippedRequest> skipped,
+            String error) {
         try {
             batch.awaitAcknowledged();
         } catch (PublishException e) {
@@ -228,11 +273,19 @@ public class Crawler {
         long published = batch.acknowledged();
         long distinct = batch.distinctKeys();
         if (error != null) {
-            log.warn("{}: failed after {} pages, {} records published: {}", collection, progress.pages, published,
+            log.warn(
+                    "{}: failed after {} pages, {} records published: {}",
+                    collection,
+                    progress.pages,
+                    published,
                     error);
             return new CollectionStats(CollectionStatus.FAILED, published, progress.pages, skipped, error, distinct);
         }
-        log.info("{}: done, {} pages, {} records published{}", collection, progress.pages, published,
+        log.info(
+                "{}: done, {} pages, {} records published{}",
+                collection,
+                progress.pages,
+                published,
                 skipped.isEmpty() ? "" : ", " + skipped.size() + " requests skipped");
         return new CollectionStats(CollectionStatus.SUCCESS, published, progress.pages, skipped, null, distinct);
     }
@@ -252,7 +305,8 @@ public class Crawler {
 
     private URI firstUri(String path, String query) {
         return UriComponentsBuilder.fromUriString(props.baseUrl() + path + (query == null ? "" : "?" + query))
-                .build(true).toUri();
+                .build(true)
+                .toUri();
     }
 
     private String scoresPath(String group) {

@@ -27,15 +27,16 @@ public final class DriversCatalog {
     private static final String SOURCE = "static:drivers_catalog.csv";
     private static final String RESOURCE = "/drivers_catalog.csv";
 
-    private DriversCatalog() {
-    }
+    private DriversCatalog() {}
 
     private static List<ObjectNode> items() {
         try (InputStream in = DriversCatalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("drivers_catalog.csv is missing from the jar");
             }
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             if (lines.isEmpty() || !lines.get(0).trim().equalsIgnoreCase("id,driver,subdriver")) {
                 throw new IllegalStateException("drivers_catalog.csv must start with 'id,driver,subdriver'");
             }
@@ -46,8 +47,11 @@ public final class DriversCatalog {
                 }
                 String[] cells = line.split(",", -1);
                 String sub = cells.length > 2 ? cells[2].trim() : "";
-                items.add(ContractJson.mapper().createObjectNode().put("id", Long.parseLong(cells[0].trim()))
-                        .put("driver", cells[1].trim()).put("subdriver", sub.isEmpty() ? null : sub));
+                items.add(ContractJson.mapper()
+                        .createObjectNode()
+                        .put("id", Long.parseLong(cells[0].trim()))
+                        .put("driver", cells[1].trim())
+                        .put("subdriver", sub.isEmpty() ? null : sub));
             }
             return items;
         } catch (IOException e) {
@@ -59,8 +63,8 @@ public final class DriversCatalog {
     public static CollectionStats publish(RunContext run) {
         RecordPublisher.Batch batch = run.publisher().open(PeakonCollection.DRIVERS_CATALOG);
         try {
-            EnvelopeCodec.Encoder envelopes = EnvelopeCodec.encoder(run.runId(), PeakonCollection.DRIVERS_CATALOG,
-                    SOURCE, SOURCE, Timestamps.now(), null);
+            EnvelopeCodec.Encoder envelopes = EnvelopeCodec.encoder(
+                    run.runId(), PeakonCollection.DRIVERS_CATALOG, SOURCE, SOURCE, Timestamps.now(), null);
             for (ObjectNode item : items()) {
                 DocumentKey key = DocumentKeys.keyOf(PeakonCollection.DRIVERS_CATALOG, item, null);
                 batch.publish(key, envelopes.encode(key, generator -> generator.writeTree(item)));
@@ -68,8 +72,8 @@ public final class DriversCatalog {
             long published = batch.awaitAcknowledged();
             return new CollectionStats(CollectionStatus.SUCCESS, published, 1, List.of(), null, batch.distinctKeys());
         } catch (PublishException | IllegalStateException e) {
-            return new CollectionStats(CollectionStatus.FAILED, batch.acknowledged(), 0, List.of(), e.getMessage(),
-                    batch.distinctKeys());
+            return new CollectionStats(
+                    CollectionStatus.FAILED, batch.acknowledged(), 0, List.of(), e.getMessage(), batch.distinctKeys());
         }
     }
 }

@@ -31,8 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class ItemCopy implements AutoCloseable {
 
     /** The contract mapper's JSON settings, minus the space it writes between root-level values. */
-    private static final JsonFactory FACTORY = ContractJson.mapper().tokenStreamFactory().rebuild()
-            .rootValueSeparator((String) null).build();
+    private static final JsonFactory FACTORY = ContractJson.mapper()
+            .tokenStreamFactory()
+            .rebuild()
+            .rootValueSeparator((String) null)
+            .build();
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     // What the value after the current member name is, on the way to a key part.
@@ -106,16 +110,16 @@ final class ItemCopy implements AutoCloseable {
                     continue; // the value decides with `next`
                 }
                 case VALUE_STRING -> {
-                    generator.writeString(parser.getStringCharacters(), parser.getStringOffset(),
-                            parser.getStringLength());
+                    generator.writeString(
+                            parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
                     if (next != NONE) {
                         capture(next, NODES.stringNode(parser.getString()));
                     }
                 }
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                     // The number's own text: exact, and never parsed unless it is a key part.
-                    generator.writeNumber(parser.getStringCharacters(), parser.getStringOffset(),
-                            parser.getStringLength());
+                    generator.writeNumber(
+                            parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
                     if (next != NONE) {
                         capture(next, numberNode(parser, token));
                     }

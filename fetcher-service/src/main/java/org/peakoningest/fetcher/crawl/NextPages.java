@@ -13,11 +13,10 @@ import tools.jackson.databind.JsonNode;
 final class NextPages {
 
     private static final List<String> CURRENT_PAGE = List.of("page", "current_page", "currentPage", "number");
-    private static final List<String> TOTAL_PAGES = List.of("pages", "total_pages", "totalPages", "last_page",
-            "lastPage", "page_count", "pageCount");
+    private static final List<String> TOTAL_PAGES =
+            List.of("pages", "total_pages", "totalPages", "last_page", "lastPage", "page_count", "pageCount");
 
-    private NextPages() {
-    }
+    private NextPages() {}
 
     /**
      * Resolves a {@code links.next} value. {@code base} is the API base ({@code https://x.peakon.com/api/v1}),
@@ -34,8 +33,8 @@ final class NextPages {
         String apiPath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
         if (next.startsWith("/")) {
             // "/api/v1/answers/export?..." already carries the API path; "/answers/export?..." does not.
-            boolean carriesApiPath = !apiPath.isEmpty() && (next.equals(apiPath) || next.startsWith(apiPath + "/")
-                    || next.startsWith(apiPath + "?"));
+            boolean carriesApiPath = !apiPath.isEmpty()
+                    && (next.equals(apiPath) || next.startsWith(apiPath + "/") || next.startsWith(apiPath + "?"));
             return URI.create(origin + (carriesApiPath ? "" : apiPath) + next);
         }
         return URI.create(origin + apiPath + "/" + next);
@@ -57,7 +56,9 @@ final class NextPages {
                     return Optional.empty();
                 }
                 return Optional.of(UriComponentsBuilder.fromUri(current)
-                        .replaceQueryParam("page", page.get() + 1).build(true).toUri());
+                        .replaceQueryParam("page", page.get() + 1)
+                        .build(true)
+                        .toUri());
             }
         }
         return Optional.empty();

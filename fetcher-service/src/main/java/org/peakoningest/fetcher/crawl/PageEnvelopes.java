@@ -34,8 +34,15 @@ final class PageEnvelopes {
      * @param alsoSee gets each item's tree after it was published, or null: building that tree costs what this
      *                class saves, so only small collections ask for it
      */
-    PageEnvelopes(String runId, PeakonCollection collection, String endpoint, String sourceUrl, String context,
-                  String driverId, RecordPublisher.Batch batch, Consumer<JsonNode> alsoSee) {
+    PageEnvelopes(
+            String runId,
+            PeakonCollection collection,
+            String endpoint,
+            String sourceUrl,
+            String context,
+            String driverId,
+            RecordPublisher.Batch batch,
+            Consumer<JsonNode> alsoSee) {
         this.runId = runId;
         this.collection = collection;
         this.endpoint = endpoint;

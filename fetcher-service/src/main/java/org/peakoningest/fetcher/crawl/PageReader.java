@@ -19,15 +19,15 @@ import tools.jackson.databind.node.MissingNode;
 final class PageReader {
 
     /** What a page said besides its items. */
-    record Page(int items, String next, JsonNode meta, JsonNode links) {
-    }
+    record Page(int items, String next, JsonNode meta, JsonNode links) {}
 
     /** The contract mapper, reading one value of a stream at a time (the rest of the document follows it). */
-    private static final JsonMapper MAPPER = ContractJson.mapper().rebuild()
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final JsonMapper MAPPER = ContractJson.mapper()
+            .rebuild()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
-    private PageReader() {
-    }
+    private PageReader() {}
 
     /**
      * Reads a page, handing each item to {@code items} as soon as it is read. The {@link ItemCopy} is reused for
@@ -37,7 +37,8 @@ final class PageReader {
         int count = 0;
         JsonNode links = MissingNode.getInstance();
         JsonNode meta = MissingNode.getInstance();
-        try (JsonParser parser = MAPPER.createParser(body); ItemCopy item = new ItemCopy()) {
+        try (JsonParser parser = MAPPER.createParser(body);
+                ItemCopy item = new ItemCopy()) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("the response is not a JSON object");
             }
@@ -83,6 +84,8 @@ final class PageReader {
         if (next.isObject()) {
             next = next.path("href");
         }
-        return next.isString() && !next.stringValue().isBlank() ? next.stringValue().trim() : null;
+        return next.isString() && !next.stringValue().isBlank()
+                ? next.stringValue().trim()
+                : null;
     }
 }

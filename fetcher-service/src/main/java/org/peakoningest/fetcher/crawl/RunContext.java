@@ -8,5 +8,4 @@ import org.peakoningest.fetcher.publish.RecordPublisher;
  *
  * @param dryRun when true nothing is published or persisted (cursors, tokens)
  */
-public record RunContext(String runId, SyncMode mode, boolean dryRun, RecordPublisher publisher) {
-}
+public record RunContext(String runId, SyncMode mode, boolean dryRun, RecordPublisher publisher) {}

@@ -24,7 +24,8 @@ public class CursorStore {
 
     public OptionalLong read(Cursor cursor) {
         Document doc = mongo.getCollection(MongoCollections.SYNC_STATE)
-                .find(new Document("_id", cursor.documentId())).first();
+                .find(new Document("_id", cursor.documentId()))
+                .first();
         if (doc == null || !(doc.get(cursor.field()) instanceof Number n)) {
             return OptionalLong.empty();
         }
@@ -37,9 +38,11 @@ public class CursorStore {
      */
     public void advance(Cursor cursor, long seen) {
         // $max: a full sync that saw less than an earlier crawl never moves the cursor back.
-        mongo.getCollection(MongoCollections.SYNC_STATE).updateOne(new Document("_id", cursor.documentId()),
-                new Document("$max", new Document(cursor.field(), seen))
-                        .append("$set", new Document("updated_at", new Date())),
-                new UpdateOptions().upsert(true));
+        mongo.getCollection(MongoCollections.SYNC_STATE)
+                .updateOne(
+                        new Document("_id", cursor.documentId()),
+                        new Document("$max", new Document(cursor.field(), seen))
+                                .append("$set", new Document("updated_at", new Date())),
+                        new UpdateOptions().upsert(true));
     }
 }

@@ -33,7 +33,9 @@ class RunOnStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        log.info("daemon: crawling on schedule '{}' ({})", props.scheduleCron(),
+        log.info(
+                "daemon: crawling on schedule '{}' ({})",
+                props.scheduleCron(),
                 CronSchedule.toSpring(props.scheduleCron()));
         if (props.runOnStart()) {
             scheduler.schedule(crawl::crawl, Instant.now());

@@ -64,13 +64,25 @@ public class PeakonHttp {
 
     @Autowired
     PeakonHttp(FetcherProperties props, RateBudget budget, Redactor redactor, FetcherMetrics metrics) {
-        this(props.httpTimeout(), budget, props.maxAttempts(), props.backoffInitial(), props.backoffMax(), redactor,
+        this(
+                props.httpTimeout(),
+                budget,
+                props.maxAttempts(),
+                props.backoffInitial(),
+                props.backoffMax(),
+                redactor,
                 metrics);
         metrics.budgetRemaining(budget::remaining);
     }
 
-    public PeakonHttp(Duration timeout, RateBudget budget, int maxAttempts, Duration backoffInitial,
-                      Duration backoffMax, Redactor redactor, FetcherMetrics metrics) {
+    public PeakonHttp(
+            Duration timeout,
+            RateBudget budget,
+            int maxAttempts,
+            Duration backoffInitial,
+            Duration backoffMax,
+            Redactor redactor,
+            FetcherMetrics metrics) {
         // HttpURLConnection applies the read timeout to every socket read, so a body that stalls mid-stream fails
         // (and is retried) instead of hanging the crawl.
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
@@ -80,7 +92,9 @@ public class PeakonHttp {
         this.budget = budget;
         this.redactor = redactor;
         this.metrics = metrics;
-        this.retry = RetryTemplate.builder().maxAttempts(maxAttempts).retryOn(RetryPolicies::isTransient)
+        this.retry = RetryTemplate.builder()
+                .maxAttempts(maxAttempts)
+                .retryOn(RetryPolicies::isTransient)
                 .customBackoff(new RetryPolicies.JitteredBackOff(backoffInitial, backoffMax, metrics::retry))
                 .build();
     }
@@ -102,7 +116,8 @@ public class PeakonHttp {
             throw new IllegalStateException("interrupted while waiting for the rate budget", e);
         }
         metrics.request();
-        RestClient.RequestBodySpec spec = client.method(request.method()).uri(request.uri())
+        RestClient.RequestBodySpec spec = client.method(request.method())
+                .uri(request.uri())
                 .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                 .header(HttpHeaders.ACCEPT_ENCODING, "gzip");
         if (request.bearer() != null) {
@@ -111,18 +126,21 @@ public class PeakonHttp {
         if (request.body() != null) {
             spec = spec.contentType(request.contentType()).body(request.body());
         }
-        return spec.exchange((req, res) -> {
-            int status = res.getStatusCode().value();
-            InputStream body = decoded(res.getHeaders(), res.getBody());
-            if (status >= 200 && status < 300) {
-                return reader.read(body);
-            }
-            String excerpt = redactor.excerpt(readSome(body));
-            Duration retryAfter = status == 429
-                    ? RetryAfter.parse(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), Instant.now()).orElse(null)
-                    : null;
-            throw new PeakonHttpException(request.describe(), status, excerpt, retryAfter);
-        }, true);
+        return spec.exchange(
+                (req, res) -> {
+                    int status = res.getStatusCode().value();
+                    InputStream body = decoded(res.getHeaders(), res.getBody());
+                    if (status >= 200 && status < 300) {
+                        return reader.read(body);
+                    }
+                    String excerpt = redactor.excerpt(readSome(body));
+                    Duration retryAfter = status == 429
+                            ? RetryAfter.parse(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), Instant.now())
+                                    .orElse(null)
+                            : null;
+                    throw new PeakonHttpException(request.describe(), status, excerpt, retryAfter);
+                },
+                true);
     }
 
     private static InputStream decoded(HttpHeaders headers, InputStream body) throws IOException {

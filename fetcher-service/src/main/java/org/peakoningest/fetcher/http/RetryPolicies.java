@@ -20,8 +20,7 @@ final class RetryPolicies {
 
     private static final Logger log = LoggerFactory.getLogger(RetryPolicies.class);
 
-    private RetryPolicies() {
-    }
+    private RetryPolicies() {}
 
     /** 5xx, 429, timeouts and connection errors are transient; any other status or a bad body is not. */
     static boolean isTransient(Throwable failure) {
@@ -30,8 +29,10 @@ final class RetryPolicies {
                 // other statuses will not change by asking again
                 return http.status() >= 500 || http.status() == 429;
             }
-            if (t instanceof ResourceAccessException || t instanceof JacksonIOException
-                    || t instanceof UncheckedIOException || t instanceof IOException) {
+            if (t instanceof ResourceAccessException
+                    || t instanceof JacksonIOException
+                    || t instanceof UncheckedIOException
+                    || t instanceof IOException) {
                 return true;
             }
         }
@@ -68,8 +69,12 @@ final class RetryPolicies {
             Throwable last = retry.getLastThrowable();
             Duration wait = waitAfter(last, retry.getRetryCount());
             onRetry.run();
-            log.warn("attempt {} failed ({}: {}); retrying in {} ms", retry.getRetryCount(),
-                    last.getClass().getSimpleName(), last.getMessage(), wait.toMillis());
+            log.warn(
+                    "attempt {} failed ({}: {}); retrying in {} ms",
+                    retry.getRetryCount(),
+                    last.getClass().getSimpleName(),
+                    last.getMessage(),
+                    wait.toMillis());
             try {
                 Sleeper.REAL.sleep(wait);
             } catch (InterruptedException e) {
@@ -79,7 +84,9 @@ final class RetryPolicies {
         }
 
         Duration waitAfter(Throwable last, int failedAttempts) {
-            if (last instanceof PeakonHttpException http && http.status() == 429 && http.retryAfter().isPresent()) {
+            if (last instanceof PeakonHttpException http
+                    && http.status() == 429
+                    && http.retryAfter().isPresent()) {
                 Duration asked = http.retryAfter().get();
                 return asked.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : asked;
             }
@@ -89,7 +96,6 @@ final class RetryPolicies {
             return Duration.ofMillis(floor + ThreadLocalRandom.current().nextLong(ceiling - floor + 1));
         }
 
-        private record Context(RetryContext retry) implements BackOffContext {
-        }
+        private record Context(RetryContext retry) implements BackOffContext {}
     }
 }

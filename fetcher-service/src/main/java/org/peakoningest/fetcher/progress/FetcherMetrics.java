@@ -21,15 +21,18 @@ public class FetcherMetrics {
     public FetcherMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.requests = Counter.builder("peakon.fetcher.requests")
-                .description("HTTP requests sent to Peakon, attempts and authentication included").register(registry);
+                .description("HTTP requests sent to Peakon, attempts and authentication included")
+                .register(registry);
         this.retries = Counter.builder("peakon.fetcher.retries")
-                .description("Requests retried after a transient failure (5xx, 429, I/O)").register(registry);
+                .description("Requests retried after a transient failure (5xx, 429, I/O)")
+                .register(registry);
     }
 
     /** Publishes the budget's remaining requests as a gauge. */
     public void budgetRemaining(IntSupplier remaining) {
         Gauge.builder("peakon.fetcher.rate.budget.remaining", remaining::getAsInt)
-                .description("Requests that may still be sent in the current rate-limit window").register(registry);
+                .description("Requests that may still be sent in the current rate-limit window")
+                .register(registry);
     }
 
     public void request() {
@@ -41,18 +44,26 @@ public class FetcherMetrics {
     }
 
     public void page(PeakonCollection collection) {
-        Counter.builder("peakon.fetcher.pages").tag("collection", collection.collectionName())
-                .description("Response pages read").register(registry).increment();
+        Counter.builder("peakon.fetcher.pages")
+                .tag("collection", collection.collectionName())
+                .description("Response pages read")
+                .register(registry)
+                .increment();
     }
 
     public void items(PeakonCollection collection, long count) {
-        Counter.builder("peakon.fetcher.items").tag("collection", collection.collectionName())
+        Counter.builder("peakon.fetcher.items")
+                .tag("collection", collection.collectionName())
                 .description("Items read and acknowledged by Kafka (counted, not published, in a dry run)")
-                .register(registry).increment(count);
+                .register(registry)
+                .increment(count);
     }
 
     public void run(String status) {
-        Counter.builder("peakon.fetcher.runs").tag("status", status).description("Finished runs by status")
-                .register(registry).increment();
+        Counter.builder("peakon.fetcher.runs")
+                .tag("status", status)
+                .description("Finished runs by status")
+                .register(registry)
+                .increment();
     }
 }

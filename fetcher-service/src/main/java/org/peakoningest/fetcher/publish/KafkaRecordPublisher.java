@@ -57,8 +57,8 @@ class KafkaRecordPublisher implements RecordPublisher {
             throw new PublishException("interrupted while publishing a run event", e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new PublishException("Kafka did not acknowledge the run event on " + topics.runEventsTopic()
-                    + ": " + cause, cause);
+            throw new PublishException(
+                    "Kafka did not acknowledge the run event on " + topics.runEventsTopic() + ": " + cause, cause);
         }
     }
 
@@ -121,8 +121,10 @@ class KafkaRecordPublisher implements RecordPublisher {
                 while (completed < sent) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
-                        throw new PublishException("Kafka did not acknowledge " + (sent - completed)
-                                + " records on " + topic + " within " + ACK_TIMEOUT.toSeconds() + " s", null);
+                        throw new PublishException(
+                                "Kafka did not acknowledge " + (sent - completed) + " records on " + topic + " within "
+                                        + ACK_TIMEOUT.toSeconds() + " s",
+                                null);
                     }
                     try {
                         TimeUnit.NANOSECONDS.timedWait(lock, left);
@@ -133,8 +135,10 @@ class KafkaRecordPublisher implements RecordPublisher {
                 }
                 if (firstFailure != null) {
                     Throwable cause = firstFailure.getCause() != null ? firstFailure.getCause() : firstFailure;
-                    throw new PublishException("Kafka rejected a record on " + topic + ": "
-                            + cause.getClass().getSimpleName() + ": " + cause.getMessage(), firstFailure);
+                    throw new PublishException(
+                            "Kafka rejected a record on " + topic + ": "
+                                    + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                            firstFailure);
                 }
                 return acknowledged;
             }

@@ -27,9 +27,11 @@ class PublishedTopics {
     @Bean
     KafkaAdmin.NewTopics peakonTopics(TopicNames topics, FetcherProperties props) {
         return new KafkaAdmin.NewTopics(Stream.concat(topics.dataTopics().stream(), Stream.of(topics.runEventsTopic()))
-                .map(name -> TopicBuilder.name(name).partitions(props.topicPartitions())
+                .map(name -> TopicBuilder.name(name)
+                        .partitions(props.topicPartitions())
                         .replicas(props.topicReplication())
-                        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build())
+                        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                        .build())
                 .toArray(NewTopic[]::new));
     }
 }

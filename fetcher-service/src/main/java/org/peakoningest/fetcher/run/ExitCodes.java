@@ -14,6 +14,5 @@ public final class ExitCodes {
     /** Another fetcher holds the crawl lock (EX_TEMPFAIL): try again later. */
     public static final int LOCK_HELD = 75;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

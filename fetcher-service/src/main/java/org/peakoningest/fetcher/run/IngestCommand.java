@@ -31,8 +31,11 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
     private final boolean dryRun;
     private int exitCode = ExitCodes.RUN_FAILED;
 
-    IngestCommand(IngestionRun ingestion, CrawlLock lock, FetcherProperties props,
-                  @Value("${peakon.fetcher.dry-run:false}") boolean dryRun) {
+    IngestCommand(
+            IngestionRun ingestion,
+            CrawlLock lock,
+            FetcherProperties props,
+            @Value("${peakon.fetcher.dry-run:false}") boolean dryRun) {
         this.ingestion = ingestion;
         this.lock = new DefaultLockingTaskExecutor(lock);
         this.props = props;
@@ -43,7 +46,8 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         SyncMode mode = props.fullSync() ? SyncMode.FULL : SyncMode.INCREMENTAL;
         AtomicReference<RunReport> report = new AtomicReference<>();
-        lock.executeWithLock((Runnable) () -> report.set(ingestion.execute(mode, dryRun)),
+        lock.executeWithLock(
+                (Runnable) () -> report.set(ingestion.execute(mode, dryRun)),
                 new LockConfiguration(Instant.now(), CrawlLock.NAME, props.lockAtMostFor(), Duration.ZERO));
         if (report.get() == null) {
             System.out.println("another fetcher holds the crawl lock (fetcher_locks); not crawling, try again later");

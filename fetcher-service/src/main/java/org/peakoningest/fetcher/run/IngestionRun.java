@@ -39,8 +39,12 @@ public class IngestionRun {
     private static final Logger log = LoggerFactory.getLogger(IngestionRun.class);
 
     /** Crawl order: drivers before scores_by_driver, which needs their ids. */
-    static final List<PeakonCollection> ORDER = List.of(PeakonCollection.ANSWERS_EXPORT, PeakonCollection.EMPLOYEES,
-            PeakonCollection.DRIVERS, PeakonCollection.DRIVERS_CATALOG, PeakonCollection.SCORES_CONTEXTS,
+    static final List<PeakonCollection> ORDER = List.of(
+            PeakonCollection.ANSWERS_EXPORT,
+            PeakonCollection.EMPLOYEES,
+            PeakonCollection.DRIVERS,
+            PeakonCollection.DRIVERS_CATALOG,
+            PeakonCollection.SCORES_CONTEXTS,
             PeakonCollection.SCORES_BY_DRIVER);
 
     private final RecordPublisher kafka;
@@ -49,8 +53,7 @@ public class IngestionRun {
     private final FetcherMetrics metrics;
     private final LastRun lastRun;
 
-    IngestionRun(RecordPublisher kafka, BearerTokens tokens, Crawler crawler, FetcherMetrics metrics,
-                        LastRun lastRun) {
+    IngestionRun(RecordPublisher kafka, BearerTokens tokens, Crawler crawler, FetcherMetrics metrics, LastRun lastRun) {
         this.kafka = kafka;
         this.tokens = tokens;
         this.crawler = crawler;
@@ -59,15 +62,23 @@ public class IngestionRun {
     }
 
     public RunReport execute(SyncMode mode, boolean dryRun) {
-        RunContext run = new RunContext(UUID.randomUUID().toString(), mode, dryRun,
-                dryRun ? new DryRunPublisher() : kafka);
+        RunContext run =
+                new RunContext(UUID.randomUUID().toString(), mode, dryRun, dryRun ? new DryRunPublisher() : kafka);
         var startedAt = Timestamps.now();
-        log.info("{}run {} started ({} sync)", dryRun ? "dry " : "", run.runId(), mode.name().toLowerCase(Locale.ROOT));
+        log.info(
+                "{}run {} started ({} sync)",
+                dryRun ? "dry " : "",
+                run.runId(),
+                mode.name().toLowerCase(Locale.ROOT));
         lastRun.started(run.runId());
         Map<String, CollectionStats> stats = new LinkedHashMap<>();
         try {
-            run.publisher().publish(RunStarted.of(run.runId(), startedAt, mode,
-                    ORDER.stream().map(PeakonCollection::collectionName).toList()));
+            run.publisher()
+                    .publish(RunStarted.of(
+                            run.runId(),
+                            startedAt,
+                            mode,
+                            ORDER.stream().map(PeakonCollection::collectionName).toList()));
         } catch (PublishException e) {
             return finish(run, startedAt, RunStatus.FAILED, e.getMessage(), stats, false);
         }
@@ -86,8 +97,11 @@ public class IngestionRun {
                         case EMPLOYEES -> crawler.employees(run);
                         case DRIVERS -> crawler.drivers(run, driverIds);
                         case SCORES_CONTEXTS -> crawler.scoresContexts(run);
-                        case SCORES_BY_DRIVER -> driversOk ? crawler.scoresByDriver(run, driverIds)
-                                : failed("not crawled: the drivers collection failed, so the driver ids are unknown");
+                        case SCORES_BY_DRIVER ->
+                            driversOk
+                                    ? crawler.scoresByDriver(run, driverIds)
+                                    : failed(
+                                            "not crawled: the drivers collection failed, so the driver ids are unknown");
                     };
             if (collection == PeakonCollection.DRIVERS) {
                 driversOk = result.status() == CollectionStatus.SUCCESS;
@@ -97,8 +111,9 @@ public class IngestionRun {
             }
             stats.put(collection.collectionName(), result);
             try {
-                run.publisher().publish(CollectionFinished.of(run.runId(), Timestamps.now(),
-                        collection.collectionName(), result));
+                run.publisher()
+                        .publish(CollectionFinished.of(
+                                run.runId(), Timestamps.now(), collection.collectionName(), result));
             } catch (PublishException e) {
                 return finish(run, startedAt, RunStatus.FAILED, e.getMessage(), stats, false);
             }
@@ -136,20 +151,33 @@ public class IngestionRun {
         return anyFailed ? RunStatus.PARTIAL : RunStatus.SUCCESS;
     }
 
-    private RunReport finish(RunContext run, Instant startedAt, RunStatus status, String lastError,
-                             Map<String, CollectionStats> stats, boolean announce) {
+    private RunReport finish(
+            RunContext run,
+            Instant startedAt,
+            RunStatus status,
+            String lastError,
+            Map<String, CollectionStats> stats,
+            boolean announce) {
         var finishedAt = Timestamps.now();
         if (announce) {
             try {
-                run.publisher().publish(RunFinished.of(run.runId(), startedAt, finishedAt, run.mode(), status,
-                        lastError, stats));
+                run.publisher()
+                        .publish(RunFinished.of(
+                                run.runId(), startedAt, finishedAt, run.mode(), status, lastError, stats));
             } catch (PublishException e) {
                 status = RunStatus.FAILED;
                 lastError = e.getMessage();
             }
         }
-        RunReport report = new RunReport(run.runId(), run.mode(), run.dryRun(), status, startedAt, finishedAt,
-                lastError, new LinkedHashMap<>(stats));
+        RunReport report = new RunReport(
+                run.runId(),
+                run.mode(),
+                run.dryRun(),
+                status,
+                startedAt,
+                finishedAt,
+                lastError,
+                new LinkedHashMap<>(stats));
         metrics.run(report.status().name().toLowerCase(Locale.ROOT));
         lastRun.finished(report);
         log.info("\n{}", SummaryTable.render(report));

@@ -55,9 +55,17 @@ class LastRun implements HealthIndicator, InfoContributor {
         }
         Map<String, Object> collections = new LinkedHashMap<>();
         for (Map.Entry<String, CollectionStats> e : report.collections().entrySet()) {
-            collections.put(e.getKey(), Map.of("status", e.getValue().status().name().toLowerCase(Locale.ROOT),
-                    "published", e.getValue().published(), "pages", e.getValue().pages(),
-                    "skipped", e.getValue().skipped().size()));
+            collections.put(
+                    e.getKey(),
+                    Map.of(
+                            "status",
+                            e.getValue().status().name().toLowerCase(Locale.ROOT),
+                            "published",
+                            e.getValue().published(),
+                            "pages",
+                            e.getValue().pages(),
+                            "skipped",
+                            e.getValue().skipped().size()));
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("runId", report.runId());

@@ -8,8 +8,15 @@ import org.peakoningest.common.runs.RunStatus;
 import org.peakoningest.common.runs.SyncMode;
 
 /** The outcome of one run, as printed at the end of {@code ingest} and shown by the health/info endpoints. */
-public record RunReport(String runId, SyncMode mode, boolean dryRun, RunStatus status, Instant startedAt,
-                        Instant finishedAt, String lastError, Map<String, CollectionStats> collections) {
+public record RunReport(
+        String runId,
+        SyncMode mode,
+        boolean dryRun,
+        RunStatus status,
+        Instant startedAt,
+        Instant finishedAt,
+        String lastError,
+        Map<String, CollectionStats> collections) {
 
     public Duration duration() {
         return Duration.between(startedAt, finishedAt);

@@ -25,30 +25,36 @@ import org.peakoningest.fetcher.progress.FetcherMetrics;
 class AuthClientTest {
 
     private static final String APP_TOKEN = "app-SECRET-token";
-    private @RegisterExtension
-    static final WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
-
-
-
+    private @RegisterExtension static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private AuthClient client() {
-        PeakonHttp http = new PeakonHttp(Duration.ofSeconds(5), new RateBudget(100, Duration.ofHours(1)), 3,
-                Duration.ofMillis(10), Duration.ofMillis(50), new Redactor(APP_TOKEN),
+        PeakonHttp http = new PeakonHttp(
+                Duration.ofSeconds(5),
+                new RateBudget(100, Duration.ofHours(1)),
+                3,
+                Duration.ofMillis(10),
+                Duration.ofMillis(50),
+                new Redactor(APP_TOKEN),
                 new FetcherMetrics(new SimpleMeterRegistry()));
         return new AuthClient(http, server.baseUrl() + "/api/v1", APP_TOKEN);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"data\":{\"id\":\"jwt-1\",\"type\":\"bearer_tokens\",\"attributes\":{\"token\":\"other\"}}}",
-            "{\"token\":\"jwt-1\"}",
-            "{\"access_token\":\"jwt-1\",\"token_type\":\"bearer\"}",
-            "{\"data\":{\"type\":\"bearer_tokens\",\"attributes\":{\"token\":\"jwt-1\"}}}"})
+    @ValueSource(
+            strings = {
+                "{\"data\":{\"id\":\"jwt-1\",\"type\":\"bearer_tokens\",\"attributes\":{\"token\":\"other\"}}}",
+                "{\"token\":\"jwt-1\"}",
+                "{\"access_token\":\"jwt-1\",\"token_type\":\"bearer\"}",
+                "{\"data\":{\"type\":\"bearer_tokens\",\"attributes\":{\"token\":\"jwt-1\"}}}"
+            })
     void everyTokenShapeIsUnderstood(String response) {
         server.stubFor(post(urlPathEqualTo("/api/v1/auth/application"))
                 .withRequestBody(equalToJson("{\"token\":\"" + APP_TOKEN + "\",\"persists\":true}"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(response)));
         assertThat(client().authenticate()).isEqualTo("jwt-1");
     }
@@ -70,10 +76,14 @@ class AuthClientTest {
 
     @Test
     void anUnknownAppTokenFailsClearlyWithoutTheToken() {
-        server.stubFor(post(urlPathEqualTo("/api/v1/auth/application")).willReturn(aResponse().withStatus(404)
-                .withBody("{\"errors\":[{\"detail\":\"Integration " + APP_TOKEN + " not found\"}]}")));
-        assertThatThrownBy(() -> client().authenticate()).isInstanceOf(AuthenticationException.class)
-                .hasMessageContaining("HTTP 404").hasMessageContaining("PEAKON_APP_TOKEN")
+        server.stubFor(post(urlPathEqualTo("/api/v1/auth/application"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withBody("{\"errors\":[{\"detail\":\"Integration " + APP_TOKEN + " not found\"}]}")));
+        assertThatThrownBy(() -> client().authenticate())
+                .isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("HTTP 404")
+                .hasMessageContaining("PEAKON_APP_TOKEN")
                 .hasMessageNotContaining(APP_TOKEN);
     }
 
@@ -81,7 +91,8 @@ class AuthClientTest {
     void aResponseWithoutATokenIsAnError() {
         server.stubFor(post(urlPathEqualTo("/api/v1/auth/application"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"data\":{\"type\":\"bearer_tokens\"}}")));
-        assertThatThrownBy(() -> client().authenticate()).isInstanceOf(AuthenticationException.class)
+        assertThatThrownBy(() -> client().authenticate())
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("without a bearer token");
     }
 }

@@ -28,59 +28,67 @@ class ItemCopyTest {
     private static final String CONTEXT = "engagement";
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            // the usual shapes
-            "{\"id\":\"900\",\"type\":\"answers_export\",\"attributes\":{\"answerId\":12345,\"answerScore\":8}}",
-            "{\"id\":\"4711\",\"type\":\"employees\",\"attributes\":{\"name\":\"Ada\"}}",
-            "{\"id\":\"segment_1\",\"attributes\":{\"scores\":{\"mean\":7.5,\"time\":1700000000}}}",
-            // numbers as strings, floats, big integers
-            "{\"id\":\" 42 \",\"attributes\":{\"answerId\":\"+0077\"}}",
-            "{\"id\":\"a\",\"attributes\":{\"answerId\":12.9,\"scores\":{\"time\":1.10}}}",
-            "{\"id\":\"a\",\"attributes\":{\"answerId\":-12.9e0,\"scores\":{\"time\":1E2}}}",
-            "{\"id\":\"a\",\"attributes\":{\"answerId\":1e400,\"scores\":{\"time\":-1e400}}}",
-            "{\"id\":\"a\",\"attributes\":{\"answerId\":12.99999999999999999999,\"scores\":{\"time\":1e-400}}}",
-            "{\"id\":123456789012345678901234567890,\"attributes\":{\"answerId\":\"99999999999999999999\"}}",
-            "{\"id\":9223372036854775807,\"attributes\":{\"answerId\":9223372036854775808}}",
-            "{\"id\":-9223372036854775808,\"attributes\":{\"scores\":{\"time\":-0}}}",
-            "{\"id\":2147483648,\"attributes\":{\"answerId\":-2147483649,\"scores\":{\"time\":4294967296}}}",
-            "{\"id\":12.5}",
-            // missing parts
-            "{}",
-            "{\"id\":null,\"attributes\":null}",
-            "{\"attributes\":{\"answerScore\":7}}",
-            "{\"id\":\"c\",\"attributes\":{\"scores\":{\"mean\":1}}}",
-            "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":null}}}",
-            "{\"id\":true,\"attributes\":{\"answerId\":false,\"scores\":{\"time\":true}}}",
-            "{\"id\":\"c\",\"attributes\":[{\"answerId\":5,\"scores\":{\"time\":5}}]}",
-            "{\"id\":\"c\",\"attributes\":\"answerId\"}",
-            "{\"id\":{\"id\":5},\"attributes\":{\"answerId\":{\"answerId\":5},\"scores\":[{\"time\":5}]}}",
-            "{\"id\":[1],\"attributes\":{\"answerId\":[],\"scores\":{\"time\":{}}}}",
-            // key-like members elsewhere must not count
-            "{\"relationships\":{\"id\":5,\"attributes\":{\"answerId\":6,\"scores\":{\"time\":7}}},\"x\":[{\"id\":1}]}",
-            "{\"attributes\":{\"id\":5,\"x\":{\"answerId\":6,\"scores\":{\"time\":7}}},\"scores\":{\"time\":1}}",
-            "{\"attributes\":{\"scores\":{\"x\":{\"time\":7},\"y\":[{\"time\":8}]}},\"id\":\"c\"}",
-            "{\"time\":1,\"answerId\":2,\"attributes\":{\"time\":3,\"id\":4}}",
-            // duplicates: the last one wins, as in a tree, at every level
-            "{\"id\":\"1\",\"id\":\"2\",\"attributes\":{\"answerId\":1,\"answerId\":\"x\"}}",
-            "{\"attributes\":{\"answerId\":5},\"attributes\":{\"other\":1},\"id\":\"fallback\"}",
-            "{\"attributes\":{\"answerId\":5},\"attributes\":7,\"id\":\"fallback\"}",
-            "{\"attributes\":[1],\"attributes\":{\"answerId\":9}}",
-            "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":1},\"scores\":{\"mean\":2}}}",
-            "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":1,\"time\":2}}}",
-            "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":1}},\"attributes\":{\"scores\":{\"time\":2}}}",
-            "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":1}},\"attributes\":{\"x\":{\"scores\":{\"time\":2}}}}",
-            "{\"id\":{\"a\":1},\"id\":5}",
-            // _id members, escapes, unicode
-            "{\"_id\":\"mongo\",\"id\":\"x\",\"attributes\":{\"_id\":1,\"answerId\":3}}",
-            "{\"_id\":\"mongo\"}",
-            "{\"\\u0069d\":\"escaped name\",\"attrib\\u0075tes\":{\"answer\\u0049d\":\"\\u0031\\u0032\"}}",
-            "{\"id\":\"é😀\\u00e9\\ud83d\\ude00\\n\\t\\\"\\\\\\/\\u0001\",\"attributes\":{\"scores\":{\"time\":\"2026-11-02\"}}}",
-            "{\"id\":\"\\u0661\\u0662\",\"attributes\":{\"answerId\":\"\\u0661\"}}",
-            "{\"id\":\"\",\"attributes\":{\"scores\":{\"time\":\"\"}}}",
-            // whitespace and deep nesting
-            " { \"id\" : \"w\" ,\n \"attributes\" : { \"a\" : [ [ [ { \"b\" : [ ] } ] ] ] , \"answerId\" : \" 5\" } } ",
-            // items that are not objects
-            "[1,{\"id\":2}]", "\"a string\"", "42", "4.2", "true", "null", "[]"})
+    @ValueSource(
+            strings = {
+                // the usual shapes
+                "{\"id\":\"900\",\"type\":\"answers_export\",\"attributes\":{\"answerId\":12345,\"answerScore\":8}}",
+                "{\"id\":\"4711\",\"type\":\"employees\",\"attributes\":{\"name\":\"Ada\"}}",
+                "{\"id\":\"segment_1\",\"attributes\":{\"scores\":{\"mean\":7.5,\"time\":1700000000}}}",
+                // numbers as strings, floats, big integers
+                "{\"id\":\" 42 \",\"attributes\":{\"answerId\":\"+0077\"}}",
+                "{\"id\":\"a\",\"attributes\":{\"answerId\":12.9,\"scores\":{\"time\":1.10}}}",
+                "{\"id\":\"a\",\"attributes\":{\"answerId\":-12.9e0,\"scores\":{\"time\":1E2}}}",
+                "{\"id\":\"a\",\"attributes\":{\"answerId\":1e400,\"scores\":{\"time\":-1e400}}}",
+                "{\"id\":\"a\",\"attributes\":{\"answerId\":12.99999999999999999999,\"scores\":{\"time\":1e-400}}}",
+                "{\"id\":123456789012345678901234567890,\"attributes\":{\"answerId\":\"99999999999999999999\"}}",
+                "{\"id\":9223372036854775807,\"attributes\":{\"answerId\":9223372036854775808}}",
+                "{\"id\":-9223372036854775808,\"attributes\":{\"scores\":{\"time\":-0}}}",
+                "{\"id\":2147483648,\"attributes\":{\"answerId\":-2147483649,\"scores\":{\"time\":4294967296}}}",
+                "{\"id\":12.5}",
+                // missing parts
+                "{}",
+                "{\"id\":null,\"attributes\":null}",
+                "{\"attributes\":{\"answerScore\":7}}",
+                "{\"id\":\"c\",\"attributes\":{\"scores\":{\"mean\":1}}}",
+                "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":null}}}",
+                "{\"id\":true,\"attributes\":{\"answerId\":false,\"scores\":{\"time\":true}}}",
+                "{\"id\":\"c\",\"attributes\":[{\"answerId\":5,\"scores\":{\"time\":5}}]}",
+                "{\"id\":\"c\",\"attributes\":\"answerId\"}",
+                "{\"id\":{\"id\":5},\"attributes\":{\"answerId\":{\"answerId\":5},\"scores\":[{\"time\":5}]}}",
+                "{\"id\":[1],\"attributes\":{\"answerId\":[],\"scores\":{\"time\":{}}}}",
+                // key-like members elsewhere must not count
+                "{\"relationships\":{\"id\":5,\"attributes\":{\"answerId\":6,\"scores\":{\"time\":7}}},\"x\":[{\"id\":1}]}",
+                "{\"attributes\":{\"id\":5,\"x\":{\"answerId\":6,\"scores\":{\"time\":7}}},\"scores\":{\"time\":1}}",
+                "{\"attributes\":{\"scores\":{\"x\":{\"time\":7},\"y\":[{\"time\":8}]}},\"id\":\"c\"}",
+                "{\"time\":1,\"answerId\":2,\"attributes\":{\"time\":3,\"id\":4}}",
+                // duplicates: the last one wins, as in a tree, at every level
+                "{\"id\":\"1\",\"id\":\"2\",\"attributes\":{\"answerId\":1,\"answerId\":\"x\"}}",
+                "{\"attributes\":{\"answerId\":5},\"attributes\":{\"other\":1},\"id\":\"fallback\"}",
+                "{\"attributes\":{\"answerId\":5},\"attributes\":7,\"id\":\"fallback\"}",
+                "{\"attributes\":[1],\"attributes\":{\"answerId\":9}}",
+                "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":1},\"scores\":{\"mean\":2}}}",
+                "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":1,\"time\":2}}}",
+                "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":1}},\"attributes\":{\"scores\":{\"time\":2}}}",
+                "{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":1}},\"attributes\":{\"x\":{\"scores\":{\"time\":2}}}}",
+                "{\"id\":{\"a\":1},\"id\":5}",
+                // _id members, escapes, unicode
+                "{\"_id\":\"mongo\",\"id\":\"x\",\"attributes\":{\"_id\":1,\"answerId\":3}}",
+                "{\"_id\":\"mongo\"}",
+                "{\"\\u0069d\":\"escaped name\",\"attrib\\u0075tes\":{\"answer\\u0049d\":\"\\u0031\\u0032\"}}",
+                "{\"id\":\"é😀\\u00e9\\ud83d\\ude00\\n\\t\\\"\\\\\\/\\u0001\",\"attributes\":{\"scores\":{\"time\":\"2026-11-02\"}}}",
+                "{\"id\":\"\\u0661\\u0662\",\"attributes\":{\"answerId\":\"\\u0661\"}}",
+                "{\"id\":\"\",\"attributes\":{\"scores\":{\"time\":\"\"}}}",
+                // whitespace and deep nesting
+                " { \"id\" : \"w\" ,\n \"attributes\" : { \"a\" : [ [ [ { \"b\" : [ ] } ] ] ] , \"answerId\" : \" 5\" } } ",
+                // items that are not objects
+                "[1,{\"id\":2}]",
+                "\"a string\"",
+                "42",
+                "4.2",
+                "true",
+                "null",
+                "[]"
+            })
     void keysAndValuesMatchTheItemsTree(String text) {
         assertSameAsTree(text);
     }
@@ -129,7 +137,9 @@ class ItemCopyTest {
     private static void assertSameAsTree(String text) {
         JsonNode tree = ContractJson.mapper().readTree(text);
         readOne(text, item -> {
-            assertThat(ContractJson.mapper().readTree(item.json(), 0, item.length())).as(text).isEqualTo(tree);
+            assertThat(ContractJson.mapper().readTree(item.json(), 0, item.length()))
+                    .as(text)
+                    .isEqualTo(tree);
             for (PeakonCollection collection : PeakonCollection.values()) {
                 for (String context : new String[] {CONTEXT, null}) {
                     DocumentKey expected = DocumentKeys.keyOf(collection, tree, context);
@@ -152,7 +162,8 @@ class ItemCopyTest {
 
     private static List<String> copies(String... items) {
         List<String> copies = new ArrayList<>();
-        PageReader.read(stream("{\"data\":[" + String.join(",", items) + "]}"),
+        PageReader.read(
+                stream("{\"data\":[" + String.join(",", items) + "]}"),
                 copy -> copies.add(new String(copy.json(), 0, copy.length(), StandardCharsets.UTF_8)));
         return copies;
     }
@@ -162,16 +173,30 @@ class ItemCopyTest {
         List<String> tokens = new ArrayList<>();
         try (JsonParser parser = ContractJson.mapper().createParser(json)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                tokens.add(token + (token.isScalarValue() || token == JsonToken.PROPERTY_NAME
-                        ? " " + parser.getString() : ""));
+                tokens.add(token
+                        + (token.isScalarValue() || token == JsonToken.PROPERTY_NAME ? " " + parser.getString() : ""));
             }
         }
         return tokens;
     }
 
     private static final String[] NAMES = {"id", "attributes", "answerId", "scores", "time", "_id", "x"};
-    private static final String[] SCALARS = {"7", "-3", "12.9", "1e400", "99999999999999999999", "\"42\"",
-            "\" 17 \"", "\"x\"", "\"\"", "true", "null", "1.10", "\"12.5\"", "9223372036854775807"};
+    private static final String[] SCALARS = {
+        "7",
+        "-3",
+        "12.9",
+        "1e400",
+        "99999999999999999999",
+        "\"42\"",
+        "\" 17 \"",
+        "\"x\"",
+        "\"\"",
+        "true",
+        "null",
+        "1.10",
+        "\"12.5\"",
+        "9223372036854775807"
+    };
 
     /** An object whose members are drawn from the key-path names, nested up to four levels. */
     private static String randomObject(Random random, int depth) {
@@ -181,7 +206,10 @@ class ItemCopyTest {
             if (m > 0) {
                 out.append(',');
             }
-            out.append('"').append(NAMES[random.nextInt(NAMES.length)]).append("\":").append(randomValue(random, depth));
+            out.append('"')
+                    .append(NAMES[random.nextInt(NAMES.length)])
+                    .append("\":")
+                    .append(randomValue(random, depth));
         }
         return out.append('}').toString();
     }

@@ -13,7 +13,8 @@ class NextPagesTest {
 
     @Test
     void absoluteNextIsUsedAsIs() {
-        assertThat(NextPages.resolve(BASE, CURRENT, "https://other.peakon.com/api/v1/answers/export?continuation=a%2Bb"))
+        assertThat(NextPages.resolve(
+                        BASE, CURRENT, "https://other.peakon.com/api/v1/answers/export?continuation=a%2Bb"))
                 .hasToString("https://other.peakon.com/api/v1/answers/export?continuation=a%2Bb");
     }
 
@@ -48,6 +49,8 @@ class NextPagesTest {
                 .contains(URI.create("https://acme.peakon.com/api/v1/employees?page=3"));
         var last = ContractJson.mapper().readTree("{\"page\":3,\"pages\":3}");
         assertThat(NextPages.byPageNumber(employees, last, 100)).isEmpty();
-        assertThat(NextPages.byPageNumber(employees, meta, 0)).as("an empty page ends the crawl").isEmpty();
+        assertThat(NextPages.byPageNumber(employees, meta, 0))
+                .as("an empty page ends the crawl")
+                .isEmpty();
     }
 }

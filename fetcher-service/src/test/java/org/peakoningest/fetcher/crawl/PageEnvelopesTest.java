@@ -50,8 +50,9 @@ class PageEnvelopesTest {
             assertThat(streamed.get(i).key()).isEqualTo(tree.get(i).key());
             assertThat(streamed.get(i).json()).isEqualTo(tree.get(i).json());
         }
-        assertThat(streamed.get(3).key()).isEqualTo(DocumentKeys.hashOf(
-                ContractJson.mapper().readTree(ANSWERS).at("/data/3")));
+        assertThat(streamed.get(3).key())
+                .isEqualTo(DocumentKeys.hashOf(
+                        ContractJson.mapper().readTree(ANSWERS).at("/data/3")));
     }
 
     @Test
@@ -62,15 +63,18 @@ class PageEnvelopesTest {
         List<Published> streamed = stream(PeakonCollection.SCORES_BY_DRIVER, "autonomy", "autonomy", page);
         List<Published> tree = treePath(PeakonCollection.SCORES_BY_DRIVER, "autonomy", "autonomy", page);
 
-        assertThat(streamed).extracting(Published::key).containsExactly(
-                DocumentKey.of("autonomy::s1::1700000000"), DocumentKey.of("autonomy::s2::1.5"));
+        assertThat(streamed)
+                .extracting(Published::key)
+                .containsExactly(DocumentKey.of("autonomy::s1::1700000000"), DocumentKey.of("autonomy::s2::1.5"));
         for (int i = 0; i < tree.size(); i++) {
             assertThat(streamed.get(i).key()).isEqualTo(tree.get(i).key());
             // the same JSON values once read (a consumer reads floats as doubles, duplicates last-wins) ...
             assertThat(readEnvelope(streamed.get(i))).isEqualTo(readEnvelope(tree.get(i)));
         }
         // ... but the numbers are Peakon's own text, where the tree path wrote the double again
-        assertThat(streamed.get(0).json()).contains("\"mean\":1.10,").contains("\"big\":123456789012345678901234567890.5");
+        assertThat(streamed.get(0).json())
+                .contains("\"mean\":1.10,")
+                .contains("\"big\":123456789012345678901234567890.5");
         assertThat(tree.get(0).json()).contains("\"mean\":1.1,");
     }
 
@@ -78,8 +82,10 @@ class PageEnvelopesTest {
     void aNumberBeyondDoubleStaysANumber() {
         // The tree path turned 1e400 into the *string* "Infinity"; the copy keeps the number as Peakon sent it.
         String page = "{\"data\":[{\"id\":\"e1\",\"attributes\":{\"answerId\":5,\"x\":1e400,\"y\":-1e400}}]}";
-        Published streamed = stream(PeakonCollection.ANSWERS_EXPORT, null, null, page).get(0);
-        Published tree = treePath(PeakonCollection.ANSWERS_EXPORT, null, null, page).get(0);
+        Published streamed =
+                stream(PeakonCollection.ANSWERS_EXPORT, null, null, page).get(0);
+        Published tree =
+                treePath(PeakonCollection.ANSWERS_EXPORT, null, null, page).get(0);
 
         assertThat(streamed.key()).isEqualTo(tree.key()).isEqualTo(DocumentKey.of(5));
         assertThat(streamed.json()).contains("\"x\":1e400,\"y\":-1e400");
@@ -116,9 +122,10 @@ class PageEnvelopesTest {
     void theSmallCollectionsStillSeeEveryItemsTreeAndTheLargestNumericKeyIsKept() {
         String page = "{\"data\":[{\"id\":\"7001\"},{\"id\":\"ext-1\"},{\"id\":9000},{\"id\":\"12\"}]}";
         List<JsonNode> seen = new ArrayList<>();
-        PageEnvelopes envelopes = new PageEnvelopes(RUN, PeakonCollection.EMPLOYEES, "/employees", URL, null, null,
-                new Capture(), seen::add);
-        PageReader.read(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)),
+        PageEnvelopes envelopes = new PageEnvelopes(
+                RUN, PeakonCollection.EMPLOYEES, "/employees", URL, null, null, new Capture(), seen::add);
+        PageReader.read(
+                new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)),
                 item -> envelopes.accept(item, FETCHED_AT));
 
         assertThat(seen).extracting(n -> n.path("id").asString()).containsExactly("7001", "ext-1", "9000", "12");
@@ -129,14 +136,14 @@ class PageEnvelopesTest {
     private static List<Published> stream(PeakonCollection collection, String context, String driverId, String page) {
         Capture batch = new Capture();
         PageEnvelopes envelopes = new PageEnvelopes(RUN, collection, "/endpoint", URL, context, driverId, batch, null);
-        PageReader.read(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)),
+        PageReader.read(
+                new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)),
                 item -> envelopes.accept(item, FETCHED_AT));
         return batch.published;
     }
 
     /** What it published before: a tree per item and the envelope record through the contract serializer. */
-    private static List<Published> treePath(PeakonCollection collection, String context, String driverId,
-                                            String page) {
+    private static List<Published> treePath(PeakonCollection collection, String context, String driverId, String page) {
         JsonNode data = ContractJson.mapper().readTree(page).path("data");
         List<JsonNode> items = new ArrayList<>();
         if (data.isArray()) {
@@ -147,8 +154,8 @@ class PageEnvelopesTest {
         List<Published> published = new ArrayList<>();
         for (JsonNode item : items) {
             DocumentKey key = DocumentKeys.keyOf(collection, item, context);
-            RecordEnvelope envelope = RecordEnvelope.of(RUN, collection, "/endpoint", URL, FETCHED_AT, key, driverId,
-                    item);
+            RecordEnvelope envelope =
+                    RecordEnvelope.of(RUN, collection, "/endpoint", URL, FETCHED_AT, key, driverId, item);
             published.add(new Published(key, new ContractSerializer<RecordEnvelope>().serialize("t", envelope)));
         }
         return published;

@@ -30,8 +30,10 @@ class PageReaderTest {
 
     @Test
     void nullOrMissingNextEndsThePagination() {
-        assertThat(PageReader.read(stream("{\"data\":[],\"links\":{\"next\":null}}"), i -> { }).next()).isNull();
-        assertThat(PageReader.read(stream("{\"data\":[]}"), i -> { }).next()).isNull();
+        assertThat(PageReader.read(stream("{\"data\":[],\"links\":{\"next\":null}}"), i -> {})
+                        .next())
+                .isNull();
+        assertThat(PageReader.read(stream("{\"data\":[]}"), i -> {}).next()).isNull();
     }
 
     @Test
@@ -46,8 +48,8 @@ class PageReaderTest {
             }
         };
         List<JsonNode> items = new ArrayList<>();
-        assertThatThrownBy(() -> PageReader.read(new SequenceInputStream(first, broken),
-                item -> items.add(item.tree())))
+        assertThatThrownBy(
+                        () -> PageReader.read(new SequenceInputStream(first, broken), item -> items.add(item.tree())))
                 .hasMessageContaining("connection reset");
         assertThat(items).hasSize(1);
     }

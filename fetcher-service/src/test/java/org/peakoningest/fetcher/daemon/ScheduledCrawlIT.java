@@ -45,7 +45,9 @@ class ScheduledCrawlIT {
         try (ConfigurableApplicationContext daemon = daemon("0 3 * * 1", true)) {
             await().atMost(Duration.ofSeconds(15)).until(() -> driverCalls() >= 1);
         }
-        assertThat(driverCalls()).as("only the run on start: Monday 03:00 is far").isEqualTo(1);
+        assertThat(driverCalls())
+                .as("only the run on start: Monday 03:00 is far")
+                .isEqualTo(1);
 
         peakon.resetRequests();
         try (ConfigurableApplicationContext daemon = daemon("* * * * * *", false)) {
@@ -55,31 +57,44 @@ class ScheduledCrawlIT {
 
     @Test
     void aRunWhileAnotherFetcherHoldsTheCrawlLockIsSkipped() {
-        try (MongoClient client = MongoClients.create(IntegrationInfrastructure.shared().mongoUri())) {
-            SimpleLock held = new MongoLockProvider(client.getDatabase(DATABASE)
-                    .getCollection(MongoCollections.FETCHER_LOCKS)).lock(new LockConfiguration(Instant.now(),
-                    CrawlLock.NAME, Duration.ofMinutes(5), Duration.ZERO)).orElseThrow();
+        try (MongoClient client =
+                MongoClients.create(IntegrationInfrastructure.shared().mongoUri())) {
+            SimpleLock held = new MongoLockProvider(
+                            client.getDatabase(DATABASE).getCollection(MongoCollections.FETCHER_LOCKS))
+                    .lock(new LockConfiguration(Instant.now(), CrawlLock.NAME, Duration.ofMinutes(5), Duration.ZERO))
+                    .orElseThrow();
             try (ConfigurableApplicationContext daemon = daemon("* * * * * *", true)) {
-                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> driverCalls() == 0);
+                await().during(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> driverCalls() == 0);
             } finally {
                 held.unlock();
             }
         }
-        assertThat(peakon.getAllServeEvents()).as("no request at all while the lock is held").isEmpty();
+        assertThat(peakon.getAllServeEvents())
+                .as("no request at all while the lock is held")
+                .isEmpty();
     }
 
     private static ConfigurableApplicationContext daemon(String cron, boolean runOnStart) {
         Infrastructure infra = IntegrationInfrastructure.shared();
-        return new SpringApplication(FetcherApplication.class).run("--peakon.fetcher.command=daemon",
-                "--peakon.fetcher.schedule-cron=" + cron, "--peakon.fetcher.run-on-start=" + runOnStart,
-                "--peakon.fetcher.base-url=" + stub.baseUrl(), "--peakon.fetcher.app-token=" + PeakonStub.APP_TOKEN,
-                "--peakon.fetcher.per-page=3", "--peakon.fetcher.topic-prefix=it-daemon.",
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "--spring.mongodb.uri=" + infra.mongoUri() + "/" + DATABASE, "--spring.mongodb.database=" + DATABASE,
-                "--server.port=0");
+        return new SpringApplication(FetcherApplication.class)
+                .run(
+                        "--peakon.fetcher.command=daemon",
+                        "--peakon.fetcher.schedule-cron=" + cron,
+                        "--peakon.fetcher.run-on-start=" + runOnStart,
+                        "--peakon.fetcher.base-url=" + stub.baseUrl(),
+                        "--peakon.fetcher.app-token=" + PeakonStub.APP_TOKEN,
+                        "--peakon.fetcher.per-page=3",
+                        "--peakon.fetcher.topic-prefix=it-daemon.",
+                        "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                        "--spring.mongodb.uri=" + infra.mongoUri() + "/" + DATABASE,
+                        "--spring.mongodb.database=" + DATABASE,
+                        "--server.port=0");
     }
 
     private static int driverCalls() {
-        return peakon.findAll(getRequestedFor(urlPathEqualTo(PeakonStub.API + "/engagement/drivers"))).size();
+        return peakon.findAll(getRequestedFor(urlPathEqualTo(PeakonStub.API + "/engagement/drivers")))
+                .size();
     }
 }

@@ -23,37 +23,50 @@ import org.peakoningest.fetcher.progress.FetcherMetrics;
 class PeakonHttpTest {
 
     private static final String SECRET = "bearer-SECRET-xyz";
-    private @RegisterExtension
-    static final WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort()).build();
+    private @RegisterExtension static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-
-
-
 
     private PeakonHttp http(int maxAttempts, RateBudget budget) {
         Redactor redactor = new Redactor("app-token");
         redactor.remember(SECRET);
-        return new PeakonHttp(Duration.ofSeconds(5), budget, maxAttempts, Duration.ofMillis(20),
-                Duration.ofMillis(100), redactor, new FetcherMetrics(registry));
+        return new PeakonHttp(
+                Duration.ofSeconds(5),
+                budget,
+                maxAttempts,
+                Duration.ofMillis(20),
+                Duration.ofMillis(100),
+                redactor,
+                new FetcherMetrics(registry));
     }
 
     private String fetch(PeakonHttp http, String path) {
-        return http.send(PeakonHttp.Request.get(URI.create(server.baseUrl() + path), SECRET),
+        return http.send(
+                PeakonHttp.Request.get(URI.create(server.baseUrl() + path), SECRET),
                 in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
 
     @Test
     void twoServerErrorsThenSuccess() {
-        server.stubFor(get(urlPathEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("one"));
-        server.stubFor(get(urlPathEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs("one")
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("two"));
-        server.stubFor(get(urlPathEqualTo("/flaky")).inScenario("flaky").whenScenarioStateIs("two")
+        server.stubFor(get(urlPathEqualTo("/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("one"));
+        server.stubFor(get(urlPathEqualTo("/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("one")
+                .willReturn(aResponse().withStatus(500))
+                .willSetStateTo("two"));
+        server.stubFor(get(urlPathEqualTo("/flaky"))
+                .inScenario("flaky")
+                .whenScenarioStateIs("two")
                 .willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
 
-        assertThat(fetch(http(6, new RateBudget(100, Duration.ofHours(1))), "/flaky")).isEqualTo("{\"ok\":true}");
+        assertThat(fetch(http(6, new RateBudget(100, Duration.ofHours(1))), "/flaky"))
+                .isEqualTo("{\"ok\":true}");
         server.verify(3, getRequestedFor(urlPathEqualTo("/flaky")));
         assertThat(registry.get("peakon.fetcher.retries").counter().count()).isEqualTo(2);
         assertThat(registry.get("peakon.fetcher.requests").counter().count()).isEqualTo(3);
@@ -61,31 +74,41 @@ class PeakonHttpTest {
 
     @Test
     void tooManyRequestsHonoursRetryAfterSeconds() {
-        server.stubFor(get(urlPathEqualTo("/limited")).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("ok"));
-        server.stubFor(get(urlPathEqualTo("/limited")).inScenario("429").whenScenarioStateIs("ok")
+        server.stubFor(get(urlPathEqualTo("/limited"))
+                .inScenario("429")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2"))
+                .willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo("/limited"))
+                .inScenario("429")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody("done")));
 
         long start = System.nanoTime();
-        assertThat(fetch(http(6, new RateBudget(100, Duration.ofHours(1))), "/limited")).isEqualTo("done");
+        assertThat(fetch(http(6, new RateBudget(100, Duration.ofHours(1))), "/limited"))
+                .isEqualTo("done");
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         List<LoggedRequest> requests = server.findAll(getRequestedFor(urlPathEqualTo("/limited")));
         assertThat(requests).hasSize(2);
-        long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
+        long gap = requests.get(1).getLoggedDate().getTime()
+                - requests.get(0).getLoggedDate().getTime();
         assertThat(gap).as("ms between the 429 and the retry").isGreaterThanOrEqualTo(1990);
     }
 
     @Test
     void exhaustedAttemptsFailWithStatusAndExcerptButNeverTheToken() {
-        server.stubFor(get(urlPathEqualTo("/down")).willReturn(aResponse().withStatus(502)
-                .withBody("upstream error for Authorization: Bearer " + SECRET + " please retry")));
+        server.stubFor(get(urlPathEqualTo("/down"))
+                .willReturn(aResponse()
+                        .withStatus(502)
+                        .withBody("upstream error for Authorization: Bearer " + SECRET + " please retry")));
 
         assertThatThrownBy(() -> fetch(http(3, new RateBudget(100, Duration.ofHours(1))), "/down"))
                 .isInstanceOfSatisfying(PeakonHttpException.class, e -> {
                     assertThat(e.status()).isEqualTo(502);
-                    assertThat(e.getMessage()).contains("GET /down answered HTTP 502", "upstream error")
+                    assertThat(e.getMessage())
+                            .contains("GET /down answered HTTP 502", "upstream error")
                             .doesNotContain(SECRET);
                 });
         server.verify(3, getRequestedFor(urlPathEqualTo("/down")));
@@ -93,23 +116,27 @@ class PeakonHttpTest {
 
     @Test
     void clientErrorsAreNotRetried() {
-        server.stubFor(get(urlPathEqualTo("/bad")).willReturn(aResponse().withStatus(422).withBody("nope")));
+        server.stubFor(get(urlPathEqualTo("/bad"))
+                .willReturn(aResponse().withStatus(422).withBody("nope")));
         assertThatThrownBy(() -> fetch(http(6, new RateBudget(100, Duration.ofHours(1))), "/bad"))
-                .isInstanceOfSatisfying(PeakonHttpException.class, e -> assertThat(e.status()).isEqualTo(422));
+                .isInstanceOfSatisfying(
+                        PeakonHttpException.class, e -> assertThat(e.status()).isEqualTo(422));
         server.verify(1, getRequestedFor(urlPathEqualTo("/bad")));
     }
 
     @Test
     void connectionErrorsAreRetriedThenReported() {
         PeakonHttp http = http(2, new RateBudget(100, Duration.ofHours(1)));
-        assertThatThrownBy(() -> http.send(PeakonHttp.Request.get(URI.create("http://127.0.0.1:1/x"), SECRET),
-                in -> "never")).hasMessageContaining("127.0.0.1:1");
+        assertThatThrownBy(() ->
+                        http.send(PeakonHttp.Request.get(URI.create("http://127.0.0.1:1/x"), SECRET), in -> "never"))
+                .hasMessageContaining("127.0.0.1:1");
         assertThat(registry.get("peakon.fetcher.requests").counter().count()).isEqualTo(2);
     }
 
     @Test
     void theRateBudgetHoldsUnderACrawlThatWouldExceedIt() {
-        server.stubFor(get(urlPathEqualTo("/page")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        server.stubFor(get(urlPathEqualTo("/page"))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
         RateBudget budget = new RateBudget(10, Duration.ofSeconds(2));
         PeakonHttp http = http(6, budget);
 
@@ -122,11 +149,14 @@ class PeakonHttpTest {
         // 25 requests at 10 per 2 s: requests 21..25 cannot start before 4 s.
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
         List<Long> at = server.findAll(getRequestedFor(urlPathEqualTo("/page"))).stream()
-                .map(r -> r.getLoggedDate().getTime()).sorted().toList();
+                .map(r -> r.getLoggedDate().getTime())
+                .sorted()
+                .toList();
         assertThat(at).hasSize(25);
         for (long from : at) {
             // Server-side timestamps trail the client's permits by a few ms; 1,950 ms leaves room for that.
-            long inWindow = at.stream().filter(t -> t >= from && t < from + 1950).count();
+            long inWindow =
+                    at.stream().filter(t -> t >= from && t < from + 1950).count();
             assertThat(inWindow).as("requests within 2 s from %d", from).isLessThanOrEqualTo(10);
         }
     }

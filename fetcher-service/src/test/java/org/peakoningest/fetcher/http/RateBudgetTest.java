@@ -22,8 +22,12 @@ class RateBudgetTest {
         }
         long window = Duration.ofSeconds(10).toNanos();
         for (long start : sentAt) {
-            long inWindow = sentAt.stream().filter(t -> t >= start && t < start + window).count();
-            assertThat(inWindow).as("requests in the window starting at %d ns", start).isLessThanOrEqualTo(5);
+            long inWindow = sentAt.stream()
+                    .filter(t -> t >= start && t < start + window)
+                    .count();
+            assertThat(inWindow)
+                    .as("requests in the window starting at %d ns", start)
+                    .isLessThanOrEqualTo(5);
         }
         // 23 requests at 5 per 10 s: the 21st cannot go before 40 s
         assertThat(sentAt.get(20)).isGreaterThanOrEqualTo(Duration.ofSeconds(40).toNanos());

@@ -18,18 +18,25 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"peakon.fetcher.topic-prefix=it-ingest.", "peakon.fetcher.full-sync=true"})
 class IngestCommandIT extends CrawlFixture {
 
-    @Autowired CrawlLock lock;
-    @Autowired FetcherProperties props;
+    @Autowired
+    CrawlLock lock;
+
+    @Autowired
+    FetcherProperties props;
 
     @Test
     void twoConcurrentRunsNeverCrawlAtOnce() {
-        peakon.stubFor(PeakonStub.answersPage(absent()).atPriority(1).willReturn(PeakonStub.json(PeakonStub.page(
-                PeakonStub.answerItems(101, 103), "\"links\":{\"next\":null}", false)).withFixedDelay(2000)));
+        peakon.stubFor(PeakonStub.answersPage(absent())
+                .atPriority(1)
+                .willReturn(PeakonStub.json(
+                                PeakonStub.page(PeakonStub.answerItems(101, 103), "\"links\":{\"next\":null}", false))
+                        .withFixedDelay(2000)));
         IngestCommand first = new IngestCommand(ingestion, lock, props, false);
         IngestCommand second = new IngestCommand(ingestion, lock, props, false);
 
         CompletableFuture<Void> running = CompletableFuture.runAsync(() -> first.run(null));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !peakon.findAll(PeakonStub.answersPageRequested()).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !peakon.findAll(PeakonStub.answersPageRequested()).isEmpty());
         second.run(null);
 
         assertThat(second.getExitCode()).as("exit status of the second fetcher").isEqualTo(75);

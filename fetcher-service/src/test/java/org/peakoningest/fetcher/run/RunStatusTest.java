@@ -22,32 +22,47 @@ class RunStatusTest {
     void successPartialOrFailed() {
         assertThat(IngestionRun.status(null, stats(OK, OK, OK))).isEqualTo(RunStatus.SUCCESS);
         assertThat(IngestionRun.status(null, stats(OK, BAD, OK))).isEqualTo(RunStatus.PARTIAL);
-        assertThat(IngestionRun.status(null, stats(BAD, BAD, OK))).as("only the static catalog landed")
+        assertThat(IngestionRun.status(null, stats(BAD, BAD, OK)))
+                .as("only the static catalog landed")
                 .isEqualTo(RunStatus.FAILED);
-        assertThat(IngestionRun.status("authentication failed", stats(OK, OK, OK))).isEqualTo(RunStatus.FAILED);
+        assertThat(IngestionRun.status("authentication failed", stats(OK, OK, OK)))
+                .isEqualTo(RunStatus.FAILED);
     }
 
     @Test
     void theSummaryTableShowsEveryCollection() {
         Map<String, CollectionStats> stats = new LinkedHashMap<>();
         stats.put("answers_export", new CollectionStats(CollectionStatus.SUCCESS, 200000, 10, List.of(), null));
-        stats.put("scores_by_driver", new CollectionStats(CollectionStatus.FAILED, 12, 3,
-                List.of(new SkippedRequest("free_opinions", 422, "Invalid group")), "GET /x answered HTTP 500"));
-        RunReport report = new RunReport("run-1", SyncMode.INCREMENTAL, false, RunStatus.PARTIAL,
-                Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-25T10:00:41.5Z"),
-                "GET /x answered HTTP 500", stats);
+        stats.put(
+                "scores_by_driver",
+                new CollectionStats(
+                        CollectionStatus.FAILED,
+                        12,
+                        3,
+                        List.of(new SkippedRequest("free_opinions", 422, "Invalid group")),
+                        "GET /x answered HTTP 500"));
+        RunReport report = new RunReport(
+                "run-1",
+                SyncMode.INCREMENTAL,
+                false,
+                RunStatus.PARTIAL,
+                Instant.parse("2026-11-25T10:00:00Z"),
+                Instant.parse("2026-11-25T10:00:41.5Z"),
+                "GET /x answered HTTP 500",
+                stats);
 
         String table = SummaryTable.render(report);
 
-        assertThat(table).contains("run run-1 (incremental) finished: partial in 41.5 s")
+        assertThat(table)
+                .contains("run run-1 (incremental) finished: partial in 41.5 s")
                 .containsPattern("answers_export\\s+success\\s+200000\\s+10\\s+0")
                 .containsPattern("scores_by_driver\\s+failed\\s+12\\s+3\\s+1\\s+GET /x answered HTTP 500")
                 .containsPattern("total\\s+200012")
                 .contains("last error: GET /x answered HTTP 500");
     }
 
-    private static Map<String, CollectionStats> stats(CollectionStats answers, CollectionStats employees,
-                                                      CollectionStats catalog) {
+    private static Map<String, CollectionStats> stats(
+            CollectionStats answers, CollectionStats employees, CollectionStats catalog) {
         Map<String, CollectionStats> stats = new LinkedHashMap<>();
         stats.put("answers_export", answers);
         stats.put("employees", employees);

@@ -15,72 +15,145 @@ import picocli.CommandLine.Spec;
  * The command line of {@code tools/bench/run} (the script passes every argument through): one bench run, or one per
  * size of {@code --sizes}, each compared with the one before.
  */
-@Command(name = "tools/bench/run", sortOptions = false, showDefaultValues = true, abbreviateSynopsis = true,
+@Command(
+        name = "tools/bench/run",
+        sortOptions = false,
+        showDefaultValues = true,
+        abbreviateSynopsis = true,
         usageHelpWidth = 116,
-        footerHeading = "%n", footer = {
+        footerHeading = "%n",
+        footer = {
             "Heaps and JVM options default to the embedded stack's (./peakon-ingest), so the bench measures what users",
             "run. BENCH_STATE_DIR: another state directory, to run two benches at once. Docs: docs/performance.md.",
             "Exit status: 0 every count exact (targets are PASS/FAIL lines), 1 a count was not exact or a phase",
-            "failed, 2 usage error."})
+            "failed, 2 usage error."
+        })
 final class BenchCommand implements Callable<Integer> {
 
     private static final int DEFAULT_ANSWERS = 200_000;
 
     @Spec
     CommandSpec spec;
-    @Option(names = "--answers", paramLabel = "N", converter = PositiveNumber.class,
+
+    @Option(
+            names = "--answers",
+            paramLabel = "N",
+            converter = PositiveNumber.class,
             description = "simulated answers (the company size); default " + DEFAULT_ANSWERS)
     Integer answers;
-    @Option(names = "--employees", paramLabel = "N", converter = PositiveNumber.class,
+
+    @Option(
+            names = "--employees",
+            paramLabel = "N",
+            converter = PositiveNumber.class,
             description = "simulated employees; default answers/100, at least 200")
     Integer employees;
-    @Option(names = "--writers", paramLabel = "N", converter = PositiveNumber.class, defaultValue = "1",
+
+    @Option(
+            names = "--writers",
+            paramLabel = "N",
+            converter = PositiveNumber.class,
+            defaultValue = "1",
             description = "writer processes in the end-to-end crawl")
     int writers;
-    @Option(names = "--writer-concurrency", paramLabel = "N", converter = PositiveNumber.class, defaultValue = "2",
+
+    @Option(
+            names = "--writer-concurrency",
+            paramLabel = "N",
+            converter = PositiveNumber.class,
+            defaultValue = "2",
             description = "consumer threads per writer (WRITER_CONCURRENCY)")
     int writerConcurrency;
-    @Option(names = "--per-page", paramLabel = "N", converter = PositiveNumber.class, defaultValue = "20000",
+
+    @Option(
+            names = "--per-page",
+            paramLabel = "N",
+            converter = PositiveNumber.class,
+            defaultValue = "20000",
             description = "per_page of /answers/export (1..20000), for the download, the raw insert and the fetcher")
     int perPage;
-    @Option(names = "--batch-size", paramLabel = "N", converter = PositiveNumber.class, defaultValue = "2000",
+
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            converter = PositiveNumber.class,
+            defaultValue = "2000",
             description = "documents per raw insertMany = the writer's largest batch (WRITER_MAX_POLL_RECORDS)")
     int batchSize;
+
     @Option(names = "--fetcher-heap", paramLabel = "SIZE", defaultValue = "128m", description = "-Xmx of the fetcher")
     String fetcherHeap;
-    @Option(names = "--writer-heap", paramLabel = "SIZE", defaultValue = "256m",
+
+    @Option(
+            names = "--writer-heap",
+            paramLabel = "SIZE",
+            defaultValue = "256m",
             description = "-Xmx of each writer and of the replay")
     String writerHeap;
-    @Option(names = "--mongo-heap", paramLabel = "SIZE",
+
+    @Option(
+            names = "--mongo-heap",
+            paramLabel = "SIZE",
             description = "-Xmx of the Mongo-wire server (it holds every database); default 6g, 14g above 400k answers")
     String mongoHeap;
-    @Option(names = "--fetcher-jvm", paramLabel = "\"OPTIONS\"", description = "JVM options of the fetcher besides "
-            + "the heap, replacing the default \"-XX:+UseSerialGC -XX:TieredStopAtLevel=1\"")
+
+    @Option(
+            names = "--fetcher-jvm",
+            paramLabel = "\"OPTIONS\"",
+            description = "JVM options of the fetcher besides "
+                    + "the heap, replacing the default \"-XX:+UseSerialGC -XX:TieredStopAtLevel=1\"")
     String fetcherJvm;
-    @Option(names = "--writer-jvm", paramLabel = "\"OPTIONS\"",
-            description = "the same for each writer and the replay")
+
+    @Option(names = "--writer-jvm", paramLabel = "\"OPTIONS\"", description = "the same for each writer and the replay")
     String writerJvm;
-    @Option(names = "--compare-with", paramLabel = "FILE",
+
+    @Option(
+            names = "--compare-with",
+            paramLabel = "FILE",
             description = "results (.json) of a smaller run, for the memory-growth targets")
     Path compareWith;
-    @Option(names = "--profile",
+
+    @Option(
+            names = "--profile",
             description = "record JFR profiles of the fetcher, the writers, the replay and the Mongo-wire server")
     boolean profile;
-    @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "${sys:peakon.home:-.}/tools/bench/results",
+
+    @Option(
+            names = "--results-dir",
+            paramLabel = "DIR",
+            defaultValue = "${sys:peakon.home:-.}/tools/bench/results",
             description = "where results (and profiles) are written")
     Path resultsDir;
-    @Option(names = "--label", paramLabel = "NAME",
+
+    @Option(
+            names = "--label",
+            paramLabel = "NAME",
             description = "appended to the results file names: bench-<answers>[-label][-profiled].json")
     String label;
-    @Option(names = "--timeout-minutes", paramLabel = "N", converter = PositiveNumber.class, defaultValue = "30",
+
+    @Option(
+            names = "--timeout-minutes",
+            paramLabel = "N",
+            converter = PositiveNumber.class,
+            defaultValue = "30",
             description = "give up on one phase after this long")
     int timeoutMinutes;
-    @Option(names = "--sizes", paramLabel = "N,N", split = ",", converter = PositiveNumber.class,
+
+    @Option(
+            names = "--sizes",
+            paramLabel = "N,N",
+            split = ",",
+            converter = PositiveNumber.class,
             description = "one run per size (instead of --answers), each compared with the previous (RSS growth)")
     List<Integer> sizes;
+
     @Option(names = "--no-build", description = "do not check or build the jars first (read by the script)")
     boolean noBuild;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "this text")
     boolean help;
 
     private final Path repository;
@@ -119,10 +192,23 @@ final class BenchCommand implements Callable<Integer> {
         // The Mongo-wire server keeps a database as Java objects in its heap, and it needs headroom: at 1M answers
         // with 10g its GC took about a third of its CPU (46 vs 32 us per document written; docs/performance.md).
         String mongo = mongoHeap != null ? mongoHeap : (answerCount > 400_000 ? "14g" : "6g");
-        return new BenchOptions(answerCount, employeeCount, writers, writerConcurrency, perPage, batchSize,
-                fetcherHeap, writerHeap, mongo, jvmOptions(fetcherJvm), jvmOptions(writerJvm),
-                compare == null ? null : compare.toAbsolutePath(), profile, resultsDir.toAbsolutePath().normalize(),
-                label == null ? "" : label.replaceAll("[^A-Za-z0-9_.-]", "_"), timeoutMinutes);
+        return new BenchOptions(
+                answerCount,
+                employeeCount,
+                writers,
+                writerConcurrency,
+                perPage,
+                batchSize,
+                fetcherHeap,
+                writerHeap,
+                mongo,
+                jvmOptions(fetcherJvm),
+                jvmOptions(writerJvm),
+                compare == null ? null : compare.toAbsolutePath(),
+                profile,
+                resultsDir.toAbsolutePath().normalize(),
+                label == null ? "" : label.replaceAll("[^A-Za-z0-9_.-]", "_"),
+                timeoutMinutes);
     }
 
     /** The embedded stack's options (what users run) unless given; given options replace them. */

@@ -1,5 +1,10 @@
 package org.peakoningest.bench;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,17 +25,10 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
-import org.peakoningest.embeddedstack.process.JavaCommand;
 import org.peakoningest.embeddedstack.process.ManagedProcess;
 import org.peakoningest.embeddedstack.process.Ports;
 import org.peakoningest.embeddedstack.stack.EmbeddedStack;
@@ -63,7 +61,10 @@ public final class BenchMain {
     static final int SIMULATOR_BUDGET = 5000;
     /** The collections whose counts the simulator reports (drivers_catalog is the fetcher's static CSV). */
     private static final List<String> SIMULATED = java.util.Arrays.stream(PeakonCollection.values())
-            .filter(c -> c != PeakonCollection.DRIVERS_CATALOG).map(PeakonCollection::collectionName).toList();
+            .filter(c -> c != PeakonCollection.DRIVERS_CATALOG)
+            .map(PeakonCollection::collectionName)
+            .toList();
+
     private static final Pattern REPLAY_TIME = Pattern.compile("finished in ([0-9.]+) s");
 
     private final BenchOptions options;
@@ -79,21 +80,26 @@ public final class BenchMain {
         this.repository = repository;
         // BENCH_STATE_DIR lets two benches run at once (each needs its own broker data and logs).
         String stateDir = System.getenv("BENCH_STATE_DIR");
-        this.state = stateDir == null || stateDir.isBlank() ? repository.resolve("tools/bench/target/bench-state")
+        this.state = stateDir == null || stateDir.isBlank()
+                ? repository.resolve("tools/bench/target/bench-state")
                 : Path.of(stateDir).toAbsolutePath();
         this.results = new Results(options);
     }
 
     public static void main(String[] args) {
-        Path repository = Path.of(System.getProperty("peakon.home", ".")).toAbsolutePath().normalize();
-        System.exit(new CommandLine(new BenchCommand(repository)).setParameterExceptionHandler((e, given) -> {
-            System.err.println("bench: " + e.getMessage() + " (try tools/bench/run --help)");
-            return CommandLine.ExitCode.USAGE;
-        }).setExecutionExceptionHandler((e, command, parsed) -> {
-            System.err.println("bench: FAILED: " + e);
-            e.printStackTrace();
-            return CommandLine.ExitCode.SOFTWARE;
-        }).execute(args));
+        Path repository =
+                Path.of(System.getProperty("peakon.home", ".")).toAbsolutePath().normalize();
+        System.exit(new CommandLine(new BenchCommand(repository))
+                .setParameterExceptionHandler((e, given) -> {
+                    System.err.println("bench: " + e.getMessage() + " (try tools/bench/run --help)");
+                    return CommandLine.ExitCode.USAGE;
+                })
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    System.err.println("bench: FAILED: " + e);
+                    e.printStackTrace();
+                    return CommandLine.ExitCode.SOFTWARE;
+                })
+                .execute(args));
     }
 
     int run() throws Exception {
@@ -116,7 +122,9 @@ public final class BenchMain {
             String api = stack.startSimulator(OptionalInt.of(options.answers()), OptionalInt.of(options.employees()));
             stack.supervisor().running().forEach(p -> rss.watch(p.name(), p.pid()));
             Profiler profiler = new Profiler(options, results);
-            stack.supervisor().running().stream().filter(p -> p.name().equals("mongo")).findFirst()
+            stack.supervisor().running().stream()
+                    .filter(p -> p.name().equals("mongo"))
+                    .findFirst()
                     .ifPresent(profiler::attach);
             SimulatedPeakon peakon = new SimulatedPeakon(api);
             JsonNode expected = peakon.expected();
@@ -125,7 +133,8 @@ public final class BenchMain {
 
             try (MongoClient mongo = MongoClients.create(MongoClientSettings.builder()
                     .applyConnectionString(new ConnectionString(mongoUri))
-                    .applyToSocketSettings(s -> s.readTimeout(10, TimeUnit.MINUTES)).build())) {
+                    .applyToSocketSettings(s -> s.readTimeout(10, TimeUnit.MINUTES))
+                    .build())) {
                 rss.watchAlone("bench", ProcessHandle.current().pid());
                 Map<String, Double> cpuStart = rss.cpuSeconds();
                 downloadAndDiscard(peakon, expected, expectedCounts);
@@ -133,8 +142,8 @@ public final class BenchMain {
                 rawBulkInsert(peakon, mongo, expected, expectedCounts);
                 results.cpu("1 download", delta(cpuStart, cpuDownloaded));
                 results.cpu("2 raw insert", delta(cpuDownloaded, rss.cpuSeconds()));
-                ServiceLauncher services = new ServiceLauncher(stack, ports, options, writerJar, fetcherJar, rss,
-                        profiler);
+                ServiceLauncher services =
+                        new ServiceLauncher(stack, ports, options, writerJar, fetcherJar, rss, profiler);
                 Map<String, Double> cpu0 = rss.cpuSeconds();
                 endToEnd(services, peakon, mongo, expectedCounts, api);
                 Map<String, Double> cpu1 = rss.cpuSeconds();
@@ -158,7 +167,8 @@ public final class BenchMain {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already running
             }
-            progress("stopped every process in " + Duration.between(stop, Instant.now()).toMillis() / 1000.0 + " s");
+            progress("stopped every process in "
+                    + Duration.between(stop, Instant.now()).toMillis() / 1000.0 + " s");
         }
         results.countErrors(countErrors);
         results.finish(Duration.between(started, Instant.now()));
@@ -184,28 +194,37 @@ public final class BenchMain {
         progress(String.format("    %,d items (%,d MB) in %.2f s", items, result.bytes() >> 20, result.seconds()));
     }
 
-    private void rawBulkInsert(SimulatedPeakon peakon, MongoClient mongo, JsonNode expected,
-                               Map<String, Long> expectedCounts) throws InterruptedException {
+    private void rawBulkInsert(
+            SimulatedPeakon peakon, MongoClient mongo, JsonNode expected, Map<String, Long> expectedCounts)
+            throws InterruptedException {
         int threads = options.writers() * options.writerConcurrency();
         progress("2/4 raw bulk insert: insertMany(unordered) in batches of " + options.batchSize() + ", " + threads
                 + " in parallel, into '" + RAW_DB + "'");
         MongoDatabase db = mongo.getDatabase(RAW_DB);
         db.drop();
-        RawBulkInsert.Result result = RawBulkInsert.run(peakon, mongo, RAW_DB, options.perPage(),
-                options.batchSize(), threads, expected);
+        RawBulkInsert.Result result =
+                RawBulkInsert.run(peakon, mongo, RAW_DB, options.perPage(), options.batchSize(), threads, expected);
         for (String collection : SIMULATED) {
-            check("raw insert: " + collection + " in Mongo", db.getCollection(collection).estimatedDocumentCount(),
+            check(
+                    "raw insert: " + collection + " in Mongo",
+                    db.getCollection(collection).estimatedDocumentCount(),
                     expectedCounts.get(collection));
         }
         results.rawInsert(result.total(), result.insertSeconds(), result.wallSeconds());
-        progress(String.format("    %,d documents: %.2f s in insertMany (%.2f s with fetching and converting)",
+        progress(String.format(
+                "    %,d documents: %.2f s in insertMany (%.2f s with fetching and converting)",
                 result.total(), result.insertSeconds(), result.wallSeconds()));
         // The Mongo-wire server keeps everything in its heap: give the room back before the live run.
         db.drop();
     }
 
-    private void endToEnd(ServiceLauncher services, SimulatedPeakon peakon, MongoClient mongo,
-                          Map<String, Long> expectedCounts, String api) throws InterruptedException {
+    private void endToEnd(
+            ServiceLauncher services,
+            SimulatedPeakon peakon,
+            MongoClient mongo,
+            Map<String, Long> expectedCounts,
+            String api)
+            throws InterruptedException {
         progress("3/4 end-to-end: " + options.writers() + " writer(s), then fetcher ingest --full-sync");
         MongoDatabase db = mongo.getDatabase(LIVE_DB);
         List<ManagedProcess> writers = new ArrayList<>();
@@ -240,11 +259,13 @@ public final class BenchMain {
                 break;
             }
             if (!fetcher.isAlive() && fetcher.exitCode().orElse(0) != 0) {
-                throw new IllegalStateException("the fetcher exited with " + fetcher.exitCode().orElseThrow()
-                        + "; log: " + fetcher.logFile() + "\n" + String.join("\n", fetcher.logTail(30)));
+                throw new IllegalStateException(
+                        "the fetcher exited with " + fetcher.exitCode().orElseThrow() + "; log: " + fetcher.logFile()
+                                + "\n" + String.join("\n", fetcher.logTail(30)));
             }
             if (writers.stream().noneMatch(ManagedProcess::isAlive)) {
-                throw new IllegalStateException("every writer exited; log: " + writers.get(0).logFile());
+                throw new IllegalStateException(
+                        "every writer exited; log: " + writers.get(0).logFile());
             }
             if (now.isAfter(deadline)) {
                 throw new IllegalStateException("the run did not land within " + options.timeoutMinutes()
@@ -262,8 +283,8 @@ public final class BenchMain {
             countErrors.add("end-to-end: fetcher exit code " + exit + " (log " + fetcher.logFile() + ")");
         }
         Instant runStarted = Timestamps.parse(run.getString("started_at"));
-        Instant fetchFinished = run.getString("finished_at") == null ? null
-                : Timestamps.parse(run.getString("finished_at"));
+        Instant fetchFinished =
+                run.getString("finished_at") == null ? null : Timestamps.parse(run.getString("finished_at"));
         if (!"success".equals(run.getString("status"))) {
             countErrors.add("end-to-end: run status " + run.getString("status") + ", last_error "
                     + run.getString("last_error"));
@@ -281,7 +302,9 @@ public final class BenchMain {
             long published = stat == null ? -1 : ((Number) stat.getOrDefault("published", -1)).longValue();
             long landed = stat == null ? -1 : ((Number) stat.getOrDefault("landed", -1)).longValue();
             if (SIMULATED.contains(name)) {
-                check("end-to-end: " + name + " served by the simulator", served.getOrDefault(name, -1L),
+                check(
+                        "end-to-end: " + name + " served by the simulator",
+                        served.getOrDefault(name, -1L),
                         expectedCounts.get(name));
                 check("end-to-end: " + name + " in Mongo vs served", inMongo, served.getOrDefault(name, -1L));
             }
@@ -290,9 +313,11 @@ public final class BenchMain {
             total += inMongo;
             Instant first = firstSeen.get(c);
             Instant last = lastChange.get(c);
-            perCollection.put(name, new long[] {inMongo,
-                    first == null ? -1 : Duration.between(runStarted, first).toMillis(),
-                    last == null ? -1 : Duration.between(runStarted, last).toMillis()});
+            perCollection.put(name, new long[] {
+                inMongo,
+                first == null ? -1 : Duration.between(runStarted, first).toMillis(),
+                last == null ? -1 : Duration.between(runStarted, last).toMillis()
+            });
         }
         long maxInWindow = stats.path("maxRequestsInWindow").asLong();
         long tooMany = stats.path("statuses").path("429").asLong(0);
@@ -303,12 +328,19 @@ public final class BenchMain {
         if (maxInWindow > SIMULATOR_BUDGET) {
             countErrors.add("rate budget: " + maxInWindow + " requests in one window > " + SIMULATOR_BUDGET);
         }
-        results.endToEnd(total, Duration.between(runStarted, complete), Duration.between(fetcherStart, complete),
-                fetchFinished == null ? null : Duration.between(runStarted, fetchFinished), perCollection,
+        results.endToEnd(
+                total,
+                Duration.between(runStarted, complete),
+                Duration.between(fetcherStart, complete),
+                fetchFinished == null ? null : Duration.between(runStarted, fetchFinished),
+                perCollection,
                 run.getString("_id"));
         results.rateBudget(maxInWindow, SIMULATOR_BUDGET, tooMany, requests);
-        progress(String.format("    %,d documents landed, run %s complete %.1f s after RunStarted "
-                        + "(%.1f s after the fetcher process started)", total, run.getString("_id"),
+        progress(String.format(
+                "    %,d documents landed, run %s complete %.1f s after RunStarted "
+                        + "(%.1f s after the fetcher process started)",
+                total,
+                run.getString("_id"),
                 Duration.between(runStarted, complete).toMillis() / 1000.0,
                 Duration.between(fetcherStart, complete).toMillis() / 1000.0));
         // Phase 4 runs alone on the machine: the idle live writers are stopped (their peaks are kept).
@@ -326,9 +358,11 @@ public final class BenchMain {
         // heap, and two copies of a million answers do not fit comfortably next to everything else.
         Map<String, Long> liveCounts = new LinkedHashMap<>();
         for (PeakonCollection c : PeakonCollection.values()) {
-            liveCounts.put(c.collectionName(), live.getCollection(c.collectionName()).estimatedDocumentCount());
+            liveCounts.put(
+                    c.collectionName(), live.getCollection(c.collectionName()).estimatedDocumentCount());
         }
-        liveCounts.put(MongoCollections.INGESTION_RUNS,
+        liveCounts.put(
+                MongoCollections.INGESTION_RUNS,
                 live.getCollection(MongoCollections.INGESTION_RUNS).estimatedDocumentCount());
         live.drop();
         Instant start = Instant.now();
@@ -355,16 +389,19 @@ public final class BenchMain {
             check("replay: " + c.collectionName() + " rebuilt vs live", n, liveCounts.get(c.collectionName()));
             total += n;
         }
-        check("replay: ingestion_runs rebuilt vs live",
+        check(
+                "replay: ingestion_runs rebuilt vs live",
                 rebuilt.getCollection(MongoCollections.INGESTION_RUNS).estimatedDocumentCount(),
                 liveCounts.get(MongoCollections.INGESTION_RUNS));
-        Document run = rebuilt.getCollection(MongoCollections.INGESTION_RUNS).find().first();
+        Document run =
+                rebuilt.getCollection(MongoCollections.INGESTION_RUNS).find().first();
         if (run == null || !"complete".equals(run.getString("landing_status"))) {
             countErrors.add("replay: ingestion_runs of the rebuilt database is not complete: "
                     + (run == null ? "missing" : run.getString("landing_status")));
         }
         results.replay(total, reported, wall);
-        progress(String.format("    %,d documents rebuilt: %s s by the replay's own clock, %.1f s process wall time",
+        progress(String.format(
+                "    %,d documents rebuilt: %s s by the replay's own clock, %.1f s process wall time",
                 total, reported, wall.toMillis() / 1000.0));
     }
 
@@ -396,15 +433,20 @@ public final class BenchMain {
     }
 
     void progress(String message) {
-        System.out.printf("[%6.1fs] %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, message);
+        System.out.printf(
+                "[%6.1fs] %s%n", Duration.between(started, Instant.now()).toMillis() / 1000.0, message);
         System.out.flush();
     }
 
     static boolean isUp(String url) {
         try {
-            HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {
             return false;

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
  */
 final class DownloadAndDiscard {
 
-    record Result(long bytes, int requests, double seconds) {
-    }
+    record Result(long bytes, int requests, double seconds) {}
 
     private static final Pattern NEXT = Pattern.compile("\"next\"\\s*:\\s*\"([^\"]+)\"");
     private static final int TAIL = 4096;
@@ -58,6 +57,5 @@ final class DownloadAndDiscard {
         return new Result(bytes, requests, (System.nanoTime() - start) / 1e9);
     }
 
-    private DownloadAndDiscard() {
-    }
+    private DownloadAndDiscard() {}
 }

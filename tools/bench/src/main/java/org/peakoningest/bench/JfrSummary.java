@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -65,13 +64,13 @@ final class JfrSummary {
                     gcCount++;
                     gcNanos += event.getDuration().toNanos();
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         StringBuilder out = new StringBuilder();
         out.append("JFR summary of ").append(recording.getFileName()).append('\n');
-        out.append(String.format("execution samples: %d; sampled allocation: %,d MB; GC: %d collections, %.2f s%n%n",
+        out.append(String.format(
+                "execution samples: %d; sampled allocation: %,d MB; GC: %d collections, %.2f s%n%n",
                 samples, allocated >> 20, gcCount, gcNanos / 1e9));
         top(out, "CPU by package of the top frame (self)", selfPackage, samples, "samples");
         top(out, "CPU by method, self (top frame)", self, samples, "samples");
@@ -83,8 +82,11 @@ final class JfrSummary {
 
     private static void top(StringBuilder out, String title, Map<String, Long> counts, long total, String unit) {
         out.append(title).append('\n');
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOP)
-                .forEach(e -> out.append(String.format("  %5.1f%%  %,14d %s  %s%n",
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(TOP)
+                .forEach(e -> out.append(String.format(
+                        "  %5.1f%%  %,14d %s  %s%n",
                         total == 0 ? 0 : 100.0 * e.getValue() / total, e.getValue(), unit, e.getKey())));
         out.append('\n');
     }
@@ -109,6 +111,5 @@ final class JfrSummary {
         return method(frames.get(0));
     }
 
-    private JfrSummary() {
-    }
+    private JfrSummary() {}
 }

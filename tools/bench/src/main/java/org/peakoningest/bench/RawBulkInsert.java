@@ -1,5 +1,11 @@
 package org.peakoningest.bench;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,13 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import org.bson.RawBsonDocument;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.envelope.EnvelopeCodec;
@@ -55,8 +54,15 @@ final class RawBulkInsert {
     private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
     private static final EnvelopeDeserializer READER = new EnvelopeDeserializer();
 
-    static Result run(SimulatedPeakon peakon, MongoClient mongo, String database, int perPage, int batchSize,
-                      int threads, JsonNode expected) throws InterruptedException {
+    static Result run(
+            SimulatedPeakon peakon,
+            MongoClient mongo,
+            String database,
+            int perPage,
+            int batchSize,
+            int threads,
+            JsonNode expected)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             return run(peakon, mongo, database, perPage, batchSize, pool, expected);
@@ -65,8 +71,15 @@ final class RawBulkInsert {
         }
     }
 
-    private static Result run(SimulatedPeakon peakon, MongoClient mongo, String database, int perPage,
-                              int batchSize, ExecutorService pool, JsonNode expected) throws InterruptedException {
+    private static Result run(
+            SimulatedPeakon peakon,
+            MongoClient mongo,
+            String database,
+            int perPage,
+            int batchSize,
+            ExecutorService pool,
+            JsonNode expected)
+            throws InterruptedException {
         long wallStart = System.nanoTime();
         MongoDatabase db = mongo.getDatabase(database);
         createWriterIndexes(db);
@@ -76,8 +89,8 @@ final class RawBulkInsert {
         long insertNanos = 0;
         long offset = 0;
         for (SimulatedPeakon.Endpoint endpoint : peakon.crawlEndpoints(perPage, expected)) {
-            MongoCollection<RawBsonDocument> target = db.getCollection(endpoint.collection().collectionName(),
-                    RawBsonDocument.class);
+            MongoCollection<RawBsonDocument> target =
+                    db.getCollection(endpoint.collection().collectionName(), RawBsonDocument.class);
             URI next = endpoint.first();
             while (next != null) {
                 JsonNode page;
@@ -86,15 +99,21 @@ final class RawBulkInsert {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                EnvelopeCodec.Encoder envelopes = EnvelopeCodec.encoder(runId, endpoint.collection(),
-                        endpoint.path(), next.toString(), Instant.now(), endpoint.driverId());
-                List<RawBsonDocument> documents = new ArrayList<>(page.path("data").size());
+                EnvelopeCodec.Encoder envelopes = EnvelopeCodec.encoder(
+                        runId,
+                        endpoint.collection(),
+                        endpoint.path(),
+                        next.toString(),
+                        Instant.now(),
+                        endpoint.driverId());
+                List<RawBsonDocument> documents =
+                        new ArrayList<>(page.path("data").size());
                 for (JsonNode item : page.path("data")) {
                     documents.add(document(endpoint, envelopes, item, offset++));
                 }
                 JsonNode link = page.path("links").path("next");
-                URI following = link.isString() && !link.stringValue().isBlank() ? URI.create(link.stringValue())
-                        : null;
+                URI following =
+                        link.isString() && !link.stringValue().isBlank() ? URI.create(link.stringValue()) : null;
                 page = null; // let the tree go before the timed inserts
                 // The page's batches go to as many parallel inserters as the writers have consumer threads.
                 List<Callable<Void>> batches = new ArrayList<>();
@@ -126,23 +145,23 @@ final class RawBulkInsert {
      * would publish ({@link EnvelopeCodec}, one encoder per page), read by the writer's deserializer, turned into
      * the writer's document ({@link DocumentMapper}). So (2) inserts the same bytes the writer stores.
      */
-    static RawBsonDocument document(SimulatedPeakon.Endpoint endpoint, EnvelopeCodec.Encoder envelopes, JsonNode item,
-                                    long offset) {
+    static RawBsonDocument document(
+            SimulatedPeakon.Endpoint endpoint, EnvelopeCodec.Encoder envelopes, JsonNode item, long offset) {
         PeakonCollection collection = endpoint.collection();
-        byte[] envelope = envelopes.encode(DocumentKeys.keyOf(collection, item, endpoint.context()),
-                generator -> generator.writeTree(item));
+        byte[] envelope = envelopes.encode(
+                DocumentKeys.keyOf(collection, item, endpoint.context()), generator -> generator.writeTree(item));
         DecodedEnvelope decoded = READER.deserialize(collection.collectionName(), envelope);
-        return DocumentMapper.toPending(decoded, collection, (int) (offset % 6), offset, null).document();
+        return DocumentMapper.toPending(decoded, collection, (int) (offset % 6), offset, null)
+                .document();
     }
 
     /** The indexes the writer creates at start-up ({@link StoredIndex}). */
     static void createWriterIndexes(MongoDatabase db) {
         for (StoredIndex index : StoredIndex.all()) {
-            db.getCollection(index.collection().collectionName()).createIndex(Indexes.ascending(index.field()),
-                    new IndexOptions().name(index.field()));
+            db.getCollection(index.collection().collectionName())
+                    .createIndex(Indexes.ascending(index.field()), new IndexOptions().name(index.field()));
         }
     }
 
-    private RawBulkInsert() {
-    }
+    private RawBulkInsert() {}
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.peakoningest.common.json.ContractJson;
 import tools.jackson.databind.JsonNode;
 
@@ -98,8 +97,13 @@ final class Results {
         rawWallSeconds = wallSeconds;
     }
 
-    void endToEnd(long docs, Duration fromRunStart, Duration fromProcessStart, Duration fetch,
-                  Map<String, long[]> perCollection, String runId) {
+    void endToEnd(
+            long docs,
+            Duration fromRunStart,
+            Duration fromProcessStart,
+            Duration fetch,
+            Map<String, long[]> perCollection,
+            String runId) {
         e2eDocs = docs;
         e2eRun = fromRunStart;
         e2eProcess = fromProcessStart;
@@ -130,7 +134,9 @@ final class Results {
     }
 
     void profile(String recording, Path summary) {
-        profiles.put(recording, summary == null ? "(not summarised)" : summary.getFileName().toString());
+        profiles.put(
+                recording,
+                summary == null ? "(not summarised)" : summary.getFileName().toString());
     }
 
     void countErrors(List<String> errors) {
@@ -165,17 +171,30 @@ final class Results {
         double limit = Math.min(download, raw);
 
         StringBuilder t = new StringBuilder();
-        t.append(String.format("== peakon-ingest bench: %,d answers, %,d employees ==%n", options.answers(),
-                options.employees()));
-        t.append(String.format("commit %s | %s | Java %s | %d cores | load average %s (start) / %s (end)%n",
-                commit, Instant.now().truncatedTo(ChronoUnit.SECONDS), javaVersion,
-                Runtime.getRuntime().availableProcessors(), loadStart, loadEnd));
-        t.append(String.format("config: per_page %d | writers %d x WRITER_CONCURRENCY %d | batch (WRITER_MAX_POLL_RECORDS, "
+        t.append(String.format(
+                "== peakon-ingest bench: %,d answers, %,d employees ==%n", options.answers(), options.employees()));
+        t.append(String.format(
+                "commit %s | %s | Java %s | %d cores | load average %s (start) / %s (end)%n",
+                commit,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                javaVersion,
+                Runtime.getRuntime().availableProcessors(),
+                loadStart,
+                loadEnd));
+        t.append(String.format(
+                "config: per_page %d | writers %d x WRITER_CONCURRENCY %d | batch (WRITER_MAX_POLL_RECORDS, "
                         + "insertMany) %d | heaps: fetcher %s, writer/replay %s, mongo %s | JVM options: fetcher %s,"
                         + " writer %s | profile %s%n",
-                options.perPage(), options.writers(), options.writerConcurrency(), options.batchSize(),
-                options.fetcherHeap(), options.writerHeap(), options.mongoHeap(), options.fetcherJvm(),
-                options.writerJvm(), options.profile() ? "ON (JFR: slower)" : "off"));
+                options.perPage(),
+                options.writers(),
+                options.writerConcurrency(),
+                options.batchSize(),
+                options.fetcherHeap(),
+                options.writerHeap(),
+                options.mongoHeap(),
+                options.fetcherJvm(),
+                options.writerJvm(),
+                options.profile() ? "ON (JFR: slower)" : "off"));
         t.append("stack: Kafka 4.1.2 KRaft broker (own JVM), mongo-java-server memory backend (own JVM), "
                 + "simulator (own JVM), 6 partitions per topic\n");
         if (parseLoad(loadStart) > 2.5 || parseLoad(loadEnd) > 2.5) {
@@ -183,31 +202,63 @@ final class Results {
         }
         t.append('\n');
         t.append(String.format("%-48s %12s %10s %12s %9s%n", "measurement", "docs", "seconds", "docs/s", "ratio"));
-        t.append(String.format("%-48s %,12d %10.2f %,12.0f %9s%n", "1 download-and-discard (best of runs)", downloadItems,
-                downloadSeconds, download, ""));
-        t.append(String.format("%-48s %,12d %10.2f %,12.0f %9s%n", "2 raw bulk insert (best of runs)", rawDocs,
-                rawSeconds, raw, ""));
-        t.append(String.format("%-48s %,12d %10.2f %,12.0f %9.2f%n", "3 end-to-end, RunStarted -> landing complete",
-                e2eDocs, seconds(e2eRun), e2e, limit == 0 ? 0 : e2e / limit));
-        t.append(String.format("%-48s %,12d %10.2f %,12.0f %9.2f%n", "  same, from the fetcher's process start",
-                e2eDocs, seconds(e2eProcess), e2eProc, limit == 0 ? 0 : e2eProc / limit));
-        t.append(String.format("%-48s %,12d %10.2f %,12.0f %9.2f%n", "4 replay rebuild (the replay's own clock)",
-                replayDocs, replaySeconds, replay, raw == 0 ? 0 : replay / raw));
-        t.append(String.format("%-48s %,12d %10.2f %,12.0f %9.2f%n", "  same, process start -> exit", replayDocs,
-                seconds(replayWall), replayWallRate, raw == 0 ? 0 : replayWallRate / raw));
-        t.append(String.format("(ratios: 3 vs min(1, 2) = %,.0f docs/s; 4 vs 2. 1 and 2 ran before 3 and again after 4, "
+        t.append(String.format(
+                "%-48s %,12d %10.2f %,12.0f %9s%n",
+                "1 download-and-discard (best of runs)", downloadItems, downloadSeconds, download, ""));
+        t.append(String.format(
+                "%-48s %,12d %10.2f %,12.0f %9s%n", "2 raw bulk insert (best of runs)", rawDocs, rawSeconds, raw, ""));
+        t.append(String.format(
+                "%-48s %,12d %10.2f %,12.0f %9.2f%n",
+                "3 end-to-end, RunStarted -> landing complete",
+                e2eDocs,
+                seconds(e2eRun),
+                e2e,
+                limit == 0 ? 0 : e2e / limit));
+        t.append(String.format(
+                "%-48s %,12d %10.2f %,12.0f %9.2f%n",
+                "  same, from the fetcher's process start",
+                e2eDocs,
+                seconds(e2eProcess),
+                e2eProc,
+                limit == 0 ? 0 : e2eProc / limit));
+        t.append(String.format(
+                "%-48s %,12d %10.2f %,12.0f %9.2f%n",
+                "4 replay rebuild (the replay's own clock)",
+                replayDocs,
+                replaySeconds,
+                replay,
+                raw == 0 ? 0 : replay / raw));
+        t.append(String.format(
+                "%-48s %,12d %10.2f %,12.0f %9.2f%n",
+                "  same, process start -> exit",
+                replayDocs,
+                seconds(replayWall),
+                replayWallRate,
+                raw == 0 ? 0 : replayWallRate / raw));
+        t.append(String.format(
+                "(ratios: 3 vs min(1, 2) = %,.0f docs/s; 4 vs 2. 1 and 2 ran before 3 and again after 4, "
                         + "docs/s of each run: download %s, raw insert %s (the machine's load varies).%n"
                         + " Download: %,d requests, %,d MB. Raw insert = wall time inside insertMany; with fetching and "
                         + "converting: %.2f s. Fetch part of 3 (RunStarted -> RunFinished): %.2f s.)%n%n",
-                limit, rates(downloadAttempts), rates(rawAttempts), downloadRequests, downloadBytes >> 20,
-                rawWallSeconds, seconds(e2eFetch)));
+                limit,
+                rates(downloadAttempts),
+                rates(rawAttempts),
+                downloadRequests,
+                downloadBytes >> 20,
+                rawWallSeconds,
+                seconds(e2eFetch)));
 
         t.append("end-to-end per collection (times after RunStarted; docs/s = docs / (complete - first landed))\n");
-        t.append(String.format("  %-18s %10s %10s %10s %12s%n", "collection", "docs", "first (s)", "complete (s)",
-                "docs/s"));
+        t.append(String.format(
+                "  %-18s %10s %10s %10s %12s%n", "collection", "docs", "first (s)", "complete (s)", "docs/s"));
         e2ePerCollection.forEach((name, v) -> {
             double span = (v[2] - v[1]) / 1000.0;
-            t.append(String.format("  %-18s %,10d %10.2f %10.2f %12s%n", name, v[0], v[1] / 1000.0, v[2] / 1000.0,
+            t.append(String.format(
+                    "  %-18s %,10d %10.2f %10.2f %12s%n",
+                    name,
+                    v[0],
+                    v[1] / 1000.0,
+                    v[2] / 1000.0,
                     span >= 0.5 ? String.format("%,.0f", v[0] / span) : "(< 0.5 s)"));
         });
         t.append(String.format("  %-18s %,10d %10s %10.2f %,12.0f%n%n", "all", e2eDocs, "", seconds(e2eRun), e2e));
@@ -220,28 +271,40 @@ final class Results {
         });
         t.append('\n');
         if (!cpu.isEmpty()) {
-            t.append("CPU seconds used per process (user+system, /proc/<pid>/stat) during each phase (first runs of 1"
-                    + " and 2; 'bench' = this harness: the HTTP client of 1, fetching + converting + the driver in 2)\n");
+            t.append(
+                    "CPU seconds used per process (user+system, /proc/<pid>/stat) during each phase (first runs of 1"
+                            + " and 2; 'bench' = this harness: the HTTP client of 1, fetching + converting + the driver in 2)\n");
             cpu.forEach((phase, byProcess) -> {
-                double sum = byProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+                double sum = byProcess.values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum();
                 t.append(String.format("  %-14s total %6.1f s:", phase, sum));
-                byProcess.forEach((name, s) -> t.append(String.format("  %s %.1f (%.0f%%)", name, s,
-                        sum == 0 ? 0 : 100 * s / sum)));
+                byProcess.forEach((name, s) ->
+                        t.append(String.format("  %s %.1f (%.0f%%)", name, s, sum == 0 ? 0 : 100 * s / sum)));
                 t.append('\n');
             });
             t.append('\n');
         }
-        t.append(String.format("rate budget: max %d API requests in one window (simulator budget %d per hour); "
-                + "%d requests in phase 3, %d answered 429%n", maxInWindow, budget, requests, tooMany));
-        t.append(countErrors.isEmpty() ? "counts: EXACT (every phase matches the simulator / the live database)\n"
-                : "counts: NOT EXACT\n" + String.join("\n", countErrors.stream().map(e -> "  " + e).toList()) + "\n");
+        t.append(String.format(
+                "rate budget: max %d API requests in one window (simulator budget %d per hour); "
+                        + "%d requests in phase 3, %d answered 429%n",
+                maxInWindow, budget, requests, tooMany));
+        t.append(
+                countErrors.isEmpty()
+                        ? "counts: EXACT (every phase matches the simulator / the live database)\n"
+                        : "counts: NOT EXACT\n"
+                                + String.join(
+                                        "\n",
+                                        countErrors.stream().map(e -> "  " + e).toList()) + "\n");
         t.append('\n');
 
         evaluateTargets(download, raw, e2e, replay);
         t.append("targets\n");
         targets.forEach(row -> t.append(String.format("  %-4s %s%n", row[0], row[1])));
         if (!profiles.isEmpty()) {
-            t.append("\nprofiles (tools/bench/results/profiles/): ").append(profiles).append('\n');
+            t.append("\nprofiles (tools/bench/results/profiles/): ")
+                    .append(profiles)
+                    .append('\n');
         }
         t.append(String.format("%nbench wall time %.0f s%n", seconds(total)));
 
@@ -251,22 +314,78 @@ final class Results {
         json.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         json.put("load_average_start", loadStart);
         json.put("load_average_end", loadEnd);
-        json.put("config", Map.of("per_page", options.perPage(), "writers", options.writers(),
-                "writer_concurrency", options.writerConcurrency(), "batch_size", options.batchSize(),
-                "fetcher_heap", options.fetcherHeap(), "writer_heap", options.writerHeap(),
-                "mongo_heap", options.mongoHeap(), "fetcher_jvm", String.join(" ", options.fetcherJvm()),
-                "writer_jvm", String.join(" ", options.writerJvm()), "profile", options.profile()));
+        json.put(
+                "config",
+                Map.of(
+                        "per_page",
+                        options.perPage(),
+                        "writers",
+                        options.writers(),
+                        "writer_concurrency",
+                        options.writerConcurrency(),
+                        "batch_size",
+                        options.batchSize(),
+                        "fetcher_heap",
+                        options.fetcherHeap(),
+                        "writer_heap",
+                        options.writerHeap(),
+                        "mongo_heap",
+                        options.mongoHeap(),
+                        "fetcher_jvm",
+                        String.join(" ", options.fetcherJvm()),
+                        "writer_jvm",
+                        String.join(" ", options.writerJvm()),
+                        "profile",
+                        options.profile()));
         json.put("expected", expected);
-        json.put("download", Map.of("docs", downloadItems, "seconds", downloadSeconds, "docs_per_s", download,
-                "bytes", downloadBytes, "requests", downloadRequests, "docs_per_s_each_run", downloadAttempts));
-        json.put("raw_insert", Map.of("docs", rawDocs, "seconds", rawSeconds, "docs_per_s", raw,
-                "wall_seconds", rawWallSeconds, "docs_per_s_each_run", rawAttempts));
+        json.put(
+                "download",
+                Map.of(
+                        "docs",
+                        downloadItems,
+                        "seconds",
+                        downloadSeconds,
+                        "docs_per_s",
+                        download,
+                        "bytes",
+                        downloadBytes,
+                        "requests",
+                        downloadRequests,
+                        "docs_per_s_each_run",
+                        downloadAttempts));
+        json.put(
+                "raw_insert",
+                Map.of(
+                        "docs",
+                        rawDocs,
+                        "seconds",
+                        rawSeconds,
+                        "docs_per_s",
+                        raw,
+                        "wall_seconds",
+                        rawWallSeconds,
+                        "docs_per_s_each_run",
+                        rawAttempts));
         Map<String, Object> perCollection = new LinkedHashMap<>();
-        e2ePerCollection.forEach((k, v) -> perCollection.put(k, Map.of("docs", v[0], "first_ms", v[1],
-                "complete_ms", v[2])));
-        json.put("end_to_end", Map.of("docs", e2eDocs, "seconds", seconds(e2eRun), "docs_per_s", e2e,
-                "seconds_from_process_start", seconds(e2eProcess), "fetch_seconds", seconds(e2eFetch),
-                "run_id", String.valueOf(runId), "per_collection", perCollection));
+        e2ePerCollection.forEach(
+                (k, v) -> perCollection.put(k, Map.of("docs", v[0], "first_ms", v[1], "complete_ms", v[2])));
+        json.put(
+                "end_to_end",
+                Map.of(
+                        "docs",
+                        e2eDocs,
+                        "seconds",
+                        seconds(e2eRun),
+                        "docs_per_s",
+                        e2e,
+                        "seconds_from_process_start",
+                        seconds(e2eProcess),
+                        "fetch_seconds",
+                        seconds(e2eFetch),
+                        "run_id",
+                        String.valueOf(runId),
+                        "per_collection",
+                        perCollection));
         Map<String, Object> replayJson = new LinkedHashMap<>();
         replayJson.put("docs", replayDocs);
         replayJson.put("seconds", replaySeconds);
@@ -275,8 +394,17 @@ final class Results {
         json.put("replay", replayJson);
         json.put("peak_rss_mib", rss);
         json.put("cpu_seconds", cpu);
-        json.put("rate_budget", Map.of("max_requests_in_window", maxInWindow, "budget", budget,
-                "answered_429", tooMany, "requests", requests));
+        json.put(
+                "rate_budget",
+                Map.of(
+                        "max_requests_in_window",
+                        maxInWindow,
+                        "budget",
+                        budget,
+                        "answered_429",
+                        tooMany,
+                        "requests",
+                        requests));
         json.put("count_errors", countErrors);
         List<Map<String, String>> verdicts = new ArrayList<>();
         targets.forEach(row -> verdicts.add(Map.of("verdict", row[0], "target", row[1])));
@@ -288,24 +416,38 @@ final class Results {
     private void evaluateTargets(double download, double raw, double e2e, double replay) {
         targets.clear();
         double limit = Math.min(download, raw);
-        target(e2e >= 0.7 * limit, String.format("end-to-end >= 0.7 x min(1, 2): %,.0f vs %,.0f docs/s (%.2f x)",
-                e2e, 0.7 * limit, limit == 0 ? 0 : e2e / limit));
-        target(replay >= 0.8 * raw, String.format("replay >= 0.8 x (2): %,.0f vs %,.0f docs/s (%.2f x)", replay,
-                0.8 * raw, raw == 0 ? 0 : replay / raw));
+        target(
+                e2e >= 0.7 * limit,
+                String.format(
+                        "end-to-end >= 0.7 x min(1, 2): %,.0f vs %,.0f docs/s (%.2f x)",
+                        e2e, 0.7 * limit, limit == 0 ? 0 : e2e / limit));
+        target(
+                replay >= 0.8 * raw,
+                String.format(
+                        "replay >= 0.8 x (2): %,.0f vs %,.0f docs/s (%.2f x)",
+                        replay, 0.8 * raw, raw == 0 ? 0 : replay / raw));
         Double fetcher = rss.get("fetcher");
         if (fetcher != null) {
-            target(fetcher <= FETCHER_RSS_LIMIT_MIB, String.format("fetcher peak RSS <= %.0f MiB at per_page=%d: "
-                    + "%.0f MiB (-Xmx%s)", FETCHER_RSS_LIMIT_MIB, options.perPage(), fetcher, options.fetcherHeap()));
+            target(
+                    fetcher <= FETCHER_RSS_LIMIT_MIB,
+                    String.format(
+                            "fetcher peak RSS <= %.0f MiB at per_page=%d: " + "%.0f MiB (-Xmx%s)",
+                            FETCHER_RSS_LIMIT_MIB, options.perPage(), fetcher, options.fetcherHeap()));
         }
         rss.forEach((name, mib) -> {
             if (name.startsWith("writer-") || name.equals("replay")) {
-                target(mib <= WRITER_RSS_LIMIT_MIB, String.format("%s peak RSS <= %.0f MiB: %.0f MiB (-Xmx%s)", name,
-                        WRITER_RSS_LIMIT_MIB, mib, options.writerHeap()));
+                target(
+                        mib <= WRITER_RSS_LIMIT_MIB,
+                        String.format(
+                                "%s peak RSS <= %.0f MiB: %.0f MiB (-Xmx%s)",
+                                name, WRITER_RSS_LIMIT_MIB, mib, options.writerHeap()));
             }
         });
-        target(maxInWindow >= 0 && maxInWindow <= budget && tooMany == 0, String.format(
-                "zero rate-budget violations: max %d requests per window <= %d, %d answered 429", maxInWindow, budget,
-                tooMany));
+        target(
+                maxInWindow >= 0 && maxInWindow <= budget && tooMany == 0,
+                String.format(
+                        "zero rate-budget violations: max %d requests per window <= %d, %d answered 429",
+                        maxInWindow, budget, tooMany));
         if (options.compareWith() != null) {
             JsonNode previous;
             try {
@@ -316,13 +458,14 @@ final class Results {
             long before = previous.path("answers").asLong();
             JsonNode old = previous.path("peak_rss_mib");
             rss.forEach((name, mib) -> {
-                if ((name.equals("fetcher") || name.startsWith("writer-") || name.equals("replay"))
-                        && old.has(name)) {
+                if ((name.equals("fetcher") || name.startsWith("writer-") || name.equals("replay")) && old.has(name)) {
                     double was = old.path(name).asDouble();
                     double growth = mib / was - 1;
-                    target(growth <= GROWTH_LIMIT, String.format("%s RSS growth %,d -> %,d answers <= +%.0f%%: "
-                            + "%.0f -> %.0f MiB (%+.0f%%)", name, before, options.answers(), GROWTH_LIMIT * 100, was,
-                            mib, growth * 100));
+                    target(
+                            growth <= GROWTH_LIMIT,
+                            String.format(
+                                    "%s RSS growth %,d -> %,d answers <= +%.0f%%: " + "%.0f -> %.0f MiB (%+.0f%%)",
+                                    name, before, options.answers(), GROWTH_LIMIT * 100, was, mib, growth * 100));
                 }
             });
         } else {
@@ -339,7 +482,8 @@ final class Results {
             Files.createDirectories(options.resultsDir());
             String base = options.resultsName();
             Files.writeString(options.resultsDir().resolve(base + ".txt"), table);
-            Files.writeString(options.resultsDir().resolve(base + ".json"),
+            Files.writeString(
+                    options.resultsDir().resolve(base + ".json"),
                     ContractJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
             System.out.println("results: " + options.resultsDir().resolve(base + ".json") + " and .txt");
         } catch (IOException e) {
@@ -366,7 +510,10 @@ final class Results {
 
     private static String run(Path directory, String... command) {
         try {
-            Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes());
             p.waitFor();
             return out;

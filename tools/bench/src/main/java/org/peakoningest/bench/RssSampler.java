@@ -50,7 +50,8 @@ final class RssSampler implements AutoCloseable {
     /** Peak RSS in MiB per watched name (insertion order of first watch is not kept: sorted by name). */
     Map<String, Double> peaksMiB() {
         Map<String, Double> result = new LinkedHashMap<>();
-        peakKb.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        peakKb.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> result.put(e.getKey(), e.getValue() / 1024.0));
         return result;
     }
@@ -72,7 +73,8 @@ final class RssSampler implements AutoCloseable {
     }
 
     private void sample(String name, long pid) {
-        java.util.List<ProcessHandle> descendants = alone.contains(name) ? java.util.List.of()
+        java.util.List<ProcessHandle> descendants = alone.contains(name)
+                ? java.util.List.of()
                 : ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(java.util.List.of());
         long max = hwmKb(pid);
         for (ProcessHandle child : descendants) {

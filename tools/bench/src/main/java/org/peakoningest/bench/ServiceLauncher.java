@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.peakoningest.embeddedstack.process.JavaCommand;
 import org.peakoningest.embeddedstack.process.ManagedProcess;
 import org.peakoningest.embeddedstack.process.Ports;
@@ -30,8 +29,14 @@ final class ServiceLauncher {
     private final RssSampler rss;
     private final Profiler profiler;
 
-    ServiceLauncher(EmbeddedStack stack, Ports ports, BenchOptions options, Path writerJar, Path fetcherJar,
-                    RssSampler rss, Profiler profiler) {
+    ServiceLauncher(
+            EmbeddedStack stack,
+            Ports ports,
+            BenchOptions options,
+            Path writerJar,
+            Path fetcherJar,
+            RssSampler rss,
+            Profiler profiler) {
         this.stack = stack;
         this.ports = ports;
         this.options = options;

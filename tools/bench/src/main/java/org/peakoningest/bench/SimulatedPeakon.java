@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.json.ContractJson;
 import tools.jackson.databind.JsonNode;
@@ -24,11 +23,12 @@ import tools.jackson.databind.JsonNode;
 final class SimulatedPeakon {
 
     /** One endpoint of a complete crawl: the collection it fills, its path and first URL, and the key context. */
-    record Endpoint(PeakonCollection collection, String path, URI first, String context, String driverId) {
-    }
+    record Endpoint(PeakonCollection collection, String path, URI first, String context, String driverId) {}
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String apiBase;
     private final String root;
 
@@ -50,8 +50,11 @@ final class SimulatedPeakon {
     }
 
     void resetStats() {
-        send(HttpRequest.newBuilder(URI.create(root + "/_sim/reset-stats"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), 204);
+        send(
+                HttpRequest.newBuilder(URI.create(root + "/_sim/reset-stats"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                204);
     }
 
     /** Exchanges the simulator's application token for a bearer token, as the fetcher does. */
@@ -60,15 +63,18 @@ final class SimulatedPeakon {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + appToken + "\",\"persists\":true}"))
                 .build();
-        return ContractJson.mapper().readTree(send(request, 200)).path("data").path("id").stringValue();
+        return ContractJson.mapper()
+                .readTree(send(request, 200))
+                .path("data")
+                .path("id")
+                .stringValue();
     }
 
     /** Every first page of a complete crawl: answers at {@code perPage}, employees, drivers, scores per group. */
     List<Endpoint> crawlEndpoints(int perPage, JsonNode expected) {
         String company = "company_" + expected.path("companyId").asString();
         List<Endpoint> endpoints = new ArrayList<>();
-        endpoints.add(endpoint(PeakonCollection.ANSWERS_EXPORT, "/answers/export", "?per_page=" + perPage, null,
-                null));
+        endpoints.add(endpoint(PeakonCollection.ANSWERS_EXPORT, "/answers/export", "?per_page=" + perPage, null, null));
         endpoints.add(endpoint(PeakonCollection.EMPLOYEES, "/employees", "", null, null));
         endpoints.add(endpoint(PeakonCollection.DRIVERS, "/engagement/drivers", "", null, null));
         String contexts = "/scores/contexts/" + company + "/group/engagement";
@@ -78,22 +84,24 @@ final class SimulatedPeakon {
         for (JsonNode driver : expected.path("driverIds")) {
             String id = driver.asString();
             if (!unprocessable.contains(id)) {
-                endpoints.add(endpoint(PeakonCollection.SCORES_BY_DRIVER, "/scores/contexts/" + company + "/group/"
-                        + id, "", id, id));
+                endpoints.add(endpoint(
+                        PeakonCollection.SCORES_BY_DRIVER, "/scores/contexts/" + company + "/group/" + id, "", id, id));
             }
         }
         return endpoints;
     }
 
-    private Endpoint endpoint(PeakonCollection collection, String path, String query, String context,
-                              String driverId) {
+    private Endpoint endpoint(PeakonCollection collection, String path, String query, String context, String driverId) {
         return new Endpoint(collection, path, URI.create(apiBase + path + query), context, driverId);
     }
 
     /** A GET with the bearer token whose body the caller streams; fails unless 200. */
     InputStream open(URI uri, String bearer) {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + bearer)
-                .header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + bearer)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
@@ -131,8 +139,8 @@ final class SimulatedPeakon {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
-                        + response.statusCode());
+                throw new IllegalStateException(
+                        request.method() + " " + request.uri() + " answered " + response.statusCode());
             }
             return response.body();
         } catch (IOException e) {

@@ -27,6 +27,7 @@ class ArchitectureMapTest {
 
     /** A map line: its indentation, the entry, and the rest (a module line starts the rest with its base package). */
     private static final Pattern ENTRY = Pattern.compile("^([│ ]*)[├└]── (\\S+)\\s*(.*)$");
+
     private static final Pattern BASE_PACKAGE = Pattern.compile("^(org\\.peakoningest\\.[a-z.]+):");
 
     /** The modules in the map (relative paths, no trailing slash), each with its base package and its packages. */
@@ -38,7 +39,9 @@ class ArchitectureMapTest {
     static void readMap() throws IOException {
         String doc = Files.readString(ROOT.resolve("docs/architecture.md"));
         int heading = doc.indexOf("## Map of the tree");
-        assertThat(heading).as("docs/architecture.md has a section 'Map of the tree'").isNotNegative();
+        assertThat(heading)
+                .as("docs/architecture.md has a section 'Map of the tree'")
+                .isNotNegative();
         int start = doc.indexOf("```text\n", heading);
         int end = doc.indexOf("```", start + 8);
         assertThat(start).as("the map is a ```text block").isPositive();
@@ -61,7 +64,9 @@ class ArchitectureMapTest {
                 Matcher base = BASE_PACKAGE.matcher(m.group(3));
                 map.put(module, new MappedModule(base.find() ? base.group(1) : null, new TreeSet<>()));
             } else {
-                assertThat(module).as("package %s is listed under a module", name).isNotNull();
+                assertThat(module)
+                        .as("package %s is listed under a module", name)
+                        .isNotNull();
                 MappedModule owner = map.get(module);
                 assertThat(owner.basePackage())
                         .as("module %s names its base package before listing %s", module, name)
@@ -83,19 +88,26 @@ class ArchitectureMapTest {
             MappedModule mapped = entry.getValue();
             Set<String> actual = mainPackages(ROOT.resolve(module).resolve("src/main/java"));
             if (mapped.basePackage() == null) {
-                assertThat(actual).as("module %s has main code, so the map names its base package", module).isEmpty();
+                assertThat(actual)
+                        .as("module %s has main code, so the map names its base package", module)
+                        .isEmpty();
                 continue;
             }
             for (String pkg : actual) {
                 boolean covered = pkg.equals(mapped.basePackage())
                         || mapped.packages().stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
-                assertThat(covered).as("package %s of %s is in the map", pkg, module).isTrue();
+                assertThat(covered)
+                        .as("package %s of %s is in the map", pkg, module)
+                        .isTrue();
             }
             for (String pkg : mapped.packages()) {
                 boolean exists = actual.stream().anyMatch(a -> a.equals(pkg) || a.startsWith(pkg + "."));
-                assertThat(exists).as("mapped package %s exists in %s", pkg, module).isTrue();
+                assertThat(exists)
+                        .as("mapped package %s exists in %s", pkg, module)
+                        .isTrue();
             }
-            assertThat(actual).as("module %s's base package %s holds code", module, mapped.basePackage())
+            assertThat(actual)
+                    .as("module %s's base package %s holds code", module, mapped.basePackage())
                     .anyMatch(a -> a.equals(mapped.basePackage()) || a.startsWith(mapped.basePackage() + "."));
         }
     }

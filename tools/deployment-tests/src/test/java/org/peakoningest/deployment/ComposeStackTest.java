@@ -62,7 +62,8 @@ class ComposeStackTest {
             referenced.add(m.group(1));
         }
         assertThat(referenced).isNotEmpty();
-        assertThat(documented).as(".env.example documents every ${VAR} of docker-compose.yml")
+        assertThat(documented)
+                .as(".env.example documents every ${VAR} of docker-compose.yml")
                 .containsAll(referenced);
     }
 
@@ -75,10 +76,12 @@ class ComposeStackTest {
                 if (PLATFORM_VARIABLES.contains(variable)) {
                     continue;
                 }
-                assertThat(documented).as("%s passes %s: document it in .env.example", service.getKey(), variable)
+                assertThat(documented)
+                        .as("%s passes %s: document it in .env.example", service.getKey(), variable)
                         .contains(variable);
                 assertThat(readBy(sources, variable))
-                        .as("%s passes %s: %s must read it", service.getKey(), variable, module).isTrue();
+                        .as("%s passes %s: %s must read it", service.getKey(), variable, module)
+                        .isTrue();
             }
         }
     }
@@ -86,21 +89,27 @@ class ComposeStackTest {
     @Test
     void everyDocumentedVariableIsUsedSomewhere() throws IOException {
         StringBuilder everything = new StringBuilder(composeText);
-        for (String module : List.of("fetcher-service", "writer-service", "tools/peakon-simulator", "browse-service",
+        for (String module : List.of(
+                "fetcher-service",
+                "writer-service",
+                "tools/peakon-simulator",
+                "browse-service",
                 "tools/embedded-stack")) {
             everything.append(mainSources(module));
         }
         everything.append(Files.readString(ROOT.resolve("peakon-ingest")));
         for (String variable : documented) {
             assertThat(readBy(everything.toString(), variable))
-                    .as(".env.example documents %s but nothing reads it", variable).isTrue();
+                    .as(".env.example documents %s but nothing reads it", variable)
+                    .isTrue();
         }
     }
 
     @Test
     void writersScaleFreely() {
         Map<String, Object> writer = services.get("writer");
-        assertThat(writer).as("no fixed name or host port, so --scale writer=3 works")
+        assertThat(writer)
+                .as("no fixed name or host port, so --scale writer=3 works")
                 .doesNotContainKeys("container_name", "ports", "hostname");
     }
 
@@ -135,21 +144,27 @@ class ComposeStackTest {
     @Test
     void dockerfileBuildsWithMavenAndRunsAsNonRoot() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-        assertThat(dockerfile).contains("FROM maven:").contains(" AS build").contains("FROM eclipse-temurin:17-jre")
+        assertThat(dockerfile)
+                .contains("FROM maven:")
+                .contains(" AS build")
+                .contains("FROM eclipse-temurin:17-jre")
                 .containsPattern("(?m)^USER 10001");
         for (Map<String, Object> service : ourServices().values()) {
             String module = module(service);
-            assertThat(dockerfile).as("the Dockerfile copies the pom of %s", module)
+            assertThat(dockerfile)
+                    .as("the Dockerfile copies the pom of %s", module)
                     .contains("COPY " + module + "/pom.xml");
         }
         // Maven reads every module of the reactor (aggregators included), and the libraries the services are built
         // from need their sources.
         for (String module : Repository.reactorModules()) {
-            assertThat(dockerfile).as("the Dockerfile copies the pom of reactor module %s", module)
+            assertThat(dockerfile)
+                    .as("the Dockerfile copies the pom of reactor module %s", module)
                     .contains("COPY " + module + "/pom.xml");
         }
         for (String library : List.of("common", "service-support", "tools/test-support")) {
-            assertThat(dockerfile).as("the Dockerfile copies the sources of %s", library)
+            assertThat(dockerfile)
+                    .as("the Dockerfile copies the sources of %s", library)
                     .contains("COPY " + library + "/src " + library + "/src");
         }
     }
@@ -162,8 +177,11 @@ class ComposeStackTest {
         if (sources.contains(variable)) {
             return true;
         }
-        return variable.startsWith("SIM_") && sources.contains(
-                "\"--" + variable.substring(4).toLowerCase(java.util.Locale.ROOT).replace('_', '-') + '"');
+        return variable.startsWith("SIM_")
+                && sources.contains("\"--"
+                        + variable.substring(4)
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-') + '"');
     }
 
     private static Map<String, Map<String, Object>> ourServices() {

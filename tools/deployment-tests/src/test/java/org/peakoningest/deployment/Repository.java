@@ -22,7 +22,8 @@ final class Repository {
     }
 
     private static List<String> reactorModules(Path aggregator) throws IOException {
-        Matcher modules = MODULE.matcher(Files.readString(ROOT.resolve(aggregator).resolve("pom.xml")));
+        Matcher modules =
+                MODULE.matcher(Files.readString(ROOT.resolve(aggregator).resolve("pom.xml")));
         List<String> all = new ArrayList<>();
         while (modules.find()) {
             Path module = aggregator.resolve(modules.group(1));

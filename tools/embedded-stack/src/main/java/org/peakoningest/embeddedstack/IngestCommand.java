@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.embeddedstack.process.ManagedProcess;
 import org.peakoningest.embeddedstack.process.StackFailure;
@@ -27,6 +26,7 @@ final class IngestCommand {
 
     /** Fetcher exit codes that mean "nothing to wait for" (see the fetcher's CLI contract). */
     static final int FETCHER_CONFIG_ERROR = 2;
+
     static final int FETCHER_LOCK_HELD = 75;
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration FAILED_RUN_LANDING_TIMEOUT = Duration.ofMinutes(2);
@@ -59,14 +59,18 @@ final class IngestCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             stack.startKafka(9092);
-            stack.startMongo(27017, options.persist() ? layout.mongoH2File() : null,
+            stack.startMongo(
+                    27017,
+                    options.persist() ? layout.mongoH2File() : null,
                     options.keepRunning() ? null : ProcessHandle.current().pid());
             if (crawlsRealPeakon()) {
                 stack.useRealPeakon();
             } else {
                 stack.startSimulator(options.answers(), options.employees());
             }
-            stack.startWriters(java.util.stream.IntStream.rangeClosed(1, options.writers()).boxed().toList());
+            stack.startWriters(java.util.stream.IntStream.rangeClosed(1, options.writers())
+                    .boxed()
+                    .toList());
             phase("start-up");
 
             IngestSummary summary;
@@ -83,8 +87,8 @@ final class IngestCommand {
                 Duration landingTimeout = exit == 0 ? options.timeout() : FAILED_RUN_LANDING_TIMEOUT;
                 Optional<RunRecord> run = awaitLanding(mongo, runsBefore, stack, landingTimeout);
                 phase("landing after the fetcher finished");
-                summary = new IngestSummary(run, mongo.documentCounts(), exit, Duration.between(started,
-                        Instant.now()), phases);
+                summary = new IngestSummary(
+                        run, mongo.documentCounts(), exit, Duration.between(started, Instant.now()), phases);
             }
             out.println(summary.render());
             if (options.keepRunning()) {
@@ -95,8 +99,8 @@ final class IngestCommand {
             } else {
                 Instant stopStart = Instant.now();
                 stack.close();
-                progress("stopped every process in " + IngestSummary.duration(Duration.between(stopStart,
-                        Instant.now())));
+                progress("stopped every process in "
+                        + IngestSummary.duration(Duration.between(stopStart, Instant.now())));
             }
             if (!summary.successful()) {
                 out.println("The run did not complete: see the logs in " + layout.logs());
@@ -118,8 +122,9 @@ final class IngestCommand {
      * Waits until the writer marks this run's {@code ingestion_runs} document {@code landing_status: complete}.
      * Fails if every writer died; on timeout returns what is there, so the summary shows how far it got.
      */
-    private Optional<RunRecord> awaitLanding(MongoInspector mongo, Set<String> runsBefore, EmbeddedStack stack,
-                                             Duration timeout) throws InterruptedException {
+    private Optional<RunRecord> awaitLanding(
+            MongoInspector mongo, Set<String> runsBefore, EmbeddedStack stack, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         Instant nextProgress = Instant.now().plus(PROGRESS_EVERY);
         Optional<RunRecord> run = mongo.newRun(runsBefore);
@@ -152,8 +157,9 @@ final class IngestCommand {
             published += run.get().published(collection.collectionName()).orElse(0L);
             landed += run.get().landed(collection.collectionName()).orElse(0L);
         }
-        return String.format("%,d of %,d published records landed (landing_status: %s)", landed, published,
-                run.get().landingStatus().orElse("unknown"));
+        return String.format(
+                "%,d of %,d published records landed (landing_status: %s)",
+                landed, published, run.get().landingStatus().orElse("unknown"));
     }
 
     private void printKeepRunningHelp(EmbeddedStack stack, EmbeddedStack.BrowseAccess browse) {
@@ -162,11 +168,13 @@ final class IngestCommand {
         out.println("The stack keeps running (state: " + layout.stateFile() + ", logs: " + layout.logs() + ").");
         out.println("  Kafka bootstrap:  " + stack.bootstrapServers());
         out.println("  Mongo URI:        " + stack.mongoUri() + "/" + stack.mongoDatabase());
-        stack.simulatorUrl().ifPresent(url -> out.println("  Simulator:        " + url
-                + "  (app token " + EmbeddedStack.SIMULATOR_APP_TOKEN + ")"));
-        out.println("  Browse UI + API:  " + browse.url() + browse.generatedToken()
-                .map(token -> "  (bearer token, shown once: " + token + ")")
-                .orElse("  (with your BROWSE_USERS / BROWSE_TOKEN credentials)"));
+        stack.simulatorUrl()
+                .ifPresent(url -> out.println(
+                        "  Simulator:        " + url + "  (app token " + EmbeddedStack.SIMULATOR_APP_TOKEN + ")"));
+        out.println("  Browse UI + API:  " + browse.url()
+                + browse.generatedToken()
+                        .map(token -> "  (bearer token, shown once: " + token + ")")
+                        .orElse("  (with your BROWSE_USERS / BROWSE_TOKEN credentials)"));
         out.println("Read a topic:");
         out.println("  ./peakon-ingest kafka-console-consumer --topic " + topic
                 + " --from-beginning --property print.key=true");
@@ -179,7 +187,10 @@ final class IngestCommand {
         var state = StackState.at(layout.stateFile());
         if (!state.liveProcesses().isEmpty()) {
             throw new StackFailure("a stack is already running from " + layout.stateDirectory()
-                    + " (pids " + state.liveProcesses().stream().map(p -> Long.toString(p.pid())).toList()
+                    + " (pids "
+                    + state.liveProcesses().stream()
+                            .map(p -> Long.toString(p.pid()))
+                            .toList()
                     + "): stop it with ./peakon-ingest stop");
         }
     }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-
 import org.peakoningest.embeddedstack.kafka.KafkaBroker;
 import org.peakoningest.embeddedstack.process.JavaCommand;
 import org.peakoningest.embeddedstack.process.StackFailure;
@@ -30,15 +29,19 @@ import picocli.CommandLine.Unmatched;
  * Entry point of {@code ./peakon-ingest}: its command line (picocli) and the commands that need no stack object
  * ({@code stop}, {@code status}, the Kafka tools); {@code run} is {@link IngestCommand}.
  */
-@Command(name = "./peakon-ingest", synopsisSubcommandLabel = "[<command>] [options]",
+@Command(
+        name = "./peakon-ingest",
+        synopsisSubcommandLabel = "[<command>] [options]",
         subcommands = {Launcher.Run.class, Launcher.Stop.class, Launcher.Status.class, HelpCommand.class},
         description = "The embedded stack, each part its own process. Without a command, or with only the "
                 + "options of run, it means run.",
-        footerHeading = "%n", footer = {
+        footerHeading = "%n",
+        footer = {
             "Environment: PEAKON_APP_TOKEN + PEAKON_BASE_URL crawl the real Peakon instead of the simulator;",
             "PEAKON_EMBEDDED_HOME moves the state directory (default <repo>/.embedded); every service setting of",
             ".env.example (KAFKA_TOPIC_PREFIX, MONGO_DB, PEAKON_PER_PAGE, LOG_LEVEL, ...) is passed through.",
-            "Exit status: 0 done, 1 the run failed or did not complete, 2 usage error. Docs: docs/embedded-stack.md"})
+            "Exit status: 0 done, 1 the run failed or did not complete, 2 usage error. Docs: docs/embedded-stack.md"
+        })
 public final class Launcher {
 
     /** Kafka's own tools, run from the broker's jars against the running stack. */
@@ -47,10 +50,14 @@ public final class Launcher {
             "kafka-console-producer", "org.apache.kafka.tools.ConsoleProducer",
             "kafka-topics", "org.apache.kafka.tools.TopicCommand",
             "kafka-consumer-groups", "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand"));
+
     private static final int OK = 0;
     private static final int FAILED = 1;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "this text")
     boolean help;
 
     private final StackLayout layout;
@@ -87,19 +94,26 @@ public final class Launcher {
 
     CommandLine commandLine() {
         CommandLine cli = new CommandLine(this);
-        KAFKA_TOOLS.keySet().forEach(name -> cli.addSubcommand(name,
-                new CommandLine(new KafkaTool(name)).setStopAtUnmatched(true)));
+        KAFKA_TOOLS
+                .keySet()
+                .forEach(
+                        name -> cli.addSubcommand(name, new CommandLine(new KafkaTool(name)).setStopAtUnmatched(true)));
         // As before picocli: a flag given twice takes the last value.
-        cli.setUsageHelpWidth(116).setOverwrittenOptionsAllowed(true)
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        cli.setUsageHelpWidth(116)
+                .setOverwrittenOptionsAllowed(true)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 // Arguments pass through to Kafka's tools as typed, `@file` included.
                 .setExpandAtFiles(false)
                 .setParameterExceptionHandler(this::usageError)
                 .setExecutionExceptionHandler((e, command, parsed) -> failure(e));
         // The options of run belong on the first page: a bare `./peakon-ingest` is a run.
         CommandLine run = cli.getSubcommands().get("run");
-        cli.getHelpSectionMap().put("runOptions", help -> help.createHeading("%nOptions of run:%n")
-                + run.getHelp().optionList());
+        cli.getHelpSectionMap()
+                .put(
+                        "runOptions",
+                        help -> help.createHeading("%nOptions of run:%n")
+                                + run.getHelp().optionList());
         List<String> sections = new ArrayList<>(cli.getHelpSectionKeys());
         sections.add(sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), "runOptions");
         cli.setHelpSectionKeys(sections);
@@ -107,7 +121,8 @@ public final class Launcher {
     }
 
     private int usageError(ParameterException e, String[] args) {
-        String command = e.getCommandLine().getCommandSpec().parent() == null ? ""
+        String command = e.getCommandLine().getCommandSpec().parent() == null
+                ? ""
                 : " " + e.getCommandLine().getCommandName();
         err.println("peakon-ingest: " + e.getMessage() + " (try ./peakon-ingest help" + command + ")");
         return CommandLine.ExitCode.USAGE;
@@ -127,36 +142,71 @@ public final class Launcher {
         throw e;
     }
 
-    @Command(name = "run", sortOptions = false, description = {
-        "start Kafka, a Mongo-wire server, the simulator (or the real Peakon), the writer(s) and the fetcher as "
-            + "separate processes; run one ingest; print a summary; stop everything (unless --keep-running)"})
+    @Command(
+            name = "run",
+            sortOptions = false,
+            description = {
+                "start Kafka, a Mongo-wire server, the simulator (or the real Peakon), the writer(s) and the fetcher as "
+                        + "separate processes; run one ingest; print a summary; stop everything (unless --keep-running)"
+            })
     static final class Run implements Callable<Integer> {
 
         @ParentCommand
         Launcher launcher;
-        @Option(names = "--answers", paramLabel = "N", converter = PositiveNumber.class,
+
+        @Option(
+                names = "--answers",
+                paramLabel = "N",
+                converter = PositiveNumber.class,
                 description = "simulator size: survey answers (simulator default when omitted)")
         Integer answers;
-        @Option(names = "--employees", paramLabel = "N", converter = PositiveNumber.class,
+
+        @Option(
+                names = "--employees",
+                paramLabel = "N",
+                converter = PositiveNumber.class,
                 description = "simulator size: employees (simulator default when omitted)")
         Integer employees;
-        @Option(names = "--writers", paramLabel = "N", converter = PositiveNumber.class, defaultValue = "1",
+
+        @Option(
+                names = "--writers",
+                paramLabel = "N",
+                converter = PositiveNumber.class,
+                defaultValue = "1",
                 description = "writer processes to start (default ${DEFAULT-VALUE})")
         int writers;
+
         @Option(names = "--full-sync", description = "pass --full-sync to the fetcher (ignore the stored cursors)")
         boolean fullSync;
-        @Option(names = "--keep-running",
+
+        @Option(
+                names = "--keep-running",
                 description = "leave every process running after the summary; stop with ./peakon-ingest stop")
         boolean keepRunning;
-        @Option(names = "--persist", description = "keep Kafka's data and Mongo (H2 file backend) in the state "
-                + "directory between runs; without it every run starts empty (memory backend)")
+
+        @Option(
+                names = "--persist",
+                description = "keep Kafka's data and Mongo (H2 file backend) in the state "
+                        + "directory between runs; without it every run starts empty (memory backend)")
         boolean persist;
-        @Option(names = "--timeout", paramLabel = "MINUTES", converter = PositiveNumber.class, defaultValue = "60",
-                description = "give up waiting for the ingest and the landing after this long (default ${DEFAULT-VALUE})")
+
+        @Option(
+                names = "--timeout",
+                paramLabel = "MINUTES",
+                converter = PositiveNumber.class,
+                defaultValue = "60",
+                description =
+                        "give up waiting for the ingest and the landing after this long (default ${DEFAULT-VALUE})")
         int timeoutMinutes;
 
         RunOptions options() {
-            return new RunOptions(optional(answers), optional(employees), writers, fullSync, keepRunning, persist,
+            return new RunOptions(
+                    optional(answers),
+                    optional(employees),
+                    writers,
+                    fullSync,
+                    keepRunning,
+                    persist,
                     Duration.ofMinutes(timeoutMinutes));
         }
 
@@ -170,7 +220,8 @@ public final class Launcher {
         }
     }
 
-    @Command(name = "stop",
+    @Command(
+            name = "stop",
             description = "stop a stack left running with --keep-running (uses .embedded/stack.properties)")
     static final class Stop implements Callable<Integer> {
 
@@ -184,8 +235,7 @@ public final class Launcher {
                 launcher.out.println("No stack recorded in " + layout.stateDirectory() + ": nothing to stop.");
                 return OK;
             }
-            int stopped = StackState.at(layout.stateFile()).stopRecorded(Duration.ofSeconds(20),
-                    launcher.out::println);
+            int stopped = StackState.at(layout.stateFile()).stopRecorded(Duration.ofSeconds(20), launcher.out::println);
             launcher.out.println("Stopped " + stopped + " process(es).");
             return OK;
         }
@@ -206,7 +256,8 @@ public final class Launcher {
                 out.println("No running stack recorded in " + launcher.layout.stateDirectory() + ".");
                 return FAILED;
             }
-            out.println("Running processes: " + live.stream().map(p -> Long.toString(p.pid())).toList());
+            out.println("Running processes: "
+                    + live.stream().map(p -> Long.toString(p.pid())).toList());
             state.get("kafka.bootstrap").ifPresent(v -> out.println("Kafka bootstrap:  " + v));
             state.get("mongo.uri").ifPresent(v -> out.println("Mongo URI:        " + v));
             state.get("simulator.url").ifPresent(v -> out.println("Simulator:        " + v));
@@ -218,7 +269,8 @@ public final class Launcher {
     /** The JVM command of a Kafka tool, run from the broker's jars with {@code arguments}. */
     static JavaCommand kafkaToolCommand(StackLayout layout, String tool, List<String> arguments) {
         return JavaCommand.mainClass(tool, KafkaBroker.classpath(layout.kafkaLibs()), KAFKA_TOOLS.get(tool))
-                .withJvmOptions("-Xmx512m").withArguments(arguments);
+                .withJvmOptions("-Xmx512m")
+                .withArguments(arguments);
     }
 
     /** Runs a Kafka command-line tool from the broker's jars, against the running stack unless told otherwise. */
@@ -227,8 +279,10 @@ public final class Launcher {
 
         @ParentCommand
         Launcher launcher;
+
         @Unmatched
         List<String> arguments = new ArrayList<>();
+
         private final String tool;
 
         KafkaTool(String tool) {
@@ -238,19 +292,23 @@ public final class Launcher {
         @Override
         public Integer call() throws InterruptedException {
             List<String> given = new ArrayList<>(arguments);
-            boolean hasBootstrap = given.stream().anyMatch(a -> a.startsWith("--bootstrap-server")
-                    || a.startsWith("--broker-list"));
+            boolean hasBootstrap =
+                    given.stream().anyMatch(a -> a.startsWith("--bootstrap-server") || a.startsWith("--broker-list"));
             if (!hasBootstrap && !given.contains("--help")) {
                 StackLayout layout = launcher.layout;
-                String bootstrap = StackState.at(layout.stateFile()).get("kafka.bootstrap")
+                String bootstrap = StackState.at(layout.stateFile())
+                        .get("kafka.bootstrap")
                         .or(() -> Optional.ofNullable(launcher.environment.get("KAFKA_BOOTSTRAP_SERVERS")))
                         .orElseThrow(() -> new StackFailure("no running stack recorded in " + layout.stateDirectory()
                                 + "; start one with ./peakon-ingest run --keep-running or pass --bootstrap-server"));
                 given.addAll(0, List.of("--bootstrap-server", bootstrap));
             }
             try {
-                return new ProcessBuilder(kafkaToolCommand(launcher.layout, tool, given).commandLine()).inheritIO()
-                        .start().waitFor();
+                return new ProcessBuilder(
+                                kafkaToolCommand(launcher.layout, tool, given).commandLine())
+                        .inheritIO()
+                        .start()
+                        .waitFor();
             } catch (java.io.IOException e) {
                 throw new StackFailure("cannot start " + tool + ": " + e.getMessage());
             }

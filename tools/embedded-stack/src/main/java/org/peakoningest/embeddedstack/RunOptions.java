@@ -14,6 +14,11 @@ import java.util.OptionalInt;
  * @param persist   keep Kafka's data and Mongo (H2 file) between runs
  * @param timeout   how long to wait for the fetcher and for the landing
  */
-record RunOptions(OptionalInt answers, OptionalInt employees, int writers, boolean fullSync,
-                         boolean keepRunning, boolean persist, Duration timeout) {
-}
+record RunOptions(
+        OptionalInt answers,
+        OptionalInt employees,
+        int writers,
+        boolean fullSync,
+        boolean keepRunning,
+        boolean persist,
+        Duration timeout) {}

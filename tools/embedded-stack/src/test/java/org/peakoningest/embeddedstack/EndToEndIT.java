@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.Test;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.json.ContractJson;
@@ -45,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  */
 class EndToEndIT {
 
-    private static final Path REPOSITORY = Path.of(System.getProperty("peakon.home", "../..")).toAbsolutePath();
+    private static final Path REPOSITORY =
+            Path.of(System.getProperty("peakon.home", "../..")).toAbsolutePath();
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -54,7 +54,8 @@ class EndToEndIT {
     @Test
     void ingestsExactlyWhatThePeakonSimulatorServedAgainAndThroughAWriterCrash() throws Exception {
         // Under target/, not a temporary directory: the processes' logs stay for whoever has to read a failure.
-        Path state = Path.of(System.getProperty("embedded.stack.it.state", "target/e2e-state")).toAbsolutePath();
+        Path state = Path.of(System.getProperty("embedded.stack.it.state", "target/e2e-state"))
+                .toAbsolutePath();
         StackLayout.deleteRecursively(state);
         System.out.println("[e2e] state and logs: " + state);
         StackLayout layout = new StackLayout(REPOSITORY, state);
@@ -77,7 +78,8 @@ class EndToEndIT {
                 assertThat(first.status()).contains("success");
                 assertThat(mongo.documentCounts()).isEqualTo(expected);
                 for (PeakonCollection c : PeakonCollection.values()) {
-                    assertThat(first.landed(c.collectionName())).as("landed " + c)
+                    assertThat(first.landed(c.collectionName()))
+                            .as("landed " + c)
                             .isEqualTo(first.published(c.collectionName()));
                 }
 
@@ -101,9 +103,11 @@ class EndToEndIT {
             }
             stack.supervisor().running().forEach(p -> pids.add(p.pid()));
         }
-        assertThat(pids).hasSizeGreaterThanOrEqualTo(5)
+        assertThat(pids)
+                .hasSizeGreaterThanOrEqualTo(5)
                 .allMatch(pid -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
+                .isEmpty();
     }
 
     /** Something to do while a run is in flight (before its landing is complete). */
@@ -118,11 +122,14 @@ class EndToEndIT {
         ManagedProcess fetcher = stack.startIngest(fullSync, "fetcher");
         if (midRun != null) {
             // In flight = the writer has recorded the run's start and the landing is not complete.
-            fetcher.awaitCondition("the run document", () -> mongo.newRun(before).isPresent(), RUN_TIMEOUT);
+            fetcher.awaitCondition(
+                    "the run document", () -> mongo.newRun(before).isPresent(), RUN_TIMEOUT);
             assertThat(mongo.newRun(before).map(RunRecord::landingComplete)).contains(false);
             midRun.run();
         }
-        assertThat(fetcher.awaitExit(RUN_TIMEOUT)).as("fetcher exit code (log %s)", fetcher.logFile()).isZero();
+        assertThat(fetcher.awaitExit(RUN_TIMEOUT))
+                .as("fetcher exit code (log %s)", fetcher.logFile())
+                .isZero();
         stack.supervisor().stop(fetcher);
         Instant deadline = Instant.now().plus(RUN_TIMEOUT);
         Optional<RunRecord> run = mongo.newRun(before);
@@ -131,7 +138,9 @@ class EndToEndIT {
             run = mongo.newRun(before);
         }
         assertThat(run).as("ingestion_runs document of the run").isPresent();
-        assertThat(run.get().landingStatus()).as("landing status of %s", run.get()).contains("complete");
+        assertThat(run.get().landingStatus())
+                .as("landing status of %s", run.get())
+                .contains("complete");
         return run.get();
     }
 
@@ -140,28 +149,37 @@ class EndToEndIT {
      * pipeline's); the static driver catalog is not served by Peakon, so its count is what the fetcher published.
      */
     private static Map<String, Long> expectedCounts(String simulatorBaseUrl, RunRecord run) throws Exception {
-        JsonNode distinct = ContractJson.mapper().readTree(get(simulatorBaseUrl, "/_sim/stats")).path("distinct");
+        JsonNode distinct = ContractJson.mapper()
+                .readTree(get(simulatorBaseUrl, "/_sim/stats"))
+                .path("distinct");
         Map<String, Long> expected = new LinkedHashMap<>();
         for (PeakonCollection collection : PeakonCollection.values()) {
             String name = collection.collectionName();
-            expected.put(name, collection == PeakonCollection.DRIVERS_CATALOG
-                    ? run.published(name).orElseThrow()
-                    : distinct.path(name).asLong());
+            expected.put(
+                    name,
+                    collection == PeakonCollection.DRIVERS_CATALOG
+                            ? run.published(name).orElseThrow()
+                            : distinct.path(name).asLong());
         }
         return expected;
     }
 
     private static String get(String baseUrl, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(controlUri(baseUrl, path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(controlUri(baseUrl, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
         return response.body();
     }
 
     private static void post(String baseUrl, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(controlUri(baseUrl, path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isEqualTo(200);
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(controlUri(baseUrl, path))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("POST " + path + ": " + response.body())
+                .isEqualTo(200);
     }
 
     /** The simulator's control endpoints live beside the API: {@code http://host:port/_sim/...}. */

@@ -2,6 +2,10 @@ package org.peakoningest.embeddedstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,13 +42,13 @@ import org.peakoningest.embeddedstack.stack.StackLayout;
  */
 class InfrastructureProcessesIT {
 
-    private static final Path REPOSITORY = Path.of(System.getProperty("peakon.home", "../..")).toAbsolutePath();
+    private static final Path REPOSITORY =
+            Path.of(System.getProperty("peakon.home", "../..")).toAbsolutePath();
 
     private final List<String> progress = new CopyOnWriteArrayList<>();
 
     @Test
-    void kafkaAndMongoRunAsSeparateProcessesServeClientsAndStopWithoutLeftovers(@TempDir Path state)
-            throws Exception {
+    void kafkaAndMongoRunAsSeparateProcessesServeClientsAndStopWithoutLeftovers(@TempDir Path state) throws Exception {
         StackLayout layout = new StackLayout(REPOSITORY, state);
         List<Long> pids;
         try (EmbeddedStack stack = new EmbeddedStack(layout, Map.of(), progress::add)) {
@@ -59,8 +58,10 @@ class InfrastructureProcessesIT {
             List<ManagedProcess> running = stack.supervisor().running();
             pids = running.stream().map(ManagedProcess::pid).toList();
             assertThat(running).extracting(ManagedProcess::name).containsExactly("kafka", "mongo");
-            assertThat(pids).doesNotContain(ProcessHandle.current().pid()).allMatch(pid ->
-                    ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            assertThat(pids)
+                    .doesNotContain(ProcessHandle.current().pid())
+                    .allMatch(pid ->
+                            ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
             assertThat(commandLineOf(pids.get(0))).contains("kafka.Kafka");
             assertThat(commandLineOf(pids.get(1))).contains("MongoWireServer");
 
@@ -93,8 +94,10 @@ class InfrastructureProcessesIT {
             assertThat(recorded.liveProcesses()).extracting(ProcessHandle::pid).containsExactlyElementsOf(pids);
         }
 
-        assertThat(pids).allMatch(pid -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(pids)
+                .allMatch(pid -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))
+                .isEmpty();
         assertThat(progress).anyMatch(line -> line.startsWith("kafka ready at 127.0.0.1:"));
     }
 
@@ -108,16 +111,21 @@ class InfrastructureProcessesIT {
             firstBootstrap = stack.startKafka(0);
             stack.startMongo(0, null, null);
             sent = produce(firstBootstrap, "it.kept", 50);
-            pids = stack.supervisor().running().stream().map(ManagedProcess::pid).toList();
+            pids = stack.supervisor().running().stream()
+                    .map(ManagedProcess::pid)
+                    .toList();
             // --keep-running: the launcher lets go of its children ...
             stack.supervisor().release();
         }
-        assertThat(pids).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertThat(pids)
+                .allMatch(
+                        pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
 
         // ... and `./peakon-ingest stop` finds them through the state file.
         Launcher launcher = new Launcher(layout, Map.of(), System.out, System.err);
         assertThat(launcher.execute(List.of("stop"))).isZero();
-        assertThat(pids).allMatch(pid -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+        assertThat(pids)
+                .allMatch(pid -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
         assertThat(layout.stateFile()).doesNotExist();
 
         // The broker's data directory was kept: a restart (same ports, no reformat) still has the records.
@@ -132,11 +140,14 @@ class InfrastructureProcessesIT {
         StackLayout layout = new StackLayout(REPOSITORY, state);
         for (int round = 1; round <= 2; round++) {
             try (EmbeddedStack stack = new EmbeddedStack(layout, Map.of(), progress::add);
-                 MongoClient client = MongoClients.create(stack.startMongo(0, layout.mongoH2File(),
-                         ProcessHandle.current().pid()))) {
-                MongoCollection<Document> employees = client.getDatabase("peakon").getCollection("employees");
+                    MongoClient client = MongoClients.create(stack.startMongo(
+                            0, layout.mongoH2File(), ProcessHandle.current().pid()))) {
+                MongoCollection<Document> employees =
+                        client.getDatabase("peakon").getCollection("employees");
                 employees.insertOne(new Document("_id", round).append("name", "employee " + round));
-                assertThat(employees.countDocuments()).as("documents in round " + round).isEqualTo(round);
+                assertThat(employees.countDocuments())
+                        .as("documents in round " + round)
+                        .isEqualTo(round);
             }
         }
         assertThat(layout.mongoH2File()).exists();
@@ -150,8 +161,8 @@ class InfrastructureProcessesIT {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < count; i++) {
                 String key = "answer-" + i;
                 String value = "{\"answerId\":" + i + "}";
@@ -168,8 +179,8 @@ class InfrastructureProcessesIT {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, String> received = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 60_000;
             while (received.size() < expected && System.currentTimeMillis() < deadline) {
@@ -181,20 +192,38 @@ class InfrastructureProcessesIT {
         return received;
     }
 
-    private static List<String> consoleConsumer(StackLayout layout, String bootstrap, String topic, int max,
-                                                Path dir) throws Exception {
-        var command = Launcher.kafkaToolCommand(layout, "kafka-console-consumer", List.of("--bootstrap-server",
-                bootstrap, "--topic", topic, "--from-beginning", "--max-messages", Integer.toString(max),
-                "--timeout-ms", "30000", "--property", "print.key=true"));
+    private static List<String> consoleConsumer(StackLayout layout, String bootstrap, String topic, int max, Path dir)
+            throws Exception {
+        var command = Launcher.kafkaToolCommand(
+                layout,
+                "kafka-console-consumer",
+                List.of(
+                        "--bootstrap-server",
+                        bootstrap,
+                        "--topic",
+                        topic,
+                        "--from-beginning",
+                        "--max-messages",
+                        Integer.toString(max),
+                        "--timeout-ms",
+                        "30000",
+                        "--property",
+                        "print.key=true"));
         Path out = dir.resolve("console-consumer.out");
         Process process = new ProcessBuilder(command.commandLine())
-                .redirectOutput(out.toFile()).redirectError(dir.resolve("console-consumer.err").toFile()).start();
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("console-consumer.err").toFile())
+                .start();
         assertThat(process.waitFor()).as("console consumer exit code").isZero();
-        return Files.readAllLines(out, StandardCharsets.UTF_8).stream().filter(line -> line.contains("\t"))
+        return Files.readAllLines(out, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains("\t"))
                 .toList();
     }
 
     private static String commandLineOf(long pid) {
-        return ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).or(() -> Optional.of("")).get();
+        return ProcessHandle.of(pid)
+                .flatMap(h -> h.info().commandLine())
+                .or(() -> Optional.of(""))
+                .get();
     }
 }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.peakoningest.embeddedstack.stack.StackLayout;
@@ -21,18 +20,20 @@ class LauncherTest {
 
     @TempDir
     Path state;
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private Launcher launcher() {
-        return new Launcher(new StackLayout(state, state), Map.of(), new PrintStream(out, true),
-                new PrintStream(err, true));
+        return new Launcher(
+                new StackLayout(state, state), Map.of(), new PrintStream(out, true), new PrintStream(err, true));
     }
 
     /** The command the arguments select (its picocli object), after parsing. */
     private Object parse(String... args) {
         ParseResult parsed = launcher().commandLine().parseArgs(Launcher.withCommand(List.of(args)));
-        return parsed.hasSubcommand() ? parsed.subcommand().commandSpec().userObject()
+        return parsed.hasSubcommand()
+                ? parsed.subcommand().commandSpec().userObject()
                 : parsed.commandSpec().userObject();
     }
 
@@ -50,21 +51,34 @@ class LauncherTest {
 
     @Test
     void noArgumentsMeansARunWithTheDefaults() {
-        assertThat(run()).isEqualTo(new RunOptions(OptionalInt.empty(), OptionalInt.empty(), 1, false, false, false,
-                Duration.ofMinutes(60)));
+        assertThat(run())
+                .isEqualTo(new RunOptions(
+                        OptionalInt.empty(), OptionalInt.empty(), 1, false, false, false, Duration.ofMinutes(60)));
         assertThat(run("run")).isEqualTo(run());
     }
 
     @Test
     void runTakesEveryFlagInBothSpellings() {
-        RunOptions options = run("run", "--answers", "5000", "--employees=200", "--writers", "2", "--keep-running",
-                "--full-sync", "--persist", "--timeout=5");
+        RunOptions options = run(
+                "run",
+                "--answers",
+                "5000",
+                "--employees=200",
+                "--writers",
+                "2",
+                "--keep-running",
+                "--full-sync",
+                "--persist",
+                "--timeout=5");
 
-        assertThat(options).isEqualTo(new RunOptions(OptionalInt.of(5000), OptionalInt.of(200), 2, true, true, true,
-                Duration.ofMinutes(5)));
+        assertThat(options)
+                .isEqualTo(new RunOptions(
+                        OptionalInt.of(5000), OptionalInt.of(200), 2, true, true, true, Duration.ofMinutes(5)));
         assertThat(run("--answers", "200_000").answers()).hasValue(200_000);
         assertThat(run("--answers", "200,000").answers()).hasValue(200_000);
-        assertThat(run("--writers", "2", "--writers", "3").writers()).as("the last of a repeated flag").isEqualTo(3);
+        assertThat(run("--writers", "2", "--writers", "3").writers())
+                .as("the last of a repeated flag")
+                .isEqualTo(3);
     }
 
     @Test
@@ -77,10 +91,14 @@ class LauncherTest {
         assertThat(usageError("run", "--writers", "0")).contains("--writers").contains("must be a positive number");
         assertThat(usageError("--timeout", "-1")).contains("--timeout").contains("must be a positive number");
         assertThat(usageError("run", "--answers", "lots")).contains("--answers");
-        assertThat(usageError("run", "--answers", "--keep-running")).contains("--answers").contains("--keep-running");
+        assertThat(usageError("run", "--answers", "--keep-running"))
+                .contains("--answers")
+                .contains("--keep-running");
         assertThat(usageError("run", "--employees")).contains("--employees");
         assertThat(usageError("run", "--keep-running=yes")).contains("--keep-running");
-        assertThat(usageError("run", "--writer", "2")).contains("Unknown option").contains("'--writer'")
+        assertThat(usageError("run", "--writer", "2"))
+                .contains("Unknown option")
+                .contains("'--writer'")
                 .contains("help run");
         assertThat(usageError("start")).contains("'start'");
         assertThat(usageError("stop", "now")).contains("'now'");
@@ -90,18 +108,36 @@ class LauncherTest {
     private String usageError(String... args) {
         err.reset();
         assertThat(execute(args)).as("exit status of %s", List.of(args)).isEqualTo(2);
-        assertThat(errorOutput()).as("error of %s", List.of(args)).startsWith("peakon-ingest: ").hasLineCount(1);
+        assertThat(errorOutput())
+                .as("error of %s", List.of(args))
+                .startsWith("peakon-ingest: ")
+                .hasLineCount(1);
         return errorOutput();
     }
 
     @Test
     void kafkaToolsPassTheirArgumentsThroughUntouched() {
-        Launcher.KafkaTool tool = (Launcher.KafkaTool) parse("kafka-console-consumer", "--topic",
-                "peakon.answers_export", "--from-beginning", "--help", "@file", "--property", "print.key=true");
+        Launcher.KafkaTool tool = (Launcher.KafkaTool) parse(
+                "kafka-console-consumer",
+                "--topic",
+                "peakon.answers_export",
+                "--from-beginning",
+                "--help",
+                "@file",
+                "--property",
+                "print.key=true");
 
-        assertThat(tool.arguments).containsExactly("--topic", "peakon.answers_export", "--from-beginning", "--help",
-                "@file", "--property", "print.key=true");
-        assertThat(Launcher.KAFKA_TOOLS).containsEntry("kafka-topics", "org.apache.kafka.tools.TopicCommand")
+        assertThat(tool.arguments)
+                .containsExactly(
+                        "--topic",
+                        "peakon.answers_export",
+                        "--from-beginning",
+                        "--help",
+                        "@file",
+                        "--property",
+                        "print.key=true");
+        assertThat(Launcher.KAFKA_TOOLS)
+                .containsEntry("kafka-topics", "org.apache.kafka.tools.TopicCommand")
                 .containsEntry("kafka-console-consumer", "org.apache.kafka.tools.consumer.ConsoleConsumer")
                 .containsKeys("kafka-console-producer", "kafka-consumer-groups");
         assertThat(parse("kafka-topics", "--list")).isInstanceOf(Launcher.KafkaTool.class);

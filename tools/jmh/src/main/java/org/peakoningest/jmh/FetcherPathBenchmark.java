@@ -9,8 +9,8 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
@@ -46,8 +46,15 @@ public class FetcherPathBenchmark {
     @Benchmark
     public int current(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
         cpu.start();
-        int items = FetcherPath.publish(pages.page, pages.peakonCollection, pages.endpoint, pages.sourceUrl, null, null,
-                SimulatedPages.RUN_ID, new Sink(sink));
+        int items = FetcherPath.publish(
+                pages.page,
+                pages.peakonCollection,
+                pages.endpoint,
+                pages.sourceUrl,
+                null,
+                null,
+                SimulatedPages.RUN_ID,
+                new Sink(sink));
         cpu.stop(items);
         return items;
     }
@@ -59,8 +66,15 @@ public class FetcherPathBenchmark {
     @Benchmark
     public int libraryAlternative(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
         cpu.start();
-        int items = LibraryFetcherPath.publish(pages.page, pages.peakonCollection, pages.endpoint, pages.sourceUrl, null,
-                null, SimulatedPages.RUN_ID, new Sink(sink));
+        int items = LibraryFetcherPath.publish(
+                pages.page,
+                pages.peakonCollection,
+                pages.endpoint,
+                pages.sourceUrl,
+                null,
+                null,
+                SimulatedPages.RUN_ID,
+                new Sink(sink));
         cpu.stop(items);
         return items;
     }
@@ -69,8 +83,15 @@ public class FetcherPathBenchmark {
     @Benchmark
     public int removedHandWritten(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
         cpu.start();
-        int items = RemovedFetcherPath.publish(pages.page, pages.peakonCollection, pages.endpoint, pages.sourceUrl, null,
-                null, SimulatedPages.RUN_ID, new Sink(sink));
+        int items = RemovedFetcherPath.publish(
+                pages.page,
+                pages.peakonCollection,
+                pages.endpoint,
+                pages.sourceUrl,
+                null,
+                null,
+                SimulatedPages.RUN_ID,
+                new Sink(sink));
         cpu.stop(items);
         return items;
     }

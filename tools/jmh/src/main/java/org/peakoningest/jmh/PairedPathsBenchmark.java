@@ -20,9 +20,9 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.peakoningest.fetcher.crawl.FetcherPath;
 import org.peakoningest.jmh.library.fetcher.LibraryFetcherPath;
 import org.peakoningest.jmh.removed.fetcher.RemovedFetcherPath;
+import org.peakoningest.jmh.removed.writer.CharBufferStringsBehindCodec;
 import org.peakoningest.writer.store.DocumentMapper;
 import org.peakoningest.writer.store.EnvelopeDeserializer;
-import org.peakoningest.jmh.removed.writer.CharBufferStringsBehindCodec;
 
 /**
  * The variants of {@link FetcherPathBenchmark} and {@link WriterPathBenchmark}, measured in pairs: every invocation
@@ -84,12 +84,36 @@ public class PairedPathsBenchmark {
             long start = THREADS.getCurrentThreadCpuTime();
             FetcherPathBenchmark.Sink batch = new FetcherPathBenchmark.Sink(sink);
             switch (variant) {
-                case 0 -> FetcherPath.publish(pages.page, pages.peakonCollection, pages.endpoint, pages.sourceUrl,
-                        null, null, SimulatedPages.RUN_ID, batch);
-                case 1 -> LibraryFetcherPath.publish(pages.page, pages.peakonCollection, pages.endpoint,
-                        pages.sourceUrl, null, null, SimulatedPages.RUN_ID, batch);
-                default -> RemovedFetcherPath.publish(pages.page, pages.peakonCollection, pages.endpoint,
-                        pages.sourceUrl, null, null, SimulatedPages.RUN_ID, batch);
+                case 0 ->
+                    FetcherPath.publish(
+                            pages.page,
+                            pages.peakonCollection,
+                            pages.endpoint,
+                            pages.sourceUrl,
+                            null,
+                            null,
+                            SimulatedPages.RUN_ID,
+                            batch);
+                case 1 ->
+                    LibraryFetcherPath.publish(
+                            pages.page,
+                            pages.peakonCollection,
+                            pages.endpoint,
+                            pages.sourceUrl,
+                            null,
+                            null,
+                            SimulatedPages.RUN_ID,
+                            batch);
+                default ->
+                    RemovedFetcherPath.publish(
+                            pages.page,
+                            pages.peakonCollection,
+                            pages.endpoint,
+                            pages.sourceUrl,
+                            null,
+                            null,
+                            SimulatedPages.RUN_ID,
+                            batch);
             }
             add(counters, variant, THREADS.getCurrentThreadCpuTime() - start);
         }
@@ -105,15 +129,34 @@ public class PairedPathsBenchmark {
             long start = THREADS.getCurrentThreadCpuTime();
             for (int i = 0; i < records.size(); i++) {
                 byte[] record = records.get(i);
-                sink.consume(switch (variant) {
-                    case 0 -> DocumentMapper.toPending(currentReader.deserialize("t", record),
-                            pages.peakonCollection, 0, i, null).document();
-                    case 1 -> org.peakoningest.jmh.library.writer.DocumentMapper.toPending(
-                            libraryReader.deserialize("t", record), pages.peakonCollection, 0, i, null).document();
-                    case 2 -> org.peakoningest.jmh.removed.writer.DocumentMapper.toPending(
-                            removedReader.deserialize("t", record), pages.peakonCollection, 0, i, null).document();
-                    default -> CharBufferStringsBehindCodec.document(record, pages.peakonCollection, 0, i);
-                });
+                sink.consume(
+                        switch (variant) {
+                            case 0 ->
+                                DocumentMapper.toPending(
+                                                currentReader.deserialize("t", record),
+                                                pages.peakonCollection,
+                                                0,
+                                                i,
+                                                null)
+                                        .document();
+                            case 1 ->
+                                org.peakoningest.jmh.library.writer.DocumentMapper.toPending(
+                                                libraryReader.deserialize("t", record),
+                                                pages.peakonCollection,
+                                                0,
+                                                i,
+                                                null)
+                                        .document();
+                            case 2 ->
+                                org.peakoningest.jmh.removed.writer.DocumentMapper.toPending(
+                                                removedReader.deserialize("t", record),
+                                                pages.peakonCollection,
+                                                0,
+                                                i,
+                                                null)
+                                        .document();
+                            default -> CharBufferStringsBehindCodec.document(record, pages.peakonCollection, 0, i);
+                        });
             }
             add(counters, variant, THREADS.getCurrentThreadCpuTime() - start);
         }

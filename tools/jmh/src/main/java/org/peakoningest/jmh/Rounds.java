@@ -29,8 +29,7 @@ import org.openjdk.jmh.util.ListStatistics;
  */
 public final class Rounds {
 
-    private Rounds() {
-    }
+    private Rounds() {}
 
     public static void main(String[] args) throws RunnerException {
         int rounds = 3;
@@ -59,12 +58,12 @@ public final class Rounds {
             }
             Collection<RunResult> results = new Runner(options.build()).run();
             for (RunResult result : results) {
-                String name = result.getParams().getBenchmark().replace("org.peakoningest.jmh.", "")
-                        + params(result);
+                String name = result.getParams().getBenchmark().replace("org.peakoningest.jmh.", "") + params(result);
                 units.put(name, result.getPrimaryResult().getScoreUnit());
                 for (BenchmarkResult benchmark : result.getBenchmarkResults()) {
                     for (IterationResult iteration : benchmark.getIterationResults()) {
-                        iterations.computeIfAbsent(name, n -> new ArrayList<>())
+                        iterations
+                                .computeIfAbsent(name, n -> new ArrayList<>())
                                 .add(iteration.getPrimaryResult().getScore());
                         Map<String, Result> secondary = iteration.getSecondaryResults();
                         Result<?> documents = secondary.get("documents");
@@ -96,21 +95,33 @@ public final class Rounds {
                 }
             }
         }
-        System.out.printf("%n%d rounds of one fork each; JVM options appended: %s%n", rounds,
-                jvm == null ? "(none)" : jvm);
+        System.out.printf(
+                "%n%d rounds of one fork each; JVM options appended: %s%n", rounds, jvm == null ? "(none)" : jvm);
         System.out.println("wall: JMH's score (wall clock); cpu: CPU time per document per iteration"
                 + " (PairedPathsBenchmark: the benchmark thread's, per variant; the path benchmarks: the whole JVM's);"
                 + " mean ± 99.9 % confidence interval");
         System.out.printf("%-56s %4s %22s %22s%n", "benchmark", "n", "wall", "cpu (us/doc)");
         cpu.keySet().stream().filter(name -> !iterations.containsKey(name)).forEach(name -> {
             ListStatistics perDocument = statistics(cpu.get(name));
-            System.out.printf(Locale.ROOT, "%-56s %4d %22s %10.3f ± %-9.3f%n", name, perDocument.getN(), "",
-                    perDocument.getMean(), perDocument.getMeanErrorAt(0.999));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-56s %4d %22s %10.3f ± %-9.3f%n",
+                    name,
+                    perDocument.getN(),
+                    "",
+                    perDocument.getMean(),
+                    perDocument.getMeanErrorAt(0.999));
         });
         ratios.forEach((name, values) -> {
             ListStatistics ratio = statistics(values);
-            System.out.printf(Locale.ROOT, "%-56s %4d %22s %10.3f ± %-9.3f (CPU ratio, per iteration)%n", name,
-                    ratio.getN(), "", ratio.getMean(), ratio.getMeanErrorAt(0.999));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-56s %4d %22s %10.3f ± %-9.3f (CPU ratio, per iteration)%n",
+                    name,
+                    ratio.getN(),
+                    "",
+                    ratio.getMean(),
+                    ratio.getMeanErrorAt(0.999));
         });
         iterations.forEach((name, scores) -> {
             if (name.startsWith("PairedPathsBenchmark")) {
@@ -121,11 +132,18 @@ public final class Rounds {
             String cpuText = "";
             if (cpuScores != null) {
                 ListStatistics perDocument = statistics(cpuScores);
-                cpuText = String.format(Locale.ROOT, "%10.3f ± %-9.3f", perDocument.getMean(),
-                        perDocument.getMeanErrorAt(0.999));
+                cpuText = String.format(
+                        Locale.ROOT, "%10.3f ± %-9.3f", perDocument.getMean(), perDocument.getMeanErrorAt(0.999));
             }
-            System.out.printf(Locale.ROOT, "%-56s %4d %10.3f ± %-9.3f %s %s%n", name, wall.getN(), wall.getMean(),
-                    wall.getMeanErrorAt(0.999), units.get(name), cpuText);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-56s %4d %10.3f ± %-9.3f %s %s%n",
+                    name,
+                    wall.getN(),
+                    wall.getMean(),
+                    wall.getMeanErrorAt(0.999),
+                    units.get(name),
+                    cpuText);
         });
     }
 

@@ -10,9 +10,9 @@ import org.peakoningest.fetcher.crawl.FetcherPath;
 import org.peakoningest.fetcher.publish.RecordPublisher;
 import org.peakoningest.jmh.library.fetcher.LibraryFetcherPath;
 import org.peakoningest.jmh.removed.fetcher.RemovedFetcherPath;
+import org.peakoningest.jmh.removed.writer.CharBufferStringsBehindCodec;
 import org.peakoningest.writer.store.DocumentMapper;
 import org.peakoningest.writer.store.EnvelopeDeserializer;
-import org.peakoningest.jmh.removed.writer.CharBufferStringsBehindCodec;
 
 /**
  * Before a trial: every variant of a path turns the inputs into the same bytes (apart from {@code fetched_at},
@@ -20,8 +20,7 @@ import org.peakoningest.jmh.removed.writer.CharBufferStringsBehindCodec;
  */
 final class SameOutputs {
 
-    private SameOutputs() {
-    }
+    private SameOutputs() {}
 
     static void ofFetcherPaths(SimulatedPages pages) {
         List<List<String>> outputs = new ArrayList<>();
@@ -30,17 +29,42 @@ final class SameOutputs {
             RecordPublisher.Batch batch = new SimulatedPages.Captured() {
                 @Override
                 public void publish(DocumentKey key, byte[] envelope) {
-                    seen.add(key + " " + new String(envelope, java.nio.charset.StandardCharsets.UTF_8)
-                            .replaceAll("\"fetched_at\":\"[^\"]*\"", ""));
+                    seen.add(key + " "
+                            + new String(envelope, java.nio.charset.StandardCharsets.UTF_8)
+                                    .replaceAll("\"fetched_at\":\"[^\"]*\"", ""));
                 }
             };
             switch (variant) {
-                case 0 -> FetcherPath.publish(pages.page, pages.peakonCollection, pages.endpoint, pages.sourceUrl,
-                        null, null, SimulatedPages.RUN_ID, batch);
-                case 1 -> LibraryFetcherPath.publish(pages.page, pages.peakonCollection, pages.endpoint,
-                        pages.sourceUrl, null, null, SimulatedPages.RUN_ID, batch);
-                default -> RemovedFetcherPath.publish(pages.page, pages.peakonCollection, pages.endpoint,
-                        pages.sourceUrl, null, null, SimulatedPages.RUN_ID, batch);
+                case 0 ->
+                    FetcherPath.publish(
+                            pages.page,
+                            pages.peakonCollection,
+                            pages.endpoint,
+                            pages.sourceUrl,
+                            null,
+                            null,
+                            SimulatedPages.RUN_ID,
+                            batch);
+                case 1 ->
+                    LibraryFetcherPath.publish(
+                            pages.page,
+                            pages.peakonCollection,
+                            pages.endpoint,
+                            pages.sourceUrl,
+                            null,
+                            null,
+                            SimulatedPages.RUN_ID,
+                            batch);
+                default ->
+                    RemovedFetcherPath.publish(
+                            pages.page,
+                            pages.peakonCollection,
+                            pages.endpoint,
+                            pages.sourceUrl,
+                            null,
+                            null,
+                            SimulatedPages.RUN_ID,
+                            batch);
             }
             outputs.add(seen);
         }
@@ -55,14 +79,17 @@ final class SameOutputs {
         var removed = new org.peakoningest.jmh.removed.writer.EnvelopeDeserializer();
         for (int i = 0; i < pages.records.size(); i++) {
             byte[] record = pages.records.get(i);
-            byte[] expected = bytes(DocumentMapper.toPending(current.deserialize("t", record),
-                    pages.peakonCollection, 0, i, null).document());
+            byte[] expected =
+                    bytes(DocumentMapper.toPending(current.deserialize("t", record), pages.peakonCollection, 0, i, null)
+                            .document());
             List<byte[]> others = List.of(
                     bytes(org.peakoningest.jmh.library.writer.DocumentMapper.toPending(
-                            library.deserialize("t", record), pages.peakonCollection, 0, i, null).document()),
+                                    library.deserialize("t", record), pages.peakonCollection, 0, i, null)
+                            .document()),
                     bytes(CharBufferStringsBehindCodec.document(record, pages.peakonCollection, 0, i)),
                     bytes(org.peakoningest.jmh.removed.writer.DocumentMapper.toPending(
-                            removed.deserialize("t", record), pages.peakonCollection, 0, i, null).document()));
+                                    removed.deserialize("t", record), pages.peakonCollection, 0, i, null)
+                            .document()));
             for (byte[] other : others) {
                 if (!Arrays.equals(expected, other)) {
                     throw new IllegalStateException("the writer variants store different documents");

@@ -29,6 +29,7 @@ public class SimulatedPages {
 
     /** Items per page; {@code @OperationsPerInvocation} of every benchmark (the figures are per document). */
     public static final int ITEMS = 1000;
+
     static final String RUN_ID = "7f9c2b1e-3d4a-4c5b-9e8f-0a1b2c3d4e5f";
 
     /** The collections that make up nearly all documents of a crawl (answers: 99 % at 200k). */
@@ -57,14 +58,22 @@ public class SimulatedPages {
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest auth = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/auth/application"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + SimulatorConfig.defaults(2000, 200_000).appToken()
-                            + "\",\"persists\":false}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\""
+                            + SimulatorConfig.defaults(2000, 200_000).appToken() + "\",\"persists\":false}"))
                     .build();
-            String bearer = ContractJson.mapper().readTree(http.send(auth, HttpResponse.BodyHandlers.ofByteArray())
-                    .body()).path("data").path("id").stringValue();
+            String bearer = ContractJson.mapper()
+                    .readTree(http.send(auth, HttpResponse.BodyHandlers.ofByteArray())
+                            .body())
+                    .path("data")
+                    .path("id")
+                    .stringValue();
             sourceUrl = simulator.baseUrl() + endpoint + "?per_page=" + ITEMS;
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(sourceUrl))
-                    .header("Authorization", "Bearer " + bearer).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create(sourceUrl))
+                            .header("Authorization", "Bearer " + bearer)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + sourceUrl + " answered " + response.statusCode());
             }
@@ -77,8 +86,9 @@ public class SimulatedPages {
         }
         records = captured.values;
         recordBytes = records.stream().mapToLong(r -> r.length).sum();
-        System.out.printf("%n%s: page %,d bytes, %d items, record values %,d bytes (%,d per record)%n", collection,
-                page.length, items, recordBytes, recordBytes / items);
+        System.out.printf(
+                "%n%s: page %,d bytes, %d items, record values %,d bytes (%,d per record)%n",
+                collection, page.length, items, recordBytes, recordBytes / items);
     }
 
     /** A batch that keeps what it is given. */

@@ -28,7 +28,8 @@ import org.peakoningest.common.Timestamps;
 @State(Scope.Thread)
 public class TimestampsBenchmark {
 
-    private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder().appendInstant(6).toFormatter();
+    private static final DateTimeFormatter FORMAT =
+            new DateTimeFormatterBuilder().appendInstant(6).toFormatter();
     private final String text = "2026-11-23T03:00:12.345678Z";
 
     /** The product: java.time behind a one-entry memory (a page's records repeat the value). */

@@ -10,14 +10,14 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.peakoningest.jmh.removed.writer.CharBufferStringsBehindCodec;
 import org.peakoningest.writer.store.DocumentMapper;
 import org.peakoningest.writer.store.EnvelopeDeserializer;
-import org.peakoningest.jmh.removed.writer.CharBufferStringsBehindCodec;
 
 /**
  * The writer's whole per-document path: a record value's bytes → the {@code RawBsonDocument} that goes to
@@ -53,8 +53,9 @@ public class WriterPathBenchmark {
         List<byte[]> records = pages.records;
         cpu.start();
         for (int i = 0; i < records.size(); i++) {
-            sink.consume(DocumentMapper.toPending(current.deserialize("t", records.get(i)), pages.peakonCollection,
-                    0, i, null).document());
+            sink.consume(DocumentMapper.toPending(
+                            current.deserialize("t", records.get(i)), pages.peakonCollection, 0, i, null)
+                    .document());
         }
         cpu.stop(records.size());
     }
@@ -69,7 +70,8 @@ public class WriterPathBenchmark {
         cpu.start();
         for (int i = 0; i < records.size(); i++) {
             sink.consume(org.peakoningest.jmh.library.writer.DocumentMapper.toPending(
-                    library.deserialize("t", records.get(i)), pages.peakonCollection, 0, i, null).document());
+                            library.deserialize("t", records.get(i)), pages.peakonCollection, 0, i, null)
+                    .document());
         }
         cpu.stop(records.size());
     }
@@ -92,7 +94,8 @@ public class WriterPathBenchmark {
         cpu.start();
         for (int i = 0; i < records.size(); i++) {
             sink.consume(org.peakoningest.jmh.removed.writer.DocumentMapper.toPending(
-                    removed.deserialize("t", records.get(i)), pages.peakonCollection, 0, i, null).document());
+                            removed.deserialize("t", records.get(i)), pages.peakonCollection, 0, i, null)
+                    .document());
         }
         cpu.stop(records.size());
     }

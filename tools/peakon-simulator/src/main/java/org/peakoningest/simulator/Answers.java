@@ -28,26 +28,51 @@ final class Answers {
             "es", "¿Qué tan satisfecho/a estás con «%s» en el trabajo?",
             "da", "Hvor tilfreds er du med %s på arbejdet?");
     private static final Map<String, String[]> COMMENTS = Map.of(
-            "en", new String[] {"My manager gives me clear feedback.", "Too many meetings this quarter.",
-                "I would like more growth opportunities.", "Great team, tough deadlines.",
-                "The new tools really help 👍", "Communication between teams could be better."},
-            "de", new String[] {"Mein Vorgesetzter gibt mir klares Feedback.", "Zu viele Meetings in diesem Quartal.",
-                "Ich wünsche mir mehr Weiterbildung.", "Tolles Team, aber große Arbeitsbelastung.",
-                "Die Zusammenarbeit über Abteilungen hinweg ist schwierig."},
-            "fr", new String[] {"Mon manager me donne des retours clairs.", "Trop de réunions ce trimestre.",
-                "J'aimerais plus d'opportunités d'évolution.", "Super équipe, délais très serrés.",
-                "La communication entre équipes pourrait être améliorée."},
-            "es", new String[] {"Mi responsable me da feedback claro.", "Demasiadas reuniones este trimestre.",
-                "Me gustaría tener más oportunidades de crecimiento.", "Gran equipo, plazos muy ajustados.",
-                "La comunicación entre equipos podría mejorar — ¡sin duda!"},
-            "da", new String[] {"Min leder giver mig tydelig feedback.", "For mange møder i dette kvartal.",
-                "Jeg vil gerne have flere udviklingsmuligheder.", "Godt team, stramme deadlines.",
-                "Kommunikationen på tværs af teams kan blive bedre. Ærligt talt."});
+            "en",
+                    new String[] {
+                        "My manager gives me clear feedback.",
+                        "Too many meetings this quarter.",
+                        "I would like more growth opportunities.",
+                        "Great team, tough deadlines.",
+                        "The new tools really help 👍",
+                        "Communication between teams could be better."
+                    },
+            "de",
+                    new String[] {
+                        "Mein Vorgesetzter gibt mir klares Feedback.",
+                        "Zu viele Meetings in diesem Quartal.",
+                        "Ich wünsche mir mehr Weiterbildung.",
+                        "Tolles Team, aber große Arbeitsbelastung.",
+                        "Die Zusammenarbeit über Abteilungen hinweg ist schwierig."
+                    },
+            "fr",
+                    new String[] {
+                        "Mon manager me donne des retours clairs.",
+                        "Trop de réunions ce trimestre.",
+                        "J'aimerais plus d'opportunités d'évolution.",
+                        "Super équipe, délais très serrés.",
+                        "La communication entre équipes pourrait être améliorée."
+                    },
+            "es",
+                    new String[] {
+                        "Mi responsable me da feedback claro.",
+                        "Demasiadas reuniones este trimestre.",
+                        "Me gustaría tener más oportunidades de crecimiento.",
+                        "Gran equipo, plazos muy ajustados.",
+                        "La comunicación entre equipos podría mejorar — ¡sin duda!"
+                    },
+            "da",
+                    new String[] {
+                        "Min leder giver mig tydelig feedback.",
+                        "For mange møder i dette kvartal.",
+                        "Jeg vil gerne have flere udviklingsmuligheder.",
+                        "Godt team, stramme deadlines.",
+                        "Kommunikationen på tværs af teams kan blive bedre. Ærligt talt."
+                    });
 
     /** A question of the survey: scale questions per driver, two free-text questions, one value question. */
-    private record Question(String id, String type, String categoryId, String group, String standard,
-                            Map<String, String> text) {
-    }
+    private record Question(
+            String id, String type, String categoryId, String group, String standard, Map<String, String> text) {}
 
     private final long seed;
     private final long companyId;
@@ -63,21 +88,60 @@ final class Answers {
             String topic = driver.getKey().replace('_', ' ');
             Map<String, String> text = new java.util.TreeMap<>();
             SCALE_TEMPLATES.forEach((locale, template) -> text.put(locale, String.format(template, topic)));
-            questions.add(new Question(Integer.toString(4_100 + q++), "scale", driver.getValue(),
-                    "engagement", driver.getKey(), text));
+            questions.add(new Question(
+                    Integer.toString(4_100 + q++), "scale", driver.getValue(), "engagement", driver.getKey(), text));
         }
-        questions.add(new Question("4200", "text", null, "other", null, Map.of("en",
-                "Is there anything else you would like to share?", "de", "Möchtest du uns noch etwas mitteilen?",
-                "fr", "Souhaitez-vous partager autre chose ?", "es", "¿Quieres compartir algo más?",
-                "da", "Er der andet, du gerne vil dele?")));
-        questions.add(new Question("4201", "text", null, "other", null, Map.of("en",
-                "What should we start doing?", "de", "Was sollten wir anfangen zu tun?",
-                "fr", "Que devrions-nous commencer à faire ?", "es", "¿Qué deberíamos empezar a hacer?",
-                "da", "Hvad bør vi begynde at gøre?")));
-        questions.add(new Question("4300", "value", "1529001", "values", "values_fit", Map.of("en",
-                "I live our value 'Customer first' every day.", "de", "Ich lebe unseren Wert „Kunde zuerst“.",
-                "fr", "J'incarne notre valeur « Le client d'abord ».", "es", "Vivo nuestro valor «El cliente primero».",
-                "da", "Jeg lever vores værdi 'Kunden først'.")));
+        questions.add(new Question(
+                "4200",
+                "text",
+                null,
+                "other",
+                null,
+                Map.of(
+                        "en",
+                        "Is there anything else you would like to share?",
+                        "de",
+                        "Möchtest du uns noch etwas mitteilen?",
+                        "fr",
+                        "Souhaitez-vous partager autre chose ?",
+                        "es",
+                        "¿Quieres compartir algo más?",
+                        "da",
+                        "Er der andet, du gerne vil dele?")));
+        questions.add(new Question(
+                "4201",
+                "text",
+                null,
+                "other",
+                null,
+                Map.of(
+                        "en",
+                        "What should we start doing?",
+                        "de",
+                        "Was sollten wir anfangen zu tun?",
+                        "fr",
+                        "Que devrions-nous commencer à faire ?",
+                        "es",
+                        "¿Qué deberíamos empezar a hacer?",
+                        "da",
+                        "Hvad bør vi begynde at gøre?")));
+        questions.add(new Question(
+                "4300",
+                "value",
+                "1529001",
+                "values",
+                "values_fit",
+                Map.of(
+                        "en",
+                        "I live our value 'Customer first' every day.",
+                        "de",
+                        "Ich lebe unseren Wert „Kunde zuerst“.",
+                        "fr",
+                        "J'incarne notre valeur « Le client d'abord ».",
+                        "es",
+                        "Vivo nuestro valor «El cliente primero».",
+                        "da",
+                        "Jeg lever vores værdi 'Kunden først'.")));
     }
 
     static long answerId(long seed, long index) {
@@ -139,11 +203,15 @@ final class Answers {
         g.writeStringProperty("employeeExternalId", e.identifier());
         g.writeStringProperty("accountEmail", e.email());
         g.writeNumberProperty("responseId", 20_000_000L + round * employees.size() + e.index());
-        g.writeStringProperty("responseAnsweredAt",
-                Instant.ofEpochSecond(opens + 3_600 + Rng.pick(Rng.next(h, 8), 5 * 86_400)).toString());
+        g.writeStringProperty(
+                "responseAnsweredAt",
+                Instant.ofEpochSecond(opens + 3_600 + Rng.pick(Rng.next(h, 8), 5 * 86_400))
+                        .toString());
         g.writeNumberProperty("roundId", 90_000L + round);
-        g.writeStringProperty("roundOpensAt", LocalDate.ofEpochDay(opens / 86_400L).toString());
-        g.writeStringProperty("roundEnd", LocalDate.ofEpochDay(opens / 86_400L + 7).toString());
+        g.writeStringProperty(
+                "roundOpensAt", LocalDate.ofEpochDay(opens / 86_400L).toString());
+        g.writeStringProperty(
+                "roundEnd", LocalDate.ofEpochDay(opens / 86_400L + 7).toString());
         g.writeStringProperty("roundType", testRound ? "test" : "automatic");
         g.writeNumberProperty("scheduleId", testRound ? 7_002 : 7_001);
         g.writeStringProperty("scheduleContextName", testRound ? "Pilot group" : "Simulated Company A/S");

@@ -73,8 +73,11 @@ final class ApiHandler implements HttpHandler {
         }
         if (verdict instanceof Traffic.Verdict.OverBudget over) {
             exchange.getResponseHeaders().set("Retry-After", Long.toString(over.retryAfterSeconds()));
-            error(exchange, 429, "Rate limit exceeded: more than " + config.requestBudget()
-                    + " requests in " + config.budgetWindowMs() + " ms");
+            error(
+                    exchange,
+                    429,
+                    "Rate limit exceeded: more than " + config.requestBudget() + " requests in "
+                            + config.budgetWindowMs() + " ms");
             return;
         }
         if (verdict instanceof Traffic.Verdict.ServerError failure) {
@@ -113,16 +116,21 @@ final class ApiHandler implements HttpHandler {
         } else if (route.equals("/employees")) {
             employees(exchange, query, base);
         } else if (route.equals("/engagement/drivers")) {
-            stream(exchange, g -> {
-                g.writeStartObject();
-                g.writeName("data");
-                g.writeStartArray();
-                sim.scores().writeDrivers(g);
-                g.writeEndArray();
-                writeSelfLink(g, base + "/engagement/drivers");
-                g.writeEndObject();
-            }, () -> sim.traffic().driversServed(Scores.DRIVERS.size()));
-        } else if (parts.length == 6 && parts[1].equals("scores") && parts[2].equals("contexts")
+            stream(
+                    exchange,
+                    g -> {
+                        g.writeStartObject();
+                        g.writeName("data");
+                        g.writeStartArray();
+                        sim.scores().writeDrivers(g);
+                        g.writeEndArray();
+                        writeSelfLink(g, base + "/engagement/drivers");
+                        g.writeEndObject();
+                    },
+                    () -> sim.traffic().driversServed(Scores.DRIVERS.size()));
+        } else if (parts.length == 6
+                && parts[1].equals("scores")
+                && parts[2].equals("contexts")
                 && parts[4].equals("group")) {
             scores(exchange, parts[3], Http.decode(parts[5]), base);
         } else {
@@ -164,22 +172,25 @@ final class ApiHandler implements HttpHandler {
         String first = base + "/answers/export?per_page=" + perPage;
         String self = continuation < 0 ? first : first + "&continuation=" + continuation;
         String next = to < total ? first + "&continuation=" + answers.answerId(to - 1) : null;
-        stream(exchange, g -> {
-            g.writeStartObject();
-            g.writeName("data");
-            g.writeStartArray();
-            for (long i = from; i < to; i++) {
-                answers.write(g, i);
-            }
-            g.writeEndArray();
-            g.writeName("links");
-            g.writeStartObject();
-            g.writeStringProperty("self", self);
-            g.writeStringProperty("first", first);
-            g.writeStringProperty("next", next);
-            g.writeEndObject();
-            g.writeEndObject();
-        }, () -> sim.traffic().answersServed(from, to));
+        stream(
+                exchange,
+                g -> {
+                    g.writeStartObject();
+                    g.writeName("data");
+                    g.writeStartArray();
+                    for (long i = from; i < to; i++) {
+                        answers.write(g, i);
+                    }
+                    g.writeEndArray();
+                    g.writeName("links");
+                    g.writeStartObject();
+                    g.writeStringProperty("self", self);
+                    g.writeStringProperty("first", first);
+                    g.writeStringProperty("next", next);
+                    g.writeEndObject();
+                    g.writeEndObject();
+                },
+                () -> sim.traffic().answersServed(from, to));
     }
 
     private void employees(HttpExchange exchange, Map<String, String> query, String base) throws IOException {
@@ -187,7 +198,8 @@ final class ApiHandler implements HttpHandler {
         int perPage;
         try {
             page = Integer.parseInt(query.getOrDefault("page", "1").trim());
-            perPage = Integer.parseInt(query.getOrDefault("per_page", "" + DEFAULT_EMPLOYEES_PER_PAGE).trim());
+            perPage = Integer.parseInt(query.getOrDefault("per_page", "" + DEFAULT_EMPLOYEES_PER_PAGE)
+                    .trim());
         } catch (NumberFormatException e) {
             error(exchange, 400, "page and per_page must be integers");
             return;
@@ -204,38 +216,41 @@ final class ApiHandler implements HttpHandler {
         int from = (int) Math.min(total, (long) (page - 1) * size);
         int to = Math.min(total, from + size);
         String url = base + "/employees?per_page=" + size + "&page=";
-        stream(exchange, g -> {
-            g.writeStartObject();
-            g.writeName("data");
-            g.writeStartArray();
-            for (int i = from; i < to; i++) {
-                sim.employees().write(g, i);
-            }
-            g.writeEndArray();
-            g.writeName("links");
-            g.writeStartObject();
-            g.writeStringProperty("self", url + page);
-            g.writeStringProperty("first", url + 1);
-            g.writeStringProperty("last", url + Math.max(1, pages));
-            if (page > 1) {
-                g.writeStringProperty("prev", url + (page - 1));
-            }
-            if (page < pages) {
-                g.writeStringProperty("next", url + (page + 1));
-            }
-            g.writeEndObject();
-            g.writeName("meta");
-            g.writeStartObject();
-            g.writeName("page");
-            g.writeStartObject();
-            g.writeNumberProperty("number", page);
-            g.writeNumberProperty("size", size);
-            g.writeNumberProperty("total", total);
-            g.writeNumberProperty("pages", pages);
-            g.writeEndObject();
-            g.writeEndObject();
-            g.writeEndObject();
-        }, () -> sim.traffic().employeesServed(from, to));
+        stream(
+                exchange,
+                g -> {
+                    g.writeStartObject();
+                    g.writeName("data");
+                    g.writeStartArray();
+                    for (int i = from; i < to; i++) {
+                        sim.employees().write(g, i);
+                    }
+                    g.writeEndArray();
+                    g.writeName("links");
+                    g.writeStartObject();
+                    g.writeStringProperty("self", url + page);
+                    g.writeStringProperty("first", url + 1);
+                    g.writeStringProperty("last", url + Math.max(1, pages));
+                    if (page > 1) {
+                        g.writeStringProperty("prev", url + (page - 1));
+                    }
+                    if (page < pages) {
+                        g.writeStringProperty("next", url + (page + 1));
+                    }
+                    g.writeEndObject();
+                    g.writeName("meta");
+                    g.writeStartObject();
+                    g.writeName("page");
+                    g.writeStartObject();
+                    g.writeNumberProperty("number", page);
+                    g.writeNumberProperty("size", size);
+                    g.writeNumberProperty("total", total);
+                    g.writeNumberProperty("pages", pages);
+                    g.writeEndObject();
+                    g.writeEndObject();
+                    g.writeEndObject();
+                },
+                () -> sim.traffic().employeesServed(from, to));
     }
 
     private void scores(HttpExchange exchange, String context, String group, String base) throws IOException {
@@ -249,15 +264,18 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         String self = base + "/scores/contexts/" + context + "/group/" + Http.encode(group);
-        stream(exchange, g -> {
-            g.writeStartObject();
-            g.writeName("data");
-            g.writeStartArray();
-            scores.writeGroup(g, group);
-            g.writeEndArray();
-            writeSelfLink(g, self);
-            g.writeEndObject();
-        }, () -> sim.traffic().groupServed(group, scores.itemCount(group)));
+        stream(
+                exchange,
+                g -> {
+                    g.writeStartObject();
+                    g.writeName("data");
+                    g.writeStartArray();
+                    scores.writeGroup(g, group);
+                    g.writeEndArray();
+                    writeSelfLink(g, self);
+                    g.writeEndObject();
+                },
+                () -> sim.traffic().groupServed(group, scores.itemCount(group)));
     }
 
     /** A 200 whose body is written straight to the socket (chunked), never built in memory. */
@@ -266,7 +284,7 @@ final class ApiHandler implements HttpHandler {
         exchange.sendResponseHeaders(200, 0);
         sim.traffic().status(200);
         try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16);
-             JsonGenerator g = Http.JSON.createGenerator(out)) {
+                JsonGenerator g = Http.JSON.createGenerator(out)) {
             body.accept(g);
             g.flush();
             // Every data byte is on the wire, only the final chunk is not: recording now means a client that has
@@ -298,8 +316,7 @@ final class ApiHandler implements HttpHandler {
     }
 
     private static String endpointName(String route, String[] parts) {
-        if (parts.length == 6 && parts[1].equals("scores") && parts[2].equals("contexts")
-                && parts[4].equals("group")) {
+        if (parts.length == 6 && parts[1].equals("scores") && parts[2].equals("contexts") && parts[4].equals("group")) {
             return "/scores/contexts/{context}/group/{group}";
         }
         return switch (route) {

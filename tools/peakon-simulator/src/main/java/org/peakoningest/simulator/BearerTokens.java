@@ -25,8 +25,7 @@ final class BearerTokens {
         this.ttlSeconds = ttlSeconds;
     }
 
-    record Issued(String jwt, long issuedAtSeconds, Long expiresAtSeconds) {
-    }
+    record Issued(String jwt, long issuedAtSeconds, Long expiresAtSeconds) {}
 
     Issued issue() {
         long n = counter.incrementAndGet();
@@ -42,7 +41,8 @@ final class BearerTokens {
 
     /** Null when {@code authorization} carries a live token, else why not (for the 401 detail). */
     String rejection(String authorization) {
-        if (authorization == null || authorization.length() < 7
+        if (authorization == null
+                || authorization.length() < 7
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return "Missing bearer token";
         }

@@ -23,11 +23,12 @@ final class ControlEndpoints {
         switch (method + " " + what) {
             case "GET stats" -> Http.json(exchange, 200, g -> writeStats(g, sim.stats()));
             case "GET expected" -> Http.json(exchange, 200, g -> writeExpected(g, sim.expected()));
-            case "GET health" -> Http.json(exchange, 200, g -> {
-                g.writeStartObject();
-                g.writeStringProperty("status", "UP");
-                g.writeEndObject();
-            });
+            case "GET health" ->
+                Http.json(exchange, 200, g -> {
+                    g.writeStartObject();
+                    g.writeStringProperty("status", "UP");
+                    g.writeEndObject();
+                });
             case "POST revoke-tokens" -> {
                 sim.revokeTokens();
                 exchange.sendResponseHeaders(204, -1);
@@ -37,7 +38,8 @@ final class ControlEndpoints {
                 exchange.sendResponseHeaders(204, -1);
             }
             case "POST answers" -> {
-                String total = Http.query(exchange.getRequestURI().getRawQuery()).get("total");
+                String total =
+                        Http.query(exchange.getRequestURI().getRawQuery()).get("total");
                 try {
                     sim.setAnswerCount(Long.parseLong(String.valueOf(total)));
                 } catch (IllegalArgumentException e) {

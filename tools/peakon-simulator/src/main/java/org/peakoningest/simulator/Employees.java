@@ -13,24 +13,77 @@ final class Employees {
     static final long FIRST_ID = 50_001L;
     static final List<String> LOCALES = List.of("en", "de", "fr", "es", "da");
 
-    private static final String[] FIRST = {"Anna", "Lukas", "Sofia", "Mathias", "Camille", "Javier", "Freja", "Noah",
-        "Emma", "Jonas", "Léa", "Mateo", "Ida", "Oliver", "Clara", "Hugo", "Lucía", "Magnus", "Zoé", "William",
-        "Mia", "Felix", "Chloé", "Pablo", "Astrid", "Elias", "Inès", "Diego", "Sara", "Theo", "Nora", "Liam",
-        "Jörg", "Amélie", "Søren", "Marta", "Ben", "Olivia", "Karim", "Yuki"};
-    private static final String[] LAST = {"Müller", "Hansen", "García", "Dubois", "Smith", "Jensen", "Schmidt",
-        "Martin", "López", "Nielsen", "Bernard", "Fernández", "Johnson", "Weber", "Pedersen", "Moreau", "Brown",
-        "Fischer", "Sánchez", "Larsen", "Lefèvre", "Wagner", "Martínez", "Andersen", "Taylor", "Becker", "Roux",
-        "Ruiz", "Kristensen", "Wilson", "Hoffmann", "Petit", "Díaz", "Rasmussen", "Davies", "Schulz", "Fournier",
-        "Romero", "Sørensen", "O'Brien"};
-    static final String[] DEPARTMENTS = {"Engineering", "Sales", "Marketing", "Finance", "People", "Operations",
-        "Customer Success", "Legal"};
-    private static final String[] SUB = {"Platform", "Enablement", "Analytics", "North", "South", "Strategy",
-        "Operations", "Partnerships"};
+    private static final String[] FIRST = {
+        "Anna", "Lukas", "Sofia", "Mathias", "Camille", "Javier", "Freja", "Noah", "Emma", "Jonas", "Léa", "Mateo",
+        "Ida", "Oliver", "Clara", "Hugo", "Lucía", "Magnus", "Zoé", "William", "Mia", "Felix", "Chloé", "Pablo",
+        "Astrid", "Elias", "Inès", "Diego", "Sara", "Theo", "Nora", "Liam", "Jörg", "Amélie", "Søren", "Marta", "Ben",
+        "Olivia", "Karim", "Yuki"
+    };
+    private static final String[] LAST = {
+        "Müller",
+        "Hansen",
+        "García",
+        "Dubois",
+        "Smith",
+        "Jensen",
+        "Schmidt",
+        "Martin",
+        "López",
+        "Nielsen",
+        "Bernard",
+        "Fernández",
+        "Johnson",
+        "Weber",
+        "Pedersen",
+        "Moreau",
+        "Brown",
+        "Fischer",
+        "Sánchez",
+        "Larsen",
+        "Lefèvre",
+        "Wagner",
+        "Martínez",
+        "Andersen",
+        "Taylor",
+        "Becker",
+        "Roux",
+        "Ruiz",
+        "Kristensen",
+        "Wilson",
+        "Hoffmann",
+        "Petit",
+        "Díaz",
+        "Rasmussen",
+        "Davies",
+        "Schulz",
+        "Fournier",
+        "Romero",
+        "Sørensen",
+        "O'Brien"
+    };
+    static final String[] DEPARTMENTS = {
+        "Engineering", "Sales", "Marketing", "Finance", "People", "Operations", "Customer Success", "Legal"
+    };
+    private static final String[] SUB = {
+        "Platform", "Enablement", "Analytics", "North", "South", "Strategy", "Operations", "Partnerships"
+    };
     private static final LocalDate FIRST_START = LocalDate.of(2008, 1, 1);
 
-    record Employee(int index, long id, String identifier, String firstName, String lastName, String email,
-                    String avatar, String employmentStart, boolean external, String department,
-                    String subDepartment, int managerIndex, int level, String locale) {
+    record Employee(
+            int index,
+            long id,
+            String identifier,
+            String firstName,
+            String lastName,
+            String email,
+            String avatar,
+            String employmentStart,
+            boolean external,
+            String department,
+            String subDepartment,
+            int managerIndex,
+            int level,
+            String locale) {
         String idText() {
             return Long.toString(id);
         }
@@ -58,7 +111,8 @@ final class Employees {
                 // parent in [(i-1)/6, (i-1)/3]: always an earlier employee (no cycles), 3..6 reports per manager
                 parent[i] = Math.max(1, (i - 1) / (3 + Rng.pick(Rng.next(h, 1), 4)));
                 dept[i] = dept[parent[i]];
-                sub[i] = level[parent[i]] >= 2 ? sub[parent[i]]
+                sub[i] = level[parent[i]] >= 2
+                        ? sub[parent[i]]
                         : dept[i] + " " + SUB[Rng.pick(Rng.next(h, 2), SUB.length)];
             }
             level[i] = i == 0 ? 0 : level[parent[i]] + 1;
@@ -69,10 +123,23 @@ final class Employees {
             String locale = localeDraw < 0.5 ? "en" : LOCALES.get(1 + Rng.pick(Rng.next(h, 6), 4));
             String start = FIRST_START.plusDays(Rng.pick(Rng.next(h, 7), 6500)).toString();
             String avatar = Rng.unit(Rng.next(h, 8)) < 0.8
-                    ? "https://cdn.peakon-simulator.invalid/avatars/" + id + ".png" : null;
-            all[i] = new Employee(i, id, String.format("E%06d", i + 1), first, last,
+                    ? "https://cdn.peakon-simulator.invalid/avatars/" + id + ".png"
+                    : null;
+            all[i] = new Employee(
+                    i,
+                    id,
+                    String.format("E%06d", i + 1),
+                    first,
+                    last,
                     ascii(first) + "." + ascii(last) + "." + (i + 1) + "@example-company.invalid",
-                    avatar, start, Rng.unit(Rng.next(h, 9)) < 0.04, dept[i], sub[i], parent[i], level[i], locale);
+                    avatar,
+                    start,
+                    Rng.unit(Rng.next(h, 9)) < 0.04,
+                    dept[i],
+                    sub[i],
+                    parent[i],
+                    level[i],
+                    locale);
         }
     }
 
@@ -139,7 +206,10 @@ final class Employees {
 
     private static String ascii(String name) {
         String n = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replace("ø", "o").replace("Ø", "O").replace("'", "");
+                .replaceAll("\\p{M}", "")
+                .replace("ø", "o")
+                .replace("Ø", "O")
+                .replace("'", "");
         return n.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -17,8 +17,7 @@ final class Http {
 
     static final JsonFactory JSON = new JsonFactory();
 
-    private Http() {
-    }
+    private Http() {}
 
     static Map<String, String> query(String rawQuery) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -30,7 +29,8 @@ final class Http {
                 continue;
             }
             int eq = pair.indexOf('=');
-            out.putIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            out.putIfAbsent(
+                    decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
         }
         return out;
     }

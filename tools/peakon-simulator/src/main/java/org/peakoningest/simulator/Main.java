@@ -20,67 +20,123 @@ import picocli.CommandLine.TypeConversionException;
  * {@code --kebab-name} is also read from the environment variable {@code SIM_UPPER_SNAKE_NAME}; a flag wins over its
  * variable, a variable over the default. Exit status: 2 a bad setting (one line naming it), 1 cannot listen.
  */
-@Command(name = "java -jar peakon-simulator.jar", sortOptions = false, abbreviateSynopsis = true,
-        showDefaultValues = true, usageHelpWidth = 116,
+@Command(
+        name = "java -jar peakon-simulator.jar",
+        sortOptions = false,
+        abbreviateSynopsis = true,
+        showDefaultValues = true,
+        usageHelpWidth = 116,
         description = "A deterministic simulated Peakon API (docs/simulator.md).",
-        footerHeading = "%n", footer = {
+        footerHeading = "%n",
+        footer = {
             "Every flag is also read from SIM_<FLAG> (--company-id from SIM_COMPANY_ID); a flag wins over its",
-            "variable. The defaults shown include the variables set now. Exit status: 2 bad setting, 1 cannot listen."})
+            "variable. The defaults shown include the variables set now. Exit status: 2 bad setting, 1 cannot listen."
+        })
 public final class Main {
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
             description = "interface to bind (0.0.0.0 inside a container)")
     String host;
+
     @Option(names = "--port", defaultValue = "8089", description = "TCP port, 0 = pick a free one")
     int port;
-    @Option(names = "--employees", defaultValue = "2000",
+
+    @Option(
+            names = "--employees",
+            defaultValue = "2000",
             description = "number of employees (a manager tree with one root)")
     int employees;
-    @Option(names = "--answers", defaultValue = "200000",
+
+    @Option(
+            names = "--answers",
+            defaultValue = "200000",
             description = "answers in the export (generated lazily, by index)")
     long answers;
+
     @Option(names = "--seed", defaultValue = "42", description = "the data seed: same seed, same bytes")
     long seed;
-    @Option(names = "--company-id", defaultValue = "22182",
+
+    @Option(
+            names = "--company-id",
+            defaultValue = "22182",
             description = "the company of /scores/contexts/company_{id}/...")
     long companyId;
-    @Option(names = "--app-token", defaultValue = "sim-app-token",
+
+    @Option(
+            names = "--app-token",
+            defaultValue = "sim-app-token",
             description = "the application token /auth/application accepts")
     String appToken;
-    @Option(names = "--latency-ms", defaultValue = "0",
+
+    @Option(
+            names = "--latency-ms",
+            defaultValue = "0",
             description = "added to every API request before it is answered")
     long latencyMs;
-    @Option(names = "--error-rate", defaultValue = "0",
+
+    @Option(
+            names = "--error-rate",
+            defaultValue = "0",
             description = "share of API requests answered 500/502/503 (0..1)")
     double errorRate;
-    @Option(names = "--rate-limit-rate", defaultValue = "0",
+
+    @Option(
+            names = "--rate-limit-rate",
+            defaultValue = "0",
             description = "share of API requests answered 429 with Retry-After")
     double rateLimitRate;
-    @Option(names = "--rate-limit-no-retry-after-rate", defaultValue = "0",
+
+    @Option(
+            names = "--rate-limit-no-retry-after-rate",
+            defaultValue = "0",
             description = "share of API requests answered 429 without Retry-After")
     double rateLimitNoRetryAfterRate;
+
     @Option(names = "--retry-after-seconds", defaultValue = "1", description = "the Retry-After of the random 429s")
     int retryAfterSeconds;
-    @Option(names = "--request-budget", defaultValue = "5000",
+
+    @Option(
+            names = "--request-budget",
+            defaultValue = "5000",
             description = "API requests allowed per budget window, beyond it 429 (0 = unlimited)")
     int requestBudget;
-    @Option(names = "--budget-window-ms", defaultValue = "3600000",
+
+    @Option(
+            names = "--budget-window-ms",
+            defaultValue = "3600000",
             description = "the sliding budget window (the real API: one hour)")
     long budgetWindowMs;
-    @Option(names = "--invalid-groups", defaultValue = "free_opinions,reward_recognition",
+
+    @Option(
+            names = "--invalid-groups",
+            defaultValue = "free_opinions,reward_recognition",
             description = "driver ids that are not valid score groups (answered 422), comma-separated")
     String invalidGroups;
+
     @Option(names = "--score-periods", defaultValue = "12", description = "points in time per score category")
     int scorePeriods;
+
     @Option(names = "--threads", defaultValue = "16", description = "request-handling threads")
     int threads;
-    @Option(names = "--token-ttl-seconds", defaultValue = "0",
+
+    @Option(
+            names = "--token-ttl-seconds",
+            defaultValue = "0",
             description = "bearer-token lifetime, 0 = never expires (then 401)")
     long tokenTtlSeconds;
-    @Option(names = "--public-url", defaultValue = "",
+
+    @Option(
+            names = "--public-url",
+            defaultValue = "",
             description = "API base to print in links; empty = from the request's Host header")
     String publicUrl;
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "this text")
     boolean help;
 
     public static void main(String[] args) throws InterruptedException {
@@ -108,13 +164,16 @@ public final class Main {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
-            stopped.countDown();
-        }, "peakon-sim-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            sim.close();
+                            stopped.countDown();
+                        },
+                        "peakon-sim-shutdown"));
         // The app token is a simulator value, not a secret: printing it tells the user what to configure.
-        System.out.println("peakon-simulator listening on " + sim.baseUrl() + " (app token: " + config.appToken()
-                + ")");
+        System.out.println(
+                "peakon-simulator listening on " + sim.baseUrl() + " (app token: " + config.appToken() + ")");
         System.out.flush();
         stopped.await();
     }
@@ -125,9 +184,11 @@ public final class Main {
     }
 
     static CommandLine commandLine(Map<String, String> env) {
-        return new CommandLine(new Main()).setDefaultValueProvider(new EnvironmentDefaults(env))
+        return new CommandLine(new Main())
+                .setDefaultValueProvider(new EnvironmentDefaults(env))
                 // A flag given twice takes the last value: callers append their flags to a base command line.
-                .setOverwrittenOptionsAllowed(true).setUsageHelpLongOptionsMaxWidth(40)
+                .setOverwrittenOptionsAllowed(true)
+                .setUsageHelpLongOptionsMaxWidth(40)
                 .registerConverter(String.class, String::trim)
                 .registerConverter(int.class, value -> Math.toIntExact(wholeNumber(value)))
                 .registerConverter(long.class, Main::wholeNumber);
@@ -144,10 +205,30 @@ public final class Main {
 
     private SimulatorConfig config() {
         Set<String> groups = new TreeSet<>();
-        Arrays.stream(invalidGroups.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(groups::add);
-        return new SimulatorConfig(host, port, employees, answers, seed, companyId, appToken, latencyMs, errorRate,
-                rateLimitRate, rateLimitNoRetryAfterRate, retryAfterSeconds, requestBudget, budgetWindowMs, groups,
-                scorePeriods, threads, tokenTtlSeconds, publicUrl);
+        Arrays.stream(invalidGroups.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(groups::add);
+        return new SimulatorConfig(
+                host,
+                port,
+                employees,
+                answers,
+                seed,
+                companyId,
+                appToken,
+                latencyMs,
+                errorRate,
+                rateLimitRate,
+                rateLimitNoRetryAfterRate,
+                retryAfterSeconds,
+                requestBudget,
+                budgetWindowMs,
+                groups,
+                scorePeriods,
+                threads,
+                tokenTtlSeconds,
+                publicUrl);
     }
 
     /** {@code 200000} or {@code 200_000}. */
@@ -168,7 +249,8 @@ public final class Main {
 
     /** {@code --company-id} → {@code SIM_COMPANY_ID}. */
     static String envName(OptionSpec option) {
-        return "SIM_" + option.longestName().substring(2).toUpperCase(Locale.ROOT).replace('-', '_');
+        return "SIM_"
+                + option.longestName().substring(2).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** {@code SIM_<FLAG>} as the default of each flag; unset or blank = the built-in default. */

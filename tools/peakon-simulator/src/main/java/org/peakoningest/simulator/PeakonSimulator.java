@@ -93,11 +93,16 @@ public final class PeakonSimulator implements AutoCloseable {
         collections.put("employees", (long) employees.size());
         collections.put("drivers", (long) Scores.DRIVERS.size());
         collections.put("scores_contexts", (long) perGroup.getOrDefault("engagement", 0));
-        collections.put("scores_by_driver", Scores.DRIVERS.keySet().stream()
-                .mapToLong(d -> perGroup.getOrDefault(d, 0)).sum());
-        List<String> unprocessable = Scores.DRIVERS.keySet().stream().filter(d -> !scores.isValidGroup(d)).toList();
-        return new SimulatorExpected(collections, perGroup, unprocessable, List.copyOf(Scores.DRIVERS.keySet()),
-                config.companyId());
+        collections.put(
+                "scores_by_driver",
+                Scores.DRIVERS.keySet().stream()
+                        .mapToLong(d -> perGroup.getOrDefault(d, 0))
+                        .sum());
+        List<String> unprocessable = Scores.DRIVERS.keySet().stream()
+                .filter(d -> !scores.isValidGroup(d))
+                .toList();
+        return new SimulatorExpected(
+                collections, perGroup, unprocessable, List.copyOf(Scores.DRIVERS.keySet()), config.companyId());
     }
 
     /** Grows (or shrinks) the answers export, e.g. to test that an incremental run picks up only new answers. */

@@ -6,8 +6,7 @@ package org.peakoningest.simulator;
  */
 final class Rng {
 
-    private Rng() {
-    }
+    private Rng() {}
 
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;

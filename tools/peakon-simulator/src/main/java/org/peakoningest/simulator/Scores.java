@@ -17,9 +17,19 @@ final class Scores {
     /** The driver ids of the real API, with the numeric category id each one has in this company. */
     static final Map<String, String> DRIVERS = drivers();
     /** Peakon's category groups (the OpenAPI enum). */
-    static final List<String> CATEGORY_GROUPS = List.of("engagement", "diversity_inclusion", "health_wellbeing",
-            "transformation_change", "onboarding", "exit", "covid19", "other", "environmental_social_governance",
-            "ancc_magnet_nursing_excellence", "values");
+    static final List<String> CATEGORY_GROUPS = List.of(
+            "engagement",
+            "diversity_inclusion",
+            "health_wellbeing",
+            "transformation_change",
+            "onboarding",
+            "exit",
+            "covid19",
+            "other",
+            "environmental_social_governance",
+            "ancc_magnet_nursing_excellence",
+            "values");
+
     private static final String[] GRADES = {"excellent", "good", "average", "below_average", "poor"};
     private static final String[] IMPACTS = {"high", "medium", "low"};
     private static final String[] CLASSIFICATIONS = {"strength", "priority", "neutral"};

@@ -34,9 +34,13 @@ public record SimulatorConfig(
         require(answers >= 0 && answers <= 50_000_000L, "answers", "must be 0..50000000");
         require(port >= 0 && port <= 65535, "port", "must be 0..65535");
         require(latencyMs >= 0, "latency-ms", "must be >= 0");
-        require(rate(errorRate) && rate(rateLimitRate) && rate(rateLimitNoRetryAfterRate),
-                "error-rate/rate-limit-rate/rate-limit-no-retry-after-rate", "must be 0..1");
-        require(errorRate + rateLimitRate + rateLimitNoRetryAfterRate <= 1.0, "error-rate + rate-limit rates",
+        require(
+                rate(errorRate) && rate(rateLimitRate) && rate(rateLimitNoRetryAfterRate),
+                "error-rate/rate-limit-rate/rate-limit-no-retry-after-rate",
+                "must be 0..1");
+        require(
+                errorRate + rateLimitRate + rateLimitNoRetryAfterRate <= 1.0,
+                "error-rate + rate-limit rates",
                 "must add up to <= 1");
         require(retryAfterSeconds >= 0, "retry-after-seconds", "must be >= 0");
         require(requestBudget >= 0, "request-budget", "must be >= 0 (0 = unlimited)");
@@ -50,8 +54,18 @@ public record SimulatorConfig(
 
     /** The defaults, for tests and embedding: a random port on 127.0.0.1, no faults, no budget. */
     public static SimulatorConfig defaults(int employees, long answers) {
-        return parse(new String[] {"--port", "0", "--request-budget", "0",
-            "--employees", Integer.toString(employees), "--answers", Long.toString(answers)}, Map.of());
+        return parse(
+                new String[] {
+                    "--port",
+                    "0",
+                    "--request-budget",
+                    "0",
+                    "--employees",
+                    Integer.toString(employees),
+                    "--answers",
+                    Long.toString(answers)
+                },
+                Map.of());
     }
 
     /**

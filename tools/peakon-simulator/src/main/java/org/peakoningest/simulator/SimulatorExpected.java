@@ -14,8 +14,12 @@ import java.util.Map;
  * @param driverIds            the 18 driver ids
  * @param companyId            the company id of the score contexts
  */
-public record SimulatorExpected(Map<String, Long> collections, Map<String, Integer> scoreItemsPerGroup,
-                                List<String> unprocessableGroups, List<String> driverIds, long companyId) {
+public record SimulatorExpected(
+        Map<String, Long> collections,
+        Map<String, Integer> scoreItemsPerGroup,
+        List<String> unprocessableGroups,
+        List<String> driverIds,
+        long companyId) {
 
     public SimulatorExpected {
         collections = Map.copyOf(collections);

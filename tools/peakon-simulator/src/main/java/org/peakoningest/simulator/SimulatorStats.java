@@ -14,9 +14,13 @@ import java.util.TreeMap;
  * @param itemsServed         items written in 200 responses per collection, duplicates included
  * @param scoreGroupsServed   per score group served at least once: its number of items
  */
-public record SimulatorStats(Map<String, Long> requests, Map<String, Long> statuses, long maxRequestsInWindow,
-                             Map<String, Long> distinct, Map<String, Long> itemsServed,
-                             Map<String, Integer> scoreGroupsServed) {
+public record SimulatorStats(
+        Map<String, Long> requests,
+        Map<String, Long> statuses,
+        long maxRequestsInWindow,
+        Map<String, Long> distinct,
+        Map<String, Long> itemsServed,
+        Map<String, Integer> scoreGroupsServed) {
 
     public SimulatorStats {
         requests = Map.copyOf(requests);

@@ -16,17 +16,13 @@ final class Traffic {
 
     /** What to do with an API request before it reaches its endpoint. */
     sealed interface Verdict {
-        record Proceed() implements Verdict {
-        }
+        record Proceed() implements Verdict {}
 
-        record OverBudget(long retryAfterSeconds) implements Verdict {
-        }
+        record OverBudget(long retryAfterSeconds) implements Verdict {}
 
-        record ServerError(int status) implements Verdict {
-        }
+        record ServerError(int status) implements Verdict {}
 
-        record RateLimited(boolean withRetryAfter) implements Verdict {
-        }
+        record RateLimited(boolean withRetryAfter) implements Verdict {}
     }
 
     private static final int[] SERVER_ERRORS = {500, 502, 503};
@@ -124,8 +120,11 @@ final class Traffic {
         }
         distinct.put("drivers", driversServed ? (long) Scores.DRIVERS.size() : 0L);
         distinct.put("scores_contexts", (long) groupsServed.getOrDefault("engagement", 0));
-        distinct.put("scores_by_driver", Scores.DRIVERS.keySet().stream()
-                .mapToLong(d -> groupsServed.getOrDefault(d, 0)).sum());
+        distinct.put(
+                "scores_by_driver",
+                Scores.DRIVERS.keySet().stream()
+                        .mapToLong(d -> groupsServed.getOrDefault(d, 0))
+                        .sum());
         Map<String, Long> served = new TreeMap<>();
         items.forEach((k, v) -> {
             if (!k.startsWith("scores:")) {

@@ -11,10 +11,30 @@ import tools.jackson.databind.JsonNode;
 
 class AnswersExportTest {
 
-    private static final List<String> ATTRIBUTES = List.of("answerId", "answerScore", "answerComment", "answerText",
-            "answerSkipReason", "answerLocale", "questionId", "questionText", "questionType", "categoryId",
-            "categoryGroup", "categoryStandard", "companyId", "employeeId", "employeeExternalId", "accountEmail",
-            "responseId", "responseAnsweredAt", "roundId", "roundOpensAt", "roundEnd", "roundType", "scheduleId",
+    private static final List<String> ATTRIBUTES = List.of(
+            "answerId",
+            "answerScore",
+            "answerComment",
+            "answerText",
+            "answerSkipReason",
+            "answerLocale",
+            "questionId",
+            "questionText",
+            "questionType",
+            "categoryId",
+            "categoryGroup",
+            "categoryStandard",
+            "companyId",
+            "employeeId",
+            "employeeExternalId",
+            "accountEmail",
+            "responseId",
+            "responseAnsweredAt",
+            "roundId",
+            "roundOpensAt",
+            "roundEnd",
+            "roundType",
+            "scheduleId",
             "scheduleContextName");
 
     @Test
@@ -25,17 +45,22 @@ class AnswersExportTest {
 
             List<JsonNode> items = client.chase("/answers/export?per_page=4000");
 
-            Set<Long> ids = items.stream().map(i -> i.path("attributes").path("answerId").longValue())
+            Set<Long> ids = items.stream()
+                    .map(i -> i.path("attributes").path("answerId").longValue())
                     .collect(Collectors.toSet());
             assertThat(items).hasSize(25_000);
             assertThat(ids).hasSize(25_000);
             assertThat(sim.stats().requests("GET /answers/export")).isEqualTo(7);
-            assertThat(sim.stats().distinct("answers_export")).isEqualTo(25_000)
+            assertThat(sim.stats().distinct("answers_export"))
+                    .isEqualTo(25_000)
                     .isEqualTo(sim.expected().count("answers_export"));
             // ids ascend across pages, which is what makes "continuation = last id" a resumable cursor
             for (int i = 1; i < items.size(); i++) {
                 assertThat(items.get(i).path("attributes").path("answerId").longValue())
-                        .isGreaterThan(items.get(i - 1).path("attributes").path("answerId").longValue());
+                        .isGreaterThan(items.get(i - 1)
+                                .path("attributes")
+                                .path("answerId")
+                                .longValue());
             }
         }
     }
@@ -89,9 +114,14 @@ class AnswersExportTest {
             List<JsonNode> rest = client.chase("/answers/export?per_page=1500&continuation=" + cursor);
 
             assertThat(rest).hasSize(4_000);
-            assertThat(rest).allSatisfy(a -> assertThat(a.path("attributes").path("answerId").longValue())
-                    .isGreaterThan(cursor));
-            long newestSeen = rest.get(rest.size() - 1).path("attributes").path("answerId").longValue();
+            assertThat(rest)
+                    .allSatisfy(a -> assertThat(
+                                    a.path("attributes").path("answerId").longValue())
+                            .isGreaterThan(cursor));
+            long newestSeen = rest.get(rest.size() - 1)
+                    .path("attributes")
+                    .path("answerId")
+                    .longValue();
 
             // an incremental run next week: 700 new answers, resumed from the newest id of the last run
             sim.setAnswerCount(10_700);
@@ -115,9 +145,12 @@ class AnswersExportTest {
             assertThat(client.get("/answers/export?per_page=0").status()).isEqualTo(422);
             SimClient.Response tooMany = client.get("/answers/export?per_page=20001");
             assertThat(tooMany.status()).isEqualTo(422);
-            assertThat(tooMany.json().path("errors").get(0).path("detail").stringValue()).contains("20000");
-            assertThat(client.get("/answers/export?per_page=5&continuation=xyz").status()).isEqualTo(400);
-            assertThat(client.get("/answers/export?per_page=20000").json().path("data")).hasSize(20_000);
+            assertThat(tooMany.json().path("errors").get(0).path("detail").stringValue())
+                    .contains("20000");
+            assertThat(client.get("/answers/export?per_page=5&continuation=xyz").status())
+                    .isEqualTo(400);
+            assertThat(client.get("/answers/export?per_page=20000").json().path("data"))
+                    .hasSize(20_000);
         }
     }
 
@@ -128,22 +161,27 @@ class AnswersExportTest {
             client.login("sim-app-token");
             List<JsonNode> answers = client.chase("/answers/export?per_page=5000");
             Set<String> employeeIds = new HashSet<>();
-            client.chase("/employees?per_page=1000").forEach(e -> employeeIds.add(e.path("id").stringValue()));
+            client.chase("/employees?per_page=1000")
+                    .forEach(e -> employeeIds.add(e.path("id").stringValue()));
 
             assertThat(answers).allSatisfy(a -> {
                 assertThat(a.path("type").stringValue()).isEqualTo("answers_export");
-                assertThat(a.path("id").stringValue()).isEqualTo(a.path("attributes").path("answerId").asString());
+                assertThat(a.path("id").stringValue())
+                        .isEqualTo(a.path("attributes").path("answerId").asString());
                 assertThat(a.path("attributes").path("answerId").isInt()).isTrue();
                 assertThat(a.path("attributes").propertyNames()).containsAll(ATTRIBUTES);
-                assertThat(employeeIds).contains(a.path("attributes").path("employeeId").stringValue());
+                assertThat(employeeIds)
+                        .contains(a.path("attributes").path("employeeId").stringValue());
                 assertThat(a.path("attributes").path("companyId").longValue()).isEqualTo(22182);
             });
             assertThat(distinct(answers, "questionType")).containsExactlyInAnyOrder("scale", "text", "value");
             Set<String> commentLocales = answers.stream()
                     .filter(a -> a.path("attributes").path("answerComment").isString())
-                    .map(a -> a.path("attributes").path("answerLocale").stringValue()).collect(Collectors.toSet());
+                    .map(a -> a.path("attributes").path("answerLocale").stringValue())
+                    .collect(Collectors.toSet());
             assertThat(commentLocales).contains("en", "de", "fr", "es", "da");
-            long commented = answers.stream().filter(a -> a.path("attributes").path("answerComment").isString())
+            long commented = answers.stream()
+                    .filter(a -> a.path("attributes").path("answerComment").isString())
                     .count();
             assertThat(commented).isBetween(300L, 1_500L);
             assertThat(distinct(answers, "answerSkipReason")).isNotEmpty();
@@ -151,7 +189,10 @@ class AnswersExportTest {
     }
 
     private static Set<String> distinct(List<JsonNode> answers, String attribute) {
-        return answers.stream().map(a -> a.path("attributes").path(attribute))
-                .filter(JsonNode::isString).map(JsonNode::stringValue).collect(Collectors.toSet());
+        return answers.stream()
+                .map(a -> a.path("attributes").path(attribute))
+                .filter(JsonNode::isString)
+                .map(JsonNode::stringValue)
+                .collect(Collectors.toSet());
     }
 }

@@ -7,5 +7,4 @@ import org.peakoningest.testsupport.architecture.HouseRulesTest;
  * does not apply: the simulator plays Peakon, whose vocabulary ({@code "type": "answers_export"}, the /_sim/stats
  * keys) it speaks without depending on the contract it is used to test.
  */
-class ArchitectureTest extends HouseRulesTest {
-}
+class ArchitectureTest extends HouseRulesTest {}

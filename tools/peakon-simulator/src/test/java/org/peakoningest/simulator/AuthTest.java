@@ -23,15 +23,16 @@ class AuthTest {
     @Test
     void jsonLoginReturnsABearerTokensResourceWhoseIdIsAJwtThatOpensTheApi() {
         SimClient client = new SimClient(sim.baseUrl());
-        SimClient.Response r = client.post("/auth/application", "application/json",
-                "{\"token\":\"sim-app-token\",\"persists\":true}");
+        SimClient.Response r =
+                client.post("/auth/application", "application/json", "{\"token\":\"sim-app-token\",\"persists\":true}");
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("data").path("type").stringValue()).isEqualTo("bearer_tokens");
         String jwt = r.json().path("data").path("id").stringValue();
         assertThat(jwt.split("\\.")).hasSize(3);
         assertThat(jwt).startsWith("eyJ");
-        assertThat(r.json().path("data").path("attributes").path("persists").booleanValue()).isTrue();
+        assertThat(r.json().path("data").path("attributes").path("persists").booleanValue())
+                .isTrue();
 
         client.bearer(jwt);
         assertThat(client.get("/engagement/drivers").status()).isEqualTo(200);
@@ -40,8 +41,8 @@ class AuthTest {
     @Test
     void formEncodedLoginWorksToo() {
         SimClient client = new SimClient(sim.baseUrl());
-        SimClient.Response r = client.post("/auth/application", "application/x-www-form-urlencoded",
-                "token=sim-app-token");
+        SimClient.Response r =
+                client.post("/auth/application", "application/x-www-form-urlencoded", "token=sim-app-token");
 
         assertThat(r.status()).isEqualTo(200);
         client.bearer(r.json().path("data").path("id").stringValue());
@@ -50,8 +51,8 @@ class AuthTest {
 
     @Test
     void unknownAppTokenIs404WithAnErrorsBody() {
-        SimClient.Response r = new SimClient(sim.baseUrl()).post("/auth/application", "application/json",
-                "{\"token\":\"not-the-token\"}");
+        SimClient.Response r = new SimClient(sim.baseUrl())
+                .post("/auth/application", "application/json", "{\"token\":\"not-the-token\"}");
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().path("errors").get(0).path("status").stringValue()).isEqualTo("404");
@@ -61,8 +62,12 @@ class AuthTest {
     @Test
     void missingOrUnknownBearerIs401OnEveryEndpoint() {
         SimClient anonymous = new SimClient(sim.baseUrl());
-        for (String path : new String[] {"/answers/export?per_page=10", "/employees", "/engagement/drivers",
-            "/scores/contexts/company_22182/group/engagement"}) {
+        for (String path : new String[] {
+            "/answers/export?per_page=10",
+            "/employees",
+            "/engagement/drivers",
+            "/scores/contexts/company_22182/group/engagement"
+        }) {
             assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
         }
         SimClient forged = new SimClient(sim.baseUrl());

@@ -8,14 +8,19 @@ import org.junit.jupiter.api.Test;
 
 class DeterminismTest {
 
-    private static final List<String> PATHS = List.of("/answers/export?per_page=3000",
-            "/answers/export?per_page=500&continuation=10004000", "/employees?per_page=250&page=2",
-            "/engagement/drivers", "/scores/contexts/company_22182/group/engagement",
+    private static final List<String> PATHS = List.of(
+            "/answers/export?per_page=3000",
+            "/answers/export?per_page=500&continuation=10004000",
+            "/employees?per_page=250&page=2",
+            "/engagement/drivers",
+            "/scores/contexts/company_22182/group/engagement",
             "/scores/contexts/company_22182/group/autonomy");
 
     @Test
     void theSameSeedGivesByteIdenticalResponsesAndAnotherSeedDoesNot() {
-        try (PeakonSimulator a = start(42); PeakonSimulator b = start(42); PeakonSimulator c = start(43)) {
+        try (PeakonSimulator a = start(42);
+                PeakonSimulator b = start(42);
+                PeakonSimulator c = start(43)) {
             for (String path : PATHS) {
                 String fromA = body(a, path);
                 assertThat(body(b, path)).as(path).isEqualTo(fromA);
@@ -25,8 +30,9 @@ class DeterminismTest {
     }
 
     private static PeakonSimulator start(long seed) {
-        return PeakonSimulator.start(SimulatorConfig.parse(new String[] {"--port", "0", "--employees", "600",
-            "--answers", "6000", "--seed", Long.toString(seed)}, Map.of()));
+        return PeakonSimulator.start(SimulatorConfig.parse(
+                new String[] {"--port", "0", "--employees", "600", "--answers", "6000", "--seed", Long.toString(seed)},
+                Map.of()));
     }
 
     /** The body with the instance's own base URL (its random port) replaced, so bodies can be compared. */

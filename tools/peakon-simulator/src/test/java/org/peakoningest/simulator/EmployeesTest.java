@@ -22,12 +22,24 @@ class EmployeesTest {
             List<JsonNode> all = client.chase("/employees?per_page=170");
 
             assertThat(all).hasSize(2_000);
-            assertThat(all.stream().map(e -> e.path("id").stringValue()).distinct()).hasSize(2_000);
-            assertThat(sim.stats().distinct("employees")).isEqualTo(2_000)
+            assertThat(all.stream().map(e -> e.path("id").stringValue()).distinct())
+                    .hasSize(2_000);
+            assertThat(sim.stats().distinct("employees"))
+                    .isEqualTo(2_000)
                     .isEqualTo(sim.expected().count("employees"));
             JsonNode attributes = all.get(1234).path("attributes");
-            assertThat(attributes.propertyNames()).contains("identifier", "firstName", "lastName", "name", "email",
-                    "avatar", "employmentStart", "external", "Department", "Sub-Department");
+            assertThat(attributes.propertyNames())
+                    .contains(
+                            "identifier",
+                            "firstName",
+                            "lastName",
+                            "name",
+                            "email",
+                            "avatar",
+                            "employmentStart",
+                            "external",
+                            "Department",
+                            "Sub-Department");
         }
     }
 
@@ -39,7 +51,9 @@ class EmployeesTest {
             Map<String, String> managerOf = new HashMap<>();
             for (JsonNode e : client.chase("/employees")) {
                 JsonNode manager = e.path("relationships").path("Manager").path("data");
-                managerOf.put(e.path("id").stringValue(), manager.isNull() ? null : manager.path("id").stringValue());
+                managerOf.put(
+                        e.path("id").stringValue(),
+                        manager.isNull() ? null : manager.path("id").stringValue());
             }
 
             assertThat(managerOf.values().stream().filter(m -> m == null)).hasSize(1);
@@ -66,7 +80,8 @@ class EmployeesTest {
             assertThat(client.get("/employees?page=x").status()).isEqualTo(400);
             assertThat(client.get("/employees?per_page=0").status()).isEqualTo(422);
             JsonNode clamped = client.get("/employees?per_page=5000").json();
-            assertThat(clamped.path("meta").path("page").path("size").intValue()).isEqualTo(1000);
+            assertThat(clamped.path("meta").path("page").path("size").intValue())
+                    .isEqualTo(1000);
             JsonNode beyond = client.get("/employees?page=5").json();
             assertThat(beyond.path("data")).isEmpty();
             assertThat(beyond.path("links").has("next")).isFalse();

@@ -25,7 +25,8 @@ class ExecutableJarIT {
         Path jar;
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             jar = files.filter(p -> p.getFileName().toString().matches("peakon-simulator-[^-]+(-SNAPSHOT)?\\.jar"))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--employees", "30"))
@@ -41,19 +42,25 @@ class ExecutableJarIT {
                     .readLine();
             long readyMillis = (System.nanoTime() - started) / 1_000_000;
             Matcher m = Pattern.compile("^peakon-simulator listening on (http://127\\.0\\.0\\.1:\\d+/api/v1) "
-                    + "\\(app token: from-env\\)$").matcher(String.valueOf(ready));
+                            + "\\(app token: from-env\\)$")
+                    .matcher(String.valueOf(ready));
             assertThat(m.matches()).as("ready line: " + ready).isTrue();
             assertThat(readyMillis).as("start-up time").isLessThan(5_000);
 
             SimClient client = new SimClient(m.group(1));
-            JsonNode expected = client.get(m.group(1).replace("/api/v1", "/_sim/expected")).json();
-            assertThat(expected.path("collections").path("answers_export").longValue()).isEqualTo(1234);
-            assertThat(expected.path("collections").path("employees").longValue()).isEqualTo(30);
+            JsonNode expected =
+                    client.get(m.group(1).replace("/api/v1", "/_sim/expected")).json();
+            assertThat(expected.path("collections").path("answers_export").longValue())
+                    .isEqualTo(1234);
+            assertThat(expected.path("collections").path("employees").longValue())
+                    .isEqualTo(30);
             client.login("from-env");
             assertThat(client.chase("/answers/export?per_page=500")).hasSize(1234);
 
             process.destroy(); // SIGTERM: the shutdown hook closes the server
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                    .as("exited after SIGTERM")
+                    .isTrue();
         } finally {
             process.destroyForcibly();
         }

@@ -24,8 +24,8 @@ class FaultsTest {
 
     @Test
     void rateLimitsComeWithAndWithoutRetryAfterAsConfigured() {
-        SimulatorConfig config = config("--rate-limit-rate", "0.2", "--rate-limit-no-retry-after-rate", "0.2",
-                "--retry-after-seconds", "7");
+        SimulatorConfig config = config(
+                "--rate-limit-rate", "0.2", "--rate-limit-no-retry-after-rate", "0.2", "--retry-after-seconds", "7");
         try (PeakonSimulator sim = PeakonSimulator.start(config)) {
             SimClient client = loggedIn(sim);
             int withHeader = 0;
@@ -39,7 +39,8 @@ class FaultsTest {
                     } else {
                         withoutHeader++;
                     }
-                    assertThat(r.json().path("errors").get(0).path("status").stringValue()).isEqualTo("429");
+                    assertThat(r.json().path("errors").get(0).path("status").stringValue())
+                            .isEqualTo("429");
                 } else {
                     assertThat(r.status()).isEqualTo(200);
                 }
@@ -64,11 +65,14 @@ class FaultsTest {
             }
 
             assertThat(burst).containsExactly(200, 200, 200, 200, 429, 429, 429);
-            assertThat(retryAfter).hasSize(3).allSatisfy(v -> assertThat(Integer.parseInt(v)).isBetween(1, 3));
+            assertThat(retryAfter)
+                    .hasSize(3)
+                    .allSatisfy(v -> assertThat(Integer.parseInt(v)).isBetween(1, 3));
             assertThat(sim.stats().maxRequestsInWindow()).isEqualTo(8);
 
             // polls count against the budget too: one per second keeps the window under 5 once the burst is gone
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1000))
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(1000))
                     .until(() -> client.get("/engagement/drivers").status() == 200);
         }
     }
@@ -91,7 +95,8 @@ class FaultsTest {
             SimClient client = loggedIn(sim);
             assertThat(client.get("/engagement/drivers").status()).isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(250))
+            await().atMost(Duration.ofSeconds(8))
+                    .pollInterval(Duration.ofMillis(250))
                     .until(() -> client.get("/engagement/drivers").status() == 401);
         }
     }
@@ -101,7 +106,8 @@ class FaultsTest {
             SimClient client = loggedIn(sim);
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
-                statuses.add(client.get("/scores/contexts/company_22182/group/engagement").status());
+                statuses.add(client.get("/scores/contexts/company_22182/group/engagement")
+                        .status());
             }
             return statuses;
         }
@@ -123,8 +129,8 @@ class FaultsTest {
     }
 
     private static SimulatorConfig config(String... flags) {
-        List<String> args = new ArrayList<>(List.of("--port", "0", "--employees", "20", "--answers", "100",
-                "--request-budget", "0"));
+        List<String> args = new ArrayList<>(
+                List.of("--port", "0", "--employees", "20", "--answers", "100", "--request-budget", "0"));
         args.addAll(List.of(flags));
         return SimulatorConfig.parse(args.toArray(String[]::new), Map.of());
     }

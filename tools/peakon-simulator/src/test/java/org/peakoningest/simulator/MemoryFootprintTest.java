@@ -33,14 +33,29 @@ class MemoryFootprintTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void aMillionAnswersStreamFromA64MbHeap() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = location(PeakonSimulator.class) + File.pathSeparator + location(JsonFactory.class)
-                + File.pathSeparator + location(picocli.CommandLine.class);
-        Process server = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", classpath,
-                "org.peakoningest.simulator.Main", "--port", "0", "--answers", "1000000", "--request-budget", "0")
-                .redirectErrorStream(true).start();
+        String classpath = location(PeakonSimulator.class)
+                + File.pathSeparator
+                + location(JsonFactory.class)
+                + File.pathSeparator
+                + location(picocli.CommandLine.class);
+        Process server = new ProcessBuilder(
+                        java,
+                        "-Xmx64m",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        classpath,
+                        "org.peakoningest.simulator.Main",
+                        "--port",
+                        "0",
+                        "--answers",
+                        "1000000",
+                        "--request-budget",
+                        "0")
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             String ready = out.readLine();
             Matcher m = Pattern.compile("^peakon-simulator listening on (http://\\S+/api/v1) \\(app token: (\\S+)\\)$")
                     .matcher(String.valueOf(ready));
@@ -56,8 +71,11 @@ class MemoryFootprintTest {
             long started = System.nanoTime();
             long after200k = 0;
             while (url != null) {
-                HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> r = http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + bearer)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 assertThat(r.statusCode()).isEqualTo(200);
                 String next = null;
                 try (JsonParser p = JSON.createParser(r.body())) {
@@ -67,7 +85,8 @@ class MemoryFootprintTest {
                             assertThat(id).isGreaterThan(lastId);
                             lastId = id;
                             count++;
-                        } else if (t == JsonToken.PROPERTY_NAME && p.currentName().equals("next")) {
+                        } else if (t == JsonToken.PROPERTY_NAME
+                                && p.currentName().equals("next")) {
                             next = p.nextStringValue();
                         }
                     }
@@ -78,14 +97,21 @@ class MemoryFootprintTest {
                 }
             }
             long total = System.nanoTime() - started;
-            System.out.printf("simulator (-Xmx64m, SerialGC): 200k answers in %d ms, 1M answers in %d ms%n",
+            System.out.printf(
+                    "simulator (-Xmx64m, SerialGC): 200k answers in %d ms, 1M answers in %d ms%n",
                     after200k / 1_000_000, total / 1_000_000);
 
             assertThat(count).isEqualTo(1_000_000);
             assertThat(pages).isEqualTo(50);
-            assertThat(login.get(m.group(1).replace("/api/v1", "/_sim/stats")).json()
-                    .path("distinct").path("answers_export").longValue()).isEqualTo(1_000_000);
-            assertThat(server.isAlive()).as("the server survived (no OutOfMemoryError)").isTrue();
+            assertThat(login.get(m.group(1).replace("/api/v1", "/_sim/stats"))
+                            .json()
+                            .path("distinct")
+                            .path("answers_export")
+                            .longValue())
+                    .isEqualTo(1_000_000);
+            assertThat(server.isAlive())
+                    .as("the server survived (no OutOfMemoryError)")
+                    .isTrue();
         } finally {
             server.destroy();
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
@@ -95,6 +121,7 @@ class MemoryFootprintTest {
     }
 
     private static String location(Class<?> type) throws Exception {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
     }
 }

@@ -17,12 +17,16 @@ class ScoresTest {
             client.login("sim-app-token");
 
             List<JsonNode> drivers = client.chase("/engagement/drivers");
-            assertThat(drivers).hasSize(18).allSatisfy(d ->
-                    assertThat(d.path("type").stringValue()).isEqualTo("engagement_drivers"));
+            assertThat(drivers)
+                    .hasSize(18)
+                    .allSatisfy(d -> assertThat(d.path("type").stringValue()).isEqualTo("engagement_drivers"));
             Set<String> keys = new HashSet<>();
-            client.chase("/scores/contexts/company_22182/group/engagement").forEach(item ->
-                    keys.add(item.path("id").stringValue() + "::" + item.path("attributes").path("scores")
-                            .path("time").stringValue()));
+            client.chase("/scores/contexts/company_22182/group/engagement")
+                    .forEach(item -> keys.add(item.path("id").stringValue() + "::"
+                            + item.path("attributes")
+                                    .path("scores")
+                                    .path("time")
+                                    .stringValue()));
             assertThat((long) keys.size()).isEqualTo(sim.expected().count("scores_contexts"));
 
             long byDriver = 0;
@@ -31,7 +35,8 @@ class ScoresTest {
                 SimClient.Response r = client.get("/scores/contexts/company_22182/group/" + id);
                 if (sim.expected().unprocessableGroups().contains(id)) {
                     assertThat(r.status()).as(id).isEqualTo(422);
-                    assertThat(r.json().path("errors").get(0).path("detail").stringValue()).contains(id);
+                    assertThat(r.json().path("errors").get(0).path("detail").stringValue())
+                            .contains(id);
                 } else {
                     assertThat(r.status()).as(id).isEqualTo(200);
                     byDriver += r.json().path("data").size();
@@ -42,7 +47,8 @@ class ScoresTest {
             assertThat(byDriver).isEqualTo(sim.expected().count("scores_by_driver"));
             SimulatorStats stats = sim.stats();
             assertThat(stats.distinct("drivers")).isEqualTo(18);
-            assertThat(stats.distinct("scores_contexts")).isEqualTo(sim.expected().count("scores_contexts"));
+            assertThat(stats.distinct("scores_contexts"))
+                    .isEqualTo(sim.expected().count("scores_contexts"));
             assertThat(stats.distinct("scores_by_driver")).isEqualTo(byDriver);
             assertThat(stats.status(422)).isEqualTo(2);
         }
@@ -54,7 +60,10 @@ class ScoresTest {
             SimClient client = new SimClient(sim.baseUrl());
             client.login("sim-app-token");
 
-            JsonNode item = client.get("/scores/contexts/company_22182/group/engagement").json().path("data").get(0);
+            JsonNode item = client.get("/scores/contexts/company_22182/group/engagement")
+                    .json()
+                    .path("data")
+                    .get(0);
 
             assertThat(item.path("type").stringValue()).isEqualTo("category_scores");
             assertThat(item.path("attributes").propertyNames())
@@ -65,16 +74,35 @@ class ScoresTest {
 
     @Test
     void theInvalidGroupsAndCompanyAreConfigurableAndAnotherCompanyIs404() {
-        SimulatorConfig config = SimulatorConfig.parse(new String[] {"--port", "0", "--employees", "5",
-            "--answers", "0", "--invalid-groups", "growth", "--company-id", "777"}, java.util.Map.of());
+        SimulatorConfig config = SimulatorConfig.parse(
+                new String[] {
+                    "--port",
+                    "0",
+                    "--employees",
+                    "5",
+                    "--answers",
+                    "0",
+                    "--invalid-groups",
+                    "growth",
+                    "--company-id",
+                    "777"
+                },
+                java.util.Map.of());
         try (PeakonSimulator sim = PeakonSimulator.start(config)) {
             SimClient client = new SimClient(sim.baseUrl());
             client.login("sim-app-token");
 
-            assertThat(client.get("/scores/contexts/company_777/group/growth").status()).isEqualTo(422);
-            assertThat(client.get("/scores/contexts/company_777/group/free_opinions").status()).isEqualTo(200);
-            assertThat(client.get("/scores/contexts/company_22182/group/engagement").status()).isEqualTo(404);
-            assertThat(client.get("/scores/contexts/company_777/group/no_such_group").status()).isEqualTo(422);
+            assertThat(client.get("/scores/contexts/company_777/group/growth").status())
+                    .isEqualTo(422);
+            assertThat(client.get("/scores/contexts/company_777/group/free_opinions")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(client.get("/scores/contexts/company_22182/group/engagement")
+                            .status())
+                    .isEqualTo(404);
+            assertThat(client.get("/scores/contexts/company_777/group/no_such_group")
+                            .status())
+                    .isEqualTo(422);
         }
     }
 }

@@ -38,14 +38,16 @@ final class SimClient {
     }
 
     Response post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** GET an absolute URL or a path under the base, with the bearer token if logged in. */
     Response get(String urlOrPath) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                urlOrPath.startsWith("http") ? urlOrPath : base + urlOrPath)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(urlOrPath.startsWith("http") ? urlOrPath : base + urlOrPath))
+                .GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

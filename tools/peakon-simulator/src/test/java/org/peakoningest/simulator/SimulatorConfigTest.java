@@ -25,7 +25,8 @@ class SimulatorConfigTest {
 
     @Test
     void envVarsApplyAndFlagsWinOverThem() {
-        SimulatorConfig c = SimulatorConfig.parse(new String[] {"--seed", "7", "--error-rate=0.1"},
+        SimulatorConfig c = SimulatorConfig.parse(
+                new String[] {"--seed", "7", "--error-rate=0.1"},
                 Map.of("SIM_SEED", "3", "SIM_ANSWERS", "1000", "SIM_INVALID_GROUPS", "growth, autonomy"));
 
         assertThat(c.seed()).isEqualTo(7);
@@ -36,7 +37,8 @@ class SimulatorConfigTest {
 
     @Test
     void blankVariablesAreUnsetAndNumbersMayHaveUnderscores() {
-        SimulatorConfig c = SimulatorConfig.parse(new String[] {"--answers", "1_000_000"},
+        SimulatorConfig c = SimulatorConfig.parse(
+                new String[] {"--answers", "1_000_000"},
                 Map.of("SIM_PORT", " ", "SIM_SEED", " 7 ", "SIM_PUBLIC_URL", "http://sim:8089/api/v1/"));
 
         assertThat(c.port()).isEqualTo(8089);
@@ -49,15 +51,22 @@ class SimulatorConfigTest {
     void helpListsEveryFlagWithItsDefaultAndTheVariables() {
         String help = Main.commandLine(Map.of("SIM_ANSWERS", "1234")).getUsageMessage();
 
-        assertThat(help).contains("--port=<port>", "Default: 8089", "--rate-limit-no-retry-after-rate", "SIM_<FLAG>",
-                "SIM_COMPANY_ID", "--public-url");
+        assertThat(help)
+                .contains(
+                        "--port=<port>",
+                        "Default: 8089",
+                        "--rate-limit-no-retry-after-rate",
+                        "SIM_<FLAG>",
+                        "SIM_COMPANY_ID",
+                        "--public-url");
         assertThat(help).as("a variable set now is the default shown").contains("Default: 1234");
     }
 
     @Test
     void badSettingsFailWithOneLineNamingTheSetting() {
         assertThatThrownBy(() -> SimulatorConfig.parse(new String[] {"--employes", "5"}, Map.of()))
-                .hasMessageContaining("Unknown option").hasMessageContaining("'--employes'");
+                .hasMessageContaining("Unknown option")
+                .hasMessageContaining("'--employes'");
         assertThatThrownBy(() -> SimulatorConfig.parse(new String[0], Map.of("SIM_PORT", "eighty")))
                 .hasMessageContaining("SIM_PORT");
         assertThatThrownBy(() -> SimulatorConfig.parse(new String[] {"--error-rate", "1.5"}, Map.of()))

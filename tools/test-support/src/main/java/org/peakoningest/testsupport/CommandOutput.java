@@ -30,8 +30,11 @@ public record CommandOutput(int status, String out, String err) {
         System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
         try {
             int status = command.getAsInt();
-            return new CommandOutput(status, outBytes.toString(StandardCharsets.UTF_8),
-                    errBytes.toString(StandardCharsets.UTF_8).lines()
+            return new CommandOutput(
+                    status,
+                    outBytes.toString(StandardCharsets.UTF_8),
+                    errBytes.toString(StandardCharsets.UTF_8)
+                            .lines()
                             .filter(line -> !line.matches("^\\d{2}:\\d{2}:\\d{2},\\d{3} \\|-.*"))
                             .collect(Collectors.joining("\n")));
         } finally {

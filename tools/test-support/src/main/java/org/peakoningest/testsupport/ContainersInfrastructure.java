@@ -10,6 +10,7 @@ final class ContainersInfrastructure implements Infrastructure {
 
     /** Pinned to the kafka-clients version Spring Boot 4.0.7 manages. */
     static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+
     static final String MONGO_IMAGE = "mongo:8.0.17";
 
     private final KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);

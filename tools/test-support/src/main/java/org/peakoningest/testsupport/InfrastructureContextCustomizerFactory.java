@@ -13,8 +13,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 final class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-                                                     List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         if (!TestContextAnnotationUtils.hasAnnotation(testClass, PeakonIntegrationTest.class)) {
             return null;
         }
@@ -23,22 +23,30 @@ final class InfrastructureContextCustomizerFactory implements ContextCustomizerF
 
     /** {@code it_} + the test class name in snake case, within MongoDB's 63-byte database-name limit. */
     static String databaseFor(Class<?> testClass) {
-        String snake = testClass.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        String snake = testClass
+                .getSimpleName()
+                .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .toLowerCase(Locale.ROOT);
         String name = "it_" + snake.replaceAll("[^a-z0-9_]", "_");
         return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
     private record Customizer(String database) implements ContextCustomizer {
         @Override
-        public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
-                                     org.springframework.test.context.MergedContextConfiguration merged) {
+        public void customizeContext(
+                org.springframework.context.ConfigurableApplicationContext context,
+                org.springframework.test.context.MergedContextConfiguration merged) {
             Infrastructure infra = IntegrationInfrastructure.shared();
             Map<String, Object> properties = Map.of(
-                    "spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
-                    "spring.mongodb.uri", infra.mongoUri() + "/" + database,
-                    "spring.mongodb.database", database);
+                    "spring.kafka.bootstrap-servers",
+                    infra.kafkaBootstrapServers(),
+                    "spring.mongodb.uri",
+                    infra.mongoUri() + "/" + database,
+                    "spring.mongodb.database",
+                    database);
             // First in line, so these win over application.yml and environment variables.
-            context.getEnvironment().getPropertySources()
+            context.getEnvironment()
+                    .getPropertySources()
                     .addFirst(new MapPropertySource("peakon-it-infrastructure", properties));
         }
     }

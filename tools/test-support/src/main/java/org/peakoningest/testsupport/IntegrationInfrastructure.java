@@ -15,8 +15,7 @@ public final class IntegrationInfrastructure {
 
     private static Infrastructure shared;
 
-    private IntegrationInfrastructure() {
-    }
+    private IntegrationInfrastructure() {}
 
     public static synchronized Infrastructure shared() {
         if (shared == null) {
@@ -35,13 +34,15 @@ public final class IntegrationInfrastructure {
             case "containers" -> true;
             case "embedded" -> false;
             case "auto" -> DockerClientFactory.instance().isDockerAvailable();
-            default -> throw new IllegalArgumentException(
-                    SELECTOR_PROPERTY + " must be auto, embedded or containers, not '" + selector + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        SELECTOR_PROPERTY + " must be auto, embedded or containers, not '" + selector + "'");
         };
-        System.out.println("[it-infrastructure] " + (containers
-                ? "Testcontainers (apache/kafka, mongo:8)"
-                : "embedded (in-JVM KRaft broker + mongo-java-server" + ("auto".equals(selector)
-                        ? "; no Docker engine found)" : ")")));
+        System.out.println("[it-infrastructure] "
+                + (containers
+                        ? "Testcontainers (apache/kafka, mongo:8)"
+                        : "embedded (in-JVM KRaft broker + mongo-java-server"
+                                + ("auto".equals(selector) ? "; no Docker engine found)" : ")")));
         if (containers) {
             ContainersInfrastructure infra = new ContainersInfrastructure();
             Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "it-infrastructure-stop"));

@@ -20,15 +20,16 @@ import org.apache.kafka.common.serialization.Deserializer;
 /** Plain Kafka-client helpers for tests: create topics, read what landed on them. */
 public final class KafkaProbe {
 
-    private KafkaProbe() {
-    }
+    private KafkaProbe() {}
 
     /** Creates the topics (replication 1) unless they exist. */
     public static void createTopics(String bootstrapServers, int partitions, Collection<String> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                            .all()
+                            .get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + topic, e.getCause());
@@ -46,9 +47,13 @@ public final class KafkaProbe {
      * {@code timeout} passed, then keeps polling briefly to catch records beyond {@code expected} (so a test can
      * assert "exactly"). Returns what it read.
      */
-    public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, Collection<String> topics,
-                                                            Deserializer<K> keys, Deserializer<V> values,
-                                                            int expected, Duration timeout) {
+    public static <K, V> List<ConsumerRecord<K, V>> readAll(
+            String bootstrapServers,
+            Collection<String> topics,
+            Deserializer<K> keys,
+            Deserializer<V> values,
+            int expected,
+            Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());

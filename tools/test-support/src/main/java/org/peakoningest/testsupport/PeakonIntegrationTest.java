@@ -26,5 +26,4 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Documented
 @Inherited
 @ContextCustomizerFactories(InfrastructureContextCustomizerFactory.class)
-public @interface PeakonIntegrationTest {
-}
+public @interface PeakonIntegrationTest {}

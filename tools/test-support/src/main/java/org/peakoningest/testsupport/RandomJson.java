@@ -14,20 +14,93 @@ import java.util.SplittableRandom;
 public final class RandomJson {
 
     /** Top-level member names that mean something to the writer or the key rules. */
-    private static final String[] SPECIAL_NAMES = {"_id", "fetched_at", "run_id", "endpoint", "source_url",
-        "_source", "driver_id", "id", "attributes", "type"};
-    private static final String[] NAMES = {"a", "b", "name", "answerId", "scores", "time", "mean", "comment", "é",
-        "x y", "k\\\"q", "\\u00e9t\\u00e9", "😀", "\\ud83d\\ude00", "emoji😀", "tab\\t", "_id", "$date", "a.b"};
-    private static final String[] NUMBERS = {"0", "-0", "7", "-3", "2147483647", "2147483648", "-2147483648",
-        "-2147483649", "9223372036854775807", "-9223372036854775808", "9223372036854775808",
-        "123456789012345678901234567890", "-1234567890123456789012345678901234", "1.10", "-0.0", "0.0", "1e400",
-        "-1e400", "1E-7", "2.5E+3", "4.9e-324", "1e-400", "12.99999999999999999999", "0.1000000000000000055511151231257827",
-        "1.5", "1700000000", "1E2"};
+    private static final String[] SPECIAL_NAMES = {
+        "_id", "fetched_at", "run_id", "endpoint", "source_url", "_source", "driver_id", "id", "attributes", "type"
+    };
+
+    private static final String[] NAMES = {
+        "a",
+        "b",
+        "name",
+        "answerId",
+        "scores",
+        "time",
+        "mean",
+        "comment",
+        "é",
+        "x y",
+        "k\\\"q",
+        "\\u00e9t\\u00e9",
+        "😀",
+        "\\ud83d\\ude00",
+        "emoji😀",
+        "tab\\t",
+        "_id",
+        "$date",
+        "a.b"
+    };
+    private static final String[] NUMBERS = {
+        "0",
+        "-0",
+        "7",
+        "-3",
+        "2147483647",
+        "2147483648",
+        "-2147483648",
+        "-2147483649",
+        "9223372036854775807",
+        "-9223372036854775808",
+        "9223372036854775808",
+        "123456789012345678901234567890",
+        "-1234567890123456789012345678901234",
+        "1.10",
+        "-0.0",
+        "0.0",
+        "1e400",
+        "-1e400",
+        "1E-7",
+        "2.5E+3",
+        "4.9e-324",
+        "1e-400",
+        "12.99999999999999999999",
+        "0.1000000000000000055511151231257827",
+        "1.5",
+        "1700000000",
+        "1E2"
+    };
     /** Beyond Decimal128's 34 digits: MongoDB cannot hold it. */
     private static final String TOO_BIG = "1234567890123456789012345678901234567890";
-    private static final String[] STRING_PARTS = {"plain", " ", "é", "中文", "😀", "\\ud83d\\ude00", "\\ud83d",
-        "\\ude00", "x\\ud800", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\r", "\\b", "\\f", "\\u0001", "\\u001f",
-        "\\u007f", "\\u0000", "\\u2028", "42", " 17 ", "+0077", "12.5", "", "2026-11-25T14:46:56Z"};
+
+    private static final String[] STRING_PARTS = {
+        "plain",
+        " ",
+        "é",
+        "中文",
+        "😀",
+        "\\ud83d\\ude00",
+        "\\ud83d",
+        "\\ude00",
+        "x\\ud800",
+        "\\\"",
+        "\\\\",
+        "\\/",
+        "\\n",
+        "\\t",
+        "\\r",
+        "\\b",
+        "\\f",
+        "\\u0001",
+        "\\u001f",
+        "\\u007f",
+        "\\u0000",
+        "\\u2028",
+        "42",
+        " 17 ",
+        "+0077",
+        "12.5",
+        "",
+        "2026-11-25T14:46:56Z"
+    };
 
     private final SplittableRandom random;
     /** Per mille of items that hold something MongoDB cannot store (a NUL in a name, a 40-digit integer). */
@@ -62,11 +135,15 @@ public final class RandomJson {
                 continue;
             }
             String name = random.nextInt(3) == 0 ? SPECIAL_NAMES[random.nextInt(SPECIAL_NAMES.length)] : name();
-            out.append('"').append(name).append("\":").append(switch (name) {
-                case "attributes" -> attributes();
-                case "id" -> keyValue();
-                default -> value(random.nextInt(4) == 0 ? 0 : 1);
-            });
+            out.append('"')
+                    .append(name)
+                    .append("\":")
+                    .append(
+                            switch (name) {
+                                case "attributes" -> attributes();
+                                case "id" -> keyValue();
+                                default -> value(random.nextInt(4) == 0 ? 0 : 1);
+                            });
         }
         return out.append('}').toString();
     }
@@ -125,8 +202,9 @@ public final class RandomJson {
     }
 
     private String deep(int levels) {
-        return levels == 0 ? value(6) : random.nextBoolean() ? "{\"d\":" + deep(levels - 1) + "}"
-                : "[" + deep(levels - 1) + "]";
+        return levels == 0
+                ? value(6)
+                : random.nextBoolean() ? "{\"d\":" + deep(levels - 1) + "}" : "[" + deep(levels - 1) + "]";
     }
 
     /** What {@code id}, {@code answerId} and {@code time} hold: key-like scalars mostly, anything sometimes. */

@@ -64,44 +64,50 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private void acceptLoop(ServerSocket listening) {
-        Thread acceptor = new Thread(() -> {
-            while (!listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    Socket backend = new Socket(upstream.getAddress(), upstream.getPort());
-                    client.setTcpNoDelay(true);
-                    backend.setTcpNoDelay(true);
-                    sockets.add(client);
-                    sockets.add(backend);
-                    pump(client, backend);
-                    pump(backend, client);
-                } catch (IOException e) {
-                    // listening socket closed by cut(), or upstream refused: the client sees a closed connection
-                }
-            }
-        }, "tcp-proxy-accept-" + port);
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!listening.isClosed()) {
+                        try {
+                            Socket client = listening.accept();
+                            Socket backend = new Socket(upstream.getAddress(), upstream.getPort());
+                            client.setTcpNoDelay(true);
+                            backend.setTcpNoDelay(true);
+                            sockets.add(client);
+                            sockets.add(backend);
+                            pump(client, backend);
+                            pump(backend, client);
+                        } catch (IOException e) {
+                            // listening socket closed by cut(), or upstream refused: the client sees a closed
+                            // connection
+                        }
+                    }
+                },
+                "tcp-proxy-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     private void pump(Socket from, Socket to) {
-        Thread pump = new Thread(() -> {
-            byte[] buffer = new byte[64 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // one side closed: close both below
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                sockets.remove(from);
-                sockets.remove(to);
-            }
-        }, "tcp-proxy-pump");
+        Thread pump = new Thread(
+                () -> {
+                    byte[] buffer = new byte[64 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buffer)) >= 0) {
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // one side closed: close both below
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        sockets.remove(from);
+                        sockets.remove(to);
+                    }
+                },
+                "tcp-proxy-pump");
         pump.setDaemon(true);
         pump.start();
     }

@@ -40,11 +40,14 @@ class ContainersServiceConnectionIT {
     void bootConnectsToTheContainers() throws Exception {
         mongoTemplate.save(new Document("_id", "x").append("v", 1), "probe");
         assertThat(mongoTemplate.getCollection("probe").countDocuments()).isEqualTo(1);
-        assertThat(kafkaTemplate.send("it.containers", "k", "v").get().getRecordMetadata().offset())
+        assertThat(kafkaTemplate
+                        .send("it.containers", "k", "v")
+                        .get()
+                        .getRecordMetadata()
+                        .offset())
                 .isGreaterThanOrEqualTo(0);
     }
 
     @SpringBootApplication
-    static class App {
-    }
+    static class App {}
 }

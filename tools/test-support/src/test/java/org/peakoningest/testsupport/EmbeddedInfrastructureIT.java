@@ -30,15 +30,26 @@ class EmbeddedInfrastructureIT {
     void kafkaRoundTripsRecordsInOrderPerKey() throws Exception {
         String topic = "it.infra.roundtrip";
         KafkaProbe.createTopics(infra.kafkaBootstrapServers(), 3, List.of(topic));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        infra.kafkaBootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>(topic, "k" + (i % 2), "v" + i)).get();
+                producer.send(new ProducerRecord<>(topic, "k" + (i % 2), "v" + i))
+                        .get();
             }
         }
-        List<ConsumerRecord<String, String>> read = KafkaProbe.readAll(infra.kafkaBootstrapServers(), List.of(topic),
-                new StringDeserializer(), new StringDeserializer(), 10, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> read = KafkaProbe.readAll(
+                infra.kafkaBootstrapServers(),
+                List.of(topic),
+                new StringDeserializer(),
+                new StringDeserializer(),
+                10,
+                Duration.ofSeconds(30));
         assertThat(read).hasSize(10);
         assertThat(read.stream().filter(r -> r.key().equals("k0")).map(ConsumerRecord::value))
                 .containsExactly("v0", "v2", "v4", "v6", "v8");

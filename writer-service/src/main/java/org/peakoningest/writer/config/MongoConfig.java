@@ -16,10 +16,9 @@ class MongoConfig {
     MongoClientSettingsBuilderCustomizer writerMongoTimeouts(WriterProperties properties) {
         long timeout = properties.mongoTimeout().toMillis();
         long socket = properties.mongoSocketTimeout().toMillis();
-        return builder -> builder
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeout, TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(sockets -> sockets
-                        .connectTimeout((int) timeout, TimeUnit.MILLISECONDS)
+        return builder -> builder.applyToClusterSettings(
+                        cluster -> cluster.serverSelectionTimeout(timeout, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(sockets -> sockets.connectTimeout((int) timeout, TimeUnit.MILLISECONDS)
                         .readTimeout((int) socket, TimeUnit.MILLISECONDS));
     }
 }

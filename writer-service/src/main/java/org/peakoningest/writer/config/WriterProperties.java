@@ -40,5 +40,4 @@ public record WriterProperties(
         @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration mongoTimeout,
         @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration mongoSocketTimeout,
         @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration runsRecountInterval,
-        @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration startupTimeout) {
-}
+        @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration startupTimeout) {}

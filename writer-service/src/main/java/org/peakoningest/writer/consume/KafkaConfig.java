@@ -57,20 +57,24 @@ class KafkaConfig {
         return factory -> {
             @SuppressWarnings("unchecked") // Boot's factory is typed <?, ?>; the listener reads every value as Object
             var values = (DefaultKafkaConsumerFactory<?, Object>) factory;
-            values.setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<Object>(new DelegatingByTopicDeserializer(
-                    Map.of(Pattern.compile(Pattern.quote(topics.names().runEventsTopic())),
-                            new ContractDeserializer.RunEvents()),
-                    new EnvelopeDeserializer())));
+            values.setValueDeserializerSupplier(() ->
+                    new ErrorHandlingDeserializer<Object>(new DelegatingByTopicDeserializer(
+                            Map.of(
+                                    Pattern.compile(Pattern.quote(topics.names().runEventsTopic())),
+                                    new ContractDeserializer.RunEvents()),
+                            new EnvelopeDeserializer())));
             values.updateConfigs(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords()));
         };
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumers,
             DefaultErrorHandler retryForever) {
         // Batch mode and concurrency come from WriterListener's @KafkaListener; commits are synchronous by default.
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
         factory.setCommonErrorHandler(retryForever);
         ContainerProperties container = factory.getContainerProperties();
@@ -88,12 +92,16 @@ class KafkaConfig {
      */
     @Bean
     DefaultErrorHandler retryForever(WriterProperties properties) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.mongoRetryBackoff().toMillis(), 2.0);
-        backOff.setMaxInterval(Math.max(properties.mongoRetryBackoff().toMillis(),
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(properties.mongoRetryBackoff().toMillis(), 2.0);
+        backOff.setMaxInterval(Math.max(
+                properties.mongoRetryBackoff().toMillis(),
                 properties.mongoRetryMaxBackoff().toMillis()));
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
-            throw new IllegalStateException("retries of a batch can never be exhausted", e);
-        }, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, e) -> {
+                    throw new IllegalStateException("retries of a batch can never be exhausted", e);
+                },
+                backOff);
         handler.setClassifications(Map.of(), true);
         handler.setAckAfterHandle(true);
         return handler;
@@ -104,21 +112,28 @@ class KafkaConfig {
         Map<String, Object> config = new LinkedHashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        Map<Class<?>, Serializer<?>> byType = Map.of(byte[].class, new ByteArraySerializer(),
+        Map<Class<?>, Serializer<?>> byType = Map.of(
+                byte[].class,
+                new ByteArraySerializer(),
                 // A data record that cannot be written goes to its dead-letter topic as the exact bytes it was.
-                DecodedEnvelope.class, (Serializer<DecodedEnvelope>) (topic, envelope) -> envelope.original(),
-                RunEvent.class, new ContractSerializer<RunEvent>(), String.class, new StringSerializer());
+                DecodedEnvelope.class,
+                (Serializer<DecodedEnvelope>) (topic, envelope) -> envelope.original(),
+                RunEvent.class,
+                new ContractSerializer<RunEvent>(),
+                String.class,
+                new StringSerializer());
         @SuppressWarnings({"unchecked", "rawtypes"})
-        DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory(config,
-                new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
+        DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory(
+                config, new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
         return new KafkaTemplate<>(producers);
     }
 
     @Bean
-    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<Object, Object> deadLetterTemplate,
-                                                      WriterTopics topics) {
+    DeadLetterPublishingRecoverer deadLetterRecoverer(
+            KafkaTemplate<Object, Object> deadLetterTemplate, WriterTopics topics) {
         // Partition -1: let the producer choose, so a DLT needs no particular partition count.
-        return new DeadLetterPublishingRecoverer(deadLetterTemplate,
+        return new DeadLetterPublishingRecoverer(
+                deadLetterTemplate,
                 (record, e) -> new TopicPartition(topics.names().deadLetterTopic(record.topic()), -1));
     }
 
@@ -126,7 +141,9 @@ class KafkaConfig {
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(WriterTopics topics) {
         return new KafkaAdmin.NewTopics(topics.deadLetterTopics().stream()
-                .map(name -> TopicBuilder.name(name).config("cleanup.policy", "delete").build())
+                .map(name -> TopicBuilder.name(name)
+                        .config("cleanup.policy", "delete")
+                        .build())
                 .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 }

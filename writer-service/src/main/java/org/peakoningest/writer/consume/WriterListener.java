@@ -36,9 +36,15 @@ public class WriterListener {
     private final WriterMetrics metrics;
     private final List<BatchObserver> observers;
 
-    public WriterListener(WriterTopics topics, BulkDocumentWriter documents, RunEventApplier runEvents,
-                          DeadLetters deadLetters, LandedReconciler landed, WriteHealth health, WriterMetrics metrics,
-                          List<BatchObserver> observers) {
+    public WriterListener(
+            WriterTopics topics,
+            BulkDocumentWriter documents,
+            RunEventApplier runEvents,
+            DeadLetters deadLetters,
+            LandedReconciler landed,
+            WriteHealth health,
+            WriterMetrics metrics,
+            List<BatchObserver> observers) {
         this.topics = topics;
         this.documents = documents;
         this.runEvents = runEvents;
@@ -49,8 +55,12 @@ public class WriterListener {
         this.observers = observers;
     }
 
-    @KafkaListener(id = ID, topics = "#{@writerTopics.subscribed()}", groupId = "${peakon.writer.group-id}",
-            concurrency = "${peakon.writer.concurrency}", batch = "true",
+    @KafkaListener(
+            id = ID,
+            topics = "#{@writerTopics.subscribed()}",
+            groupId = "${peakon.writer.group-id}",
+            concurrency = "${peakon.writer.concurrency}",
+            batch = "true",
             autoStartup = "${peakon.writer.auto-startup:true}")
     public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
         long start = System.nanoTime();
@@ -59,14 +69,17 @@ public class WriterListener {
         StoreResult stored = writeToMongo(batch);
 
         List<Rejected> rejected = new ArrayList<>(batch.poison());
-        stored.rejected().forEach(r -> rejected.add(
-                new Rejected((ConsumerRecord<?, ?>) r.version().source(), new InvalidRecordException(r.reason()))));
+        stored.rejected()
+                .forEach(r -> rejected.add(new Rejected(
+                        (ConsumerRecord<?, ?>) r.version().source(), new InvalidRecordException(r.reason()))));
         try {
             deadLetters.publish(rejected, consumer);
         } catch (RuntimeException e) {
             // Retried with the whole batch (the Mongo writes are idempotent); nothing is committed meanwhile.
-            log.warn("cannot publish {} record(s) to the dead-letter topic; the batch is retried: {}",
-                    rejected.size(), e.toString());
+            log.warn(
+                    "cannot publish {} record(s) to the dead-letter topic; the batch is retried: {}",
+                    rejected.size(),
+                    e.toString());
             metrics.batchFailed();
             throw e;
         }
@@ -75,9 +88,15 @@ public class WriterListener {
         record(records.size(), batch, stored, rejected);
         observers.forEach(o -> o.batchWritten(consumer));
         if (log.isDebugEnabled()) {
-            log.debug("batch of {} records: {} written, {} stale, {} run events, {} dead-lettered, {} ignored in {} ms",
-                    records.size(), stored.written(), stored.stale(), batch.runEvents().size(), rejected.size(),
-                    batch.ignored(), (System.nanoTime() - start) / 1_000_000);
+            log.debug(
+                    "batch of {} records: {} written, {} stale, {} run events, {} dead-lettered, {} ignored in {} ms",
+                    records.size(),
+                    stored.written(),
+                    stored.stale(),
+                    batch.runEvents().size(),
+                    rejected.size(),
+                    batch.ignored(),
+                    (System.nanoTime() - start) / 1_000_000);
         }
     }
 
@@ -95,8 +114,10 @@ public class WriterListener {
             return stored;
         } catch (RuntimeException e) {
             if (!health.isFailing()) {
-                log.warn("MongoDB write failed; the batch is retried with backoff and nothing is committed until it"
-                        + " succeeds: {}", e.toString());
+                log.warn(
+                        "MongoDB write failed; the batch is retried with backoff and nothing is committed until it"
+                                + " succeeds: {}",
+                        e.toString());
             }
             health.failed(e);
             metrics.batchFailed();
@@ -106,7 +127,8 @@ public class WriterListener {
 
     /** Our own reasons are data-free; a parser's message may quote the record, so only its type is logged. */
     private static String describe(Exception reason) {
-        return reason instanceof InvalidRecordException ? reason.getMessage()
+        return reason instanceof InvalidRecordException
+                ? reason.getMessage()
                 : reason.getClass().getSimpleName() + " (details in the dead-letter headers)";
     }
 
@@ -116,7 +138,11 @@ public class WriterListener {
         metrics.ignored(batch.ignored());
         for (Rejected r : rejected) {
             metrics.deadLettered(r.record().topic());
-            log.warn("record {}-{}@{} cannot be written: {}", r.record().topic(), r.record().partition(), r.record().offset(),
+            log.warn(
+                    "record {}-{}@{} cannot be written: {}",
+                    r.record().topic(),
+                    r.record().partition(),
+                    r.record().offset(),
                     describe(r.reason()));
         }
     }

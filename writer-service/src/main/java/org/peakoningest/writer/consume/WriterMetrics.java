@@ -26,8 +26,10 @@ class WriterMetrics {
 
     WriterMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.batchSize = DistributionSummary.builder("peakon.writer.batch.size").baseUnit("records")
-                .description("records per polled batch").register(registry);
+        this.batchSize = DistributionSummary.builder("peakon.writer.batch.size")
+                .baseUnit("records")
+                .description("records per polled batch")
+                .register(registry);
     }
 
     void batch(int records) {

@@ -31,7 +31,9 @@ class KafkaHealth implements HealthIndicator, DisposableBean {
             Thread.currentThread().interrupt();
             return Health.down().build();
         } catch (Exception e) {
-            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 

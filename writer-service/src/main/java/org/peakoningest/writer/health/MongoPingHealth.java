@@ -26,7 +26,9 @@ class MongoPingHealth implements HealthIndicator {
             mongo.getDb().runCommand(new Document("ping", 1));
             return Health.up().build();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -37,7 +37,9 @@ public class WriteHealth implements HealthIndicator {
         if (since == null) {
             return Health.up().build();
         }
-        return Health.down().withDetail("failing_since", since.toString())
-                .withDetail("last_failure", String.valueOf(lastFailure)).build();
+        return Health.down()
+                .withDetail("failing_since", since.toString())
+                .withDetail("last_failure", String.valueOf(lastFailure))
+                .build();
     }
 }

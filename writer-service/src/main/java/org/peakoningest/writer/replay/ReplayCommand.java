@@ -10,5 +10,4 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ConditionalOnProperty(name = "peakon.writer.command", havingValue = "replay")
-@interface ReplayCommand {
-}
+@interface ReplayCommand {}

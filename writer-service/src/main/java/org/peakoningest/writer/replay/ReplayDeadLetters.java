@@ -24,8 +24,11 @@ class ReplayDeadLetters implements DeadLetters {
     public void publish(List<Rejected> rejected, Consumer<?, ?> consumer) {
         for (Rejected r : rejected) {
             count.incrementAndGet();
-            log.warn("replay skips {}-{}@{} (not re-published to the dead-letter topic)", r.record().topic(),
-                    r.record().partition(), r.record().offset());
+            log.warn(
+                    "replay skips {}-{}@{} (not re-published to the dead-letter topic)",
+                    r.record().topic(),
+                    r.record().partition(),
+                    r.record().offset());
         }
     }
 

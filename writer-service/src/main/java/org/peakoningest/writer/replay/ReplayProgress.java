@@ -44,8 +44,9 @@ class ReplayProgress implements BatchObserver {
 
     /** Whether every partition that had records at the start has been read up to its end offset. */
     boolean reached(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> e.getValue() <= beginning.getOrDefault(e.getKey(), 0L)
-                || positions.getOrDefault(e.getKey(), Long.MIN_VALUE) >= e.getValue());
+        return end.entrySet().stream()
+                .allMatch(e -> e.getValue() <= beginning.getOrDefault(e.getKey(), 0L)
+                        || positions.getOrDefault(e.getKey(), Long.MIN_VALUE) >= e.getValue());
     }
 
     long remaining(Map<TopicPartition, Long> end) {

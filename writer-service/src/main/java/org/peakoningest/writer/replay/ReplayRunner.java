@@ -18,8 +18,8 @@ import org.peakoningest.writer.consume.WriterTopics;
 import org.peakoningest.writer.runs.LandedReconciler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -50,9 +50,16 @@ class ReplayRunner implements ApplicationRunner {
     private final boolean generatedGroup;
     private final PrintStream out = System.out;
 
-    ReplayRunner(KafkaAdmin kafkaAdmin, WriterTopics topics, ReplayProgress progress, ReplayDeadLetters deadLetters,
-                 KafkaListenerEndpointRegistry registry, LandedReconciler landed, MongoTemplate mongo,
-                 WriterProperties properties, @Value("${peakon.writer.replay.generated-group:false}") boolean generatedGroup) {
+    ReplayRunner(
+            KafkaAdmin kafkaAdmin,
+            WriterTopics topics,
+            ReplayProgress progress,
+            ReplayDeadLetters deadLetters,
+            KafkaListenerEndpointRegistry registry,
+            LandedReconciler landed,
+            MongoTemplate mongo,
+            WriterProperties properties,
+            @Value("${peakon.writer.replay.generated-group:false}") boolean generatedGroup) {
         this.kafkaAdmin = kafkaAdmin;
         this.topics = topics;
         this.progress = progress;
@@ -71,8 +78,12 @@ class ReplayRunner implements ApplicationRunner {
             List<TopicPartition> partitions = partitions(admin);
             Map<TopicPartition, Long> beginning = offsets(admin, partitions, OffsetSpec.earliest());
             Map<TopicPartition, Long> end = offsets(admin, partitions, OffsetSpec.latest());
-            log.info("replay into '{}' under group '{}': {} records to read on {} partitions",
-                    mongo.getDb().getName(), group, total(beginning, end), partitions.size());
+            log.info(
+                    "replay into '{}' under group '{}': {} records to read on {} partitions",
+                    mongo.getDb().getName(),
+                    group,
+                    total(beginning, end),
+                    partitions.size());
             long lastLog = System.nanoTime();
             while (!progress.reached(beginning, end)) {
                 Thread.sleep(200);
@@ -95,7 +106,8 @@ class ReplayRunner implements ApplicationRunner {
 
     private List<TopicPartition> partitions(Admin admin) throws InterruptedException, ExecutionException {
         Set<String> existing = admin.listTopics().names().get();
-        List<String> wanted = topics.subscribed().stream().filter(existing::contains).toList();
+        List<String> wanted =
+                topics.subscribed().stream().filter(existing::contains).toList();
         return admin.describeTopics(wanted).allTopicNames().get().values().stream()
                 .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
                 .toList();
@@ -109,19 +121,27 @@ class ReplayRunner implements ApplicationRunner {
     }
 
     private static long total(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().mapToLong(e -> e.getValue() - beginning.getOrDefault(e.getKey(), 0L)).sum();
+        return end.entrySet().stream()
+                .mapToLong(e -> e.getValue() - beginning.getOrDefault(e.getKey(), 0L))
+                .sum();
     }
 
     private void printCounts(long millis) {
-        out.printf("replay into database '%s' finished in %.1f s%n", mongo.getDb().getName(), millis / 1000.0);
+        out.printf(
+                "replay into database '%s' finished in %.1f s%n", mongo.getDb().getName(), millis / 1000.0);
         for (PeakonCollection collection : PeakonCollection.values()) {
-            out.printf("  %-18s %d documents%n", collection.collectionName(),
+            out.printf(
+                    "  %-18s %d documents%n",
+                    collection.collectionName(),
                     mongo.getCollection(collection.collectionName()).countDocuments());
         }
-        out.printf("  %-18s %d documents%n", MongoCollections.INGESTION_RUNS,
+        out.printf(
+                "  %-18s %d documents%n",
+                MongoCollections.INGESTION_RUNS,
                 mongo.getCollection(MongoCollections.INGESTION_RUNS).countDocuments());
         if (deadLetters.count() > 0) {
-            out.printf("  %d records could not be written (see the dead-letter topics of the live writer)%n",
+            out.printf(
+                    "  %d records could not be written (see the dead-letter topics of the live writer)%n",
                     deadLetters.count());
         }
         out.flush();

@@ -116,8 +116,8 @@ public class LandedReconciler {
             if (!set.isEmpty()) {
                 runs.updateOne(Filters.eq("_id", runId), new Document("$set", set), UPSERT);
                 if (set.containsKey(RunFields.LANDING_STATUS)) {
-                    logSummary(runId, run, landed.getOrDefault(runId, Map.of()),
-                            set.getString(RunFields.LANDING_STATUS));
+                    logSummary(
+                            runId, run, landed.getOrDefault(runId, Map.of()), set.getString(RunFields.LANDING_STATUS));
                 }
             }
         }
@@ -126,12 +126,12 @@ public class LandedReconciler {
     private Map<String, Map<String, Long>> countByRun() {
         Map<String, Map<String, Long>> landed = new HashMap<>();
         for (PeakonCollection collection : PeakonCollection.values()) {
-            List<Document> groups = mongo.getCollection(collection.collectionName()).aggregate(List.of(
-                    Aggregates.group("$" + DocumentFields.RUN_ID, Accumulators.sum("n", 1)))).into(new ArrayList<>());
+            List<Document> groups = mongo.getCollection(collection.collectionName())
+                    .aggregate(List.of(Aggregates.group("$" + DocumentFields.RUN_ID, Accumulators.sum("n", 1))))
+                    .into(new ArrayList<>());
             for (Document group : groups) {
                 if (group.get("_id") instanceof String runId && group.get("n") instanceof Number n) {
-                    landed.computeIfAbsent(runId, r -> new HashMap<>()).put(collection.collectionName(),
-                            n.longValue());
+                    landed.computeIfAbsent(runId, r -> new HashMap<>()).put(collection.collectionName(), n.longValue());
                 }
             }
         }
@@ -139,15 +139,15 @@ public class LandedReconciler {
     }
 
     /** The {@code $set} that brings a run's landed fields to the recounted values; empty when they already are. */
-    private static Document changes(String runId, Document run, Map<String, Map<String, Long>> landed,
-                                    java.util.Collection<Document> allRuns) {
+    private static Document changes(
+            String runId, Document run, Map<String, Map<String, Long>> landed, java.util.Collection<Document> allRuns) {
         Document set = new Document();
         Map<String, Long> counts = landed.getOrDefault(runId, Map.of());
         for (PeakonCollection collection : PeakonCollection.values()) {
             String name = collection.collectionName();
             long target = counts.getOrDefault(name, 0L);
-            if (!sameCount(run.getEmbedded(List.of(RunFields.COLLECTIONS, name, RunFields.LANDED), Object.class),
-                    target)) {
+            if (!sameCount(
+                    run.getEmbedded(List.of(RunFields.COLLECTIONS, name, RunFields.LANDED), Object.class), target)) {
                 set.put(RunFields.COLLECTIONS + "." + name + "." + RunFields.LANDED, target);
             }
             if (!sameCount(run.getEmbedded(List.of(RunFields.COUNTS, name), Object.class), target)) {
@@ -174,11 +174,19 @@ public class LandedReconciler {
             if (published == null && count == 0) {
                 continue;
             }
-            detail.append(detail.isEmpty() ? "" : ", ").append(name).append(' ').append(count).append('/')
+            detail.append(detail.isEmpty() ? "" : ", ")
+                    .append(name)
+                    .append(' ')
+                    .append(count)
+                    .append('/')
                     .append(published == null ? "?" : published);
         }
-        log.info("run {}: fetch {}, landing {} (landed/published: {})", runId,
-                Objects.requireNonNullElse(run.getString(RunFields.STATUS), "unknown"), landingStatus, detail);
+        log.info(
+                "run {}: fetch {}, landing {} (landed/published: {})",
+                runId,
+                Objects.requireNonNullElse(run.getString(RunFields.STATUS), "unknown"),
+                landingStatus,
+                detail);
     }
 
     @PreDestroy

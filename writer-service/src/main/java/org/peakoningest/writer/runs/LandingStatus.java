@@ -21,11 +21,10 @@ final class LandingStatus {
     static final String SUPERSEDED = "superseded";
     static final String PENDING = "pending";
 
-    private LandingStatus() {
-    }
+    private LandingStatus() {}
 
-    static String of(String runId, Document run, Map<String, Map<String, Long>> landedByRun,
-                     Collection<Document> allRuns) {
+    static String of(
+            String runId, Document run, Map<String, Map<String, Long>> landedByRun, Collection<Document> allRuns) {
         String status = run.getString(RunFields.STATUS);
         if (status == null || RunFields.RUNNING.equals(status)) {
             return PENDING;
@@ -41,7 +40,8 @@ final class LandingStatus {
                 }
                 // A run may publish a document twice (a page re-read): what should land is its distinct keys.
                 long expected = stats.get(RunFields.DISTINCT_KEYS) instanceof Number distinct
-                        ? distinct.longValue() : published.longValue();
+                        ? distinct.longValue()
+                        : published.longValue();
                 if (landed.getOrDefault(entry.getKey(), 0L) >= expected) {
                     continue;
                 }
@@ -54,14 +54,18 @@ final class LandingStatus {
         return superseded ? SUPERSEDED : COMPLETE;
     }
 
-    private static boolean laterRunHolds(Document run, String collection, Map<String, Map<String, Long>> landedByRun,
-                                         Collection<Document> allRuns) {
+    private static boolean laterRunHolds(
+            Document run, String collection, Map<String, Map<String, Long>> landedByRun, Collection<Document> allRuns) {
         String startedAt = run.getString(RunFields.STARTED_AT);
-        return startedAt != null && allRuns.stream().anyMatch(other -> {
-            String otherStart = other.getString(RunFields.STARTED_AT);
-            return otherStart != null && otherStart.compareTo(startedAt) > 0
-                    && landedByRun.getOrDefault(String.valueOf(other.get("_id")), Map.of())
-                    .getOrDefault(collection, 0L) > 0;
-        });
+        return startedAt != null
+                && allRuns.stream().anyMatch(other -> {
+                    String otherStart = other.getString(RunFields.STARTED_AT);
+                    return otherStart != null
+                            && otherStart.compareTo(startedAt) > 0
+                            && landedByRun
+                                            .getOrDefault(String.valueOf(other.get("_id")), Map.of())
+                                            .getOrDefault(collection, 0L)
+                                    > 0;
+                });
     }
 }

@@ -58,9 +58,10 @@ public class RunEventApplier {
         putEnum(set, RunFields.SYNC_MODE, event.syncMode());
         set.put(RunFields.STATUS, RunFields.RUNNING);
         try {
-            runs().updateOne(Filters.and(Filters.eq("_id", event.runId()),
-                            Filters.exists(RunFields.FINISHED_AT, false)),
-                    new Document("$set", set), UPSERT);
+            runs().updateOne(
+                            Filters.and(Filters.eq("_id", event.runId()), Filters.exists(RunFields.FINISHED_AT, false)),
+                            new Document("$set", set),
+                            UPSERT);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -88,12 +89,18 @@ public class RunEventApplier {
         }
         event.collections().forEach((collection, stats) -> putStats(set, collection, stats));
         runs().updateOne(Filters.eq("_id", event.runId()), new Document("$set", set), UPSERT);
-        log.info("run {} finished fetching: status {}, published {}", event.runId(), set.get(RunFields.STATUS),
+        log.info(
+                "run {} finished fetching: status {}, published {}",
+                event.runId(),
+                set.get(RunFields.STATUS),
                 publishedSummary(event.collections()));
     }
 
     private static void putStats(Document set, String collection, CollectionStats stats) {
-        if (collection == null || collection.isBlank() || collection.contains(".") || collection.startsWith("$")
+        if (collection == null
+                || collection.isBlank()
+                || collection.contains(".")
+                || collection.startsWith("$")
                 || stats == null) {
             return;
         }
@@ -111,17 +118,19 @@ public class RunEventApplier {
     }
 
     private static List<Document> skipped(List<SkippedRequest> skipped) {
-        return skipped.stream().map(s -> {
-            Document d = new Document();
-            if (s.context() != null) {
-                d.put("context", s.context());
-            }
-            d.put("status", s.status());
-            if (s.reason() != null) {
-                d.put("reason", s.reason());
-            }
-            return d;
-        }).toList();
+        return skipped.stream()
+                .map(s -> {
+                    Document d = new Document();
+                    if (s.context() != null) {
+                        d.put("context", s.context());
+                    }
+                    d.put("status", s.status());
+                    if (s.reason() != null) {
+                        d.put("reason", s.reason());
+                    }
+                    return d;
+                })
+                .toList();
     }
 
     private static void putTime(Document set, String field, Instant value) {
@@ -138,7 +147,8 @@ public class RunEventApplier {
 
     private static String publishedSummary(Map<String, CollectionStats> collections) {
         return collections.entrySet().stream()
-                .map(e -> e.getKey() + "=" + (e.getValue() == null ? 0 : e.getValue().published()))
+                .map(e -> e.getKey() + "="
+                        + (e.getValue() == null ? 0 : e.getValue().published()))
                 .collect(Collectors.joining(", "));
     }
 

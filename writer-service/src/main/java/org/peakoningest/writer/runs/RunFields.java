@@ -10,6 +10,7 @@ public final class RunFields {
     public static final String FINISHED_AT = "finished_at";
     /** The fetch status: {@code running} after RunStarted, then the RunFinished status. */
     public static final String STATUS = "status";
+
     public static final String SYNC_MODE = "sync_mode";
     public static final String LAST_ERROR = "last_error";
     /**
@@ -17,9 +18,11 @@ public final class RunFields {
      * {@code landed}.
      */
     public static final String COLLECTIONS = "collections";
+
     public static final String PUBLISHED = "published";
     /** Distinct document keys among the published records (newer fetchers): what should land. */
     public static final String DISTINCT_KEYS = "distinct_keys";
+
     public static final String PAGES = "pages";
     public static final String SKIPPED = "skipped";
     public static final String ERROR = "error";
@@ -31,6 +34,5 @@ public final class RunFields {
 
     public static final String RUNNING = "running";
 
-    private RunFields() {
-    }
+    private RunFields() {}
 }

@@ -32,8 +32,12 @@ class StartupChecks implements SmartInitializingSingleton {
     private final DataIndexes indexes;
     private final Duration timeout;
 
-    StartupChecks(MongoTemplate mongo, KafkaAdmin kafkaAdmin, KafkaProperties kafka, DataIndexes indexes,
-                  WriterProperties properties) {
+    StartupChecks(
+            MongoTemplate mongo,
+            KafkaAdmin kafkaAdmin,
+            KafkaProperties kafka,
+            DataIndexes indexes,
+            WriterProperties properties) {
         this.mongo = mongo;
         this.kafkaAdmin = kafkaAdmin;
         this.kafka = kafka;
@@ -46,7 +50,9 @@ class StartupChecks implements SmartInitializingSingleton {
         awaitMongo();
         awaitKafka();
         indexes.ensure();
-        log.info("connected to MongoDB database '{}' and Kafka at {}; indexes in place", mongo.getDb().getName(),
+        log.info(
+                "connected to MongoDB database '{}' and Kafka at {}; indexes in place",
+                mongo.getDb().getName(),
                 String.join(",", kafka.getBootstrapServers()));
     }
 
@@ -58,8 +64,11 @@ class StartupChecks implements SmartInitializingSingleton {
                 return;
             } catch (RuntimeException e) {
                 if (System.nanoTime() >= deadline) {
-                    throw new ConfigurationProblem("MONGO_URI", "is not reachable within " + timeout.toSeconds()
-                            + " s (" + e.getClass().getSimpleName() + ")", e);
+                    throw new ConfigurationProblem(
+                            "MONGO_URI",
+                            "is not reachable within " + timeout.toSeconds() + " s ("
+                                    + e.getClass().getSimpleName() + ")",
+                            e);
                 }
                 log.warn("waiting for MongoDB (MONGO_URI): {}", e.getClass().getSimpleName());
                 sleep();
@@ -70,16 +79,20 @@ class StartupChecks implements SmartInitializingSingleton {
     private void awaitKafka() {
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                    .clusterId().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+                    .clusterId()
+                    .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS", "check was interrupted", e);
         } catch (Exception e) {
             // The admin client's future fails with an ExecutionException; what went wrong is its cause.
             Throwable why = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new ConfigurationProblem("KAFKA_BOOTSTRAP_SERVERS", "is not reachable at " + String.join(",",
-                    kafka.getBootstrapServers()) + " within " + timeout.toSeconds() + " s ("
-                    + why.getClass().getSimpleName() + ")", e);
+            throw new ConfigurationProblem(
+                    "KAFKA_BOOTSTRAP_SERVERS",
+                    "is not reachable at " + String.join(",", kafka.getBootstrapServers()) + " within "
+                            + timeout.toSeconds() + " s ("
+                            + why.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 

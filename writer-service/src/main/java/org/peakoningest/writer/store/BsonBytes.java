@@ -68,7 +68,10 @@ final class BsonBytes {
     void index(byte type, int index) {
         ensure(1);
         bytes[position++] = type;
-        cstring(index < INDEXES.length ? INDEXES[index] : Integer.toString(index).getBytes(StandardCharsets.US_ASCII));
+        cstring(
+                index < INDEXES.length
+                        ? INDEXES[index]
+                        : Integer.toString(index).getBytes(StandardCharsets.US_ASCII));
     }
 
     void writeString(String name, String value) {
@@ -97,8 +100,8 @@ final class BsonBytes {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         for (byte b : utf8) {
             if (b == 0) {
-                throw new BsonSerializationException("a BSON field name cannot contain a null character: '"
-                        + name.replace("\0", "\\0") + "'");
+                throw new BsonSerializationException(
+                        "a BSON field name cannot contain a null character: '" + name.replace("\0", "\\0") + "'");
             }
         }
         cstring(utf8);
@@ -177,5 +180,4 @@ final class BsonBytes {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + more));
         }
     }
-
 }

@@ -58,8 +58,8 @@ public class BulkDocumentWriter {
      * compare path: an insert that races another writer's insert of the same new document was not compared with
      * it, so the batch is retried and compares then.
      */
-    private static final Set<Integer> TRANSIENT_CODES = Set.of(6, 7, 50, 64, 89, 91, 112, 189, 262, 9001, 10107,
-            DUPLICATE_KEY, 11600, 11602, 13435, 13436);
+    private static final Set<Integer> TRANSIENT_CODES =
+            Set.of(6, 7, 50, 64, 89, 91, 112, 189, 262, 9001, 10107, DUPLICATE_KEY, 11600, 11602, 13435, 13436);
 
     private final MongoTemplate mongo;
     private final NeverRegressReplace strategy = new NeverRegressReplace();
@@ -92,10 +92,10 @@ public class BulkDocumentWriter {
         return new StoreResult(outcomes, rejected);
     }
 
-    private StoreResult.Outcome writeCollection(PeakonCollection collection, List<PendingDocument> batch,
-                                                List<StoreResult.Rejection> rejected) {
-        MongoCollection<RawBsonDocument> target = mongo.getCollection(collection.collectionName())
-                .withDocumentClass(RawBsonDocument.class);
+    private StoreResult.Outcome writeCollection(
+            PeakonCollection collection, List<PendingDocument> batch, List<StoreResult.Rejection> rejected) {
+        MongoCollection<RawBsonDocument> target =
+                mongo.getCollection(collection.collectionName()).withDocumentClass(RawBsonDocument.class);
         Timer.Sample sample = Timer.start(meters);
         try {
             boolean insertFirst = !compareFirst.getOrDefault(collection, false);
@@ -117,10 +117,14 @@ public class BulkDocumentWriter {
      *
      * @return versions inserted
      */
-    private static int insert(MongoCollection<RawBsonDocument> target, List<PendingDocument> batch,
-                              List<PendingDocument> stored, List<StoreResult.Rejection> rejected) {
+    private static int insert(
+            MongoCollection<RawBsonDocument> target,
+            List<PendingDocument> batch,
+            List<PendingDocument> stored,
+            List<StoreResult.Rejection> rejected) {
         List<WriteModel<RawBsonDocument>> inserts = batch.stream()
-                .<WriteModel<RawBsonDocument>>map(version -> new InsertOneModel<>(version.document())).toList();
+                .<WriteModel<RawBsonDocument>>map(version -> new InsertOneModel<>(version.document()))
+                .toList();
         try {
             return target.bulkWrite(inserts, UNORDERED).getInsertedCount();
         } catch (MongoBulkWriteException e) {
@@ -140,8 +144,11 @@ public class BulkDocumentWriter {
     }
 
     /** Writes only the versions newer than the stored ones, each re-checked atomically. */
-    private StoreResult.Outcome writeNewer(MongoCollection<RawBsonDocument> target, List<PendingDocument> batch,
-                                           Map<Object, StoredVersion> stored, List<StoreResult.Rejection> rejected) {
+    private StoreResult.Outcome writeNewer(
+            MongoCollection<RawBsonDocument> target,
+            List<PendingDocument> batch,
+            Map<Object, StoredVersion> stored,
+            List<StoreResult.Rejection> rejected) {
         List<PendingDocument> newer = new ArrayList<>(batch.size());
         List<WriteModel<RawBsonDocument>> models = new ArrayList<>(batch.size());
         for (PendingDocument version : batch) {
@@ -162,7 +169,8 @@ public class BulkDocumentWriter {
             for (BulkWriteError error : e.getWriteErrors()) {
                 rejected.add(rejection(newer.get(error.getIndex()), error));
             }
-            return outcome(e.getWriteResult(), models.size() - e.getWriteErrors().size(), notNewer);
+            return outcome(
+                    e.getWriteResult(), models.size() - e.getWriteErrors().size(), notNewer);
         }
     }
 
@@ -179,21 +187,22 @@ public class BulkDocumentWriter {
     }
 
     private static StoreResult.Rejection rejection(PendingDocument version, BulkWriteError error) {
-        return new StoreResult.Rejection(version,
-                "MongoDB refused the document (code " + error.getCode() + "): " + error.getMessage());
+        return new StoreResult.Rejection(
+                version, "MongoDB refused the document (code " + error.getCode() + "): " + error.getMessage());
     }
 
     /** The stored versions of the batch's ids, by {@code _id} (one indexed {@code $in} query). */
-    private static Map<Object, StoredVersion> storedVersions(MongoCollection<RawBsonDocument> target,
-                                                             List<PendingDocument> batch) {
+    private static Map<Object, StoredVersion> storedVersions(
+            MongoCollection<RawBsonDocument> target, List<PendingDocument> batch) {
         List<Object> ids = batch.stream().map(PendingDocument::id).toList();
         Map<Object, StoredVersion> stored = new java.util.HashMap<>();
         for (Document doc : target.find(Filters.in(DocumentFields.ID, ids), Document.class)
                 .projection(Projections.include(DocumentFields.FETCHED_AT, DocumentFields.SOURCE))) {
             Document source = doc.get(DocumentFields.SOURCE) instanceof Document d ? d : null;
             Long offset = source != null && source.get("offset") instanceof Number n ? n.longValue() : null;
-            stored.put(doc.get(DocumentFields.ID), new StoredVersion(
-                    doc.get(DocumentFields.FETCHED_AT) instanceof String s ? s : null, offset));
+            stored.put(
+                    doc.get(DocumentFields.ID),
+                    new StoredVersion(doc.get(DocumentFields.FETCHED_AT) instanceof String s ? s : null, offset));
         }
         return stored;
     }

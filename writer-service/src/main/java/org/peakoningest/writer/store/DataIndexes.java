@@ -26,7 +26,7 @@ public class DataIndexes {
             mongo.getCollection(index.collection().collectionName())
                     .createIndex(Indexes.ascending(index.field()), new IndexOptions().name(index.field()));
         }
-        mongo.getCollection(MongoCollections.INGESTION_RUNS).createIndex(Indexes.descending(RunFields.STARTED_AT),
-                new IndexOptions().name(RunFields.STARTED_AT));
+        mongo.getCollection(MongoCollections.INGESTION_RUNS)
+                .createIndex(Indexes.descending(RunFields.STARTED_AT), new IndexOptions().name(RunFields.STARTED_AT));
     }
 }

@@ -18,21 +18,25 @@ import org.peakoningest.common.envelope.EnvelopeHeader;
  */
 public final class DocumentMapper {
 
-    private DocumentMapper() {
-    }
+    private DocumentMapper() {}
 
     /** The envelope must have no {@link DecodedEnvelope#defect() defect}. */
-    public static PendingDocument toPending(DecodedEnvelope envelope, PeakonCollection collection, int partition,
-                                            long offset, Object source) {
+    public static PendingDocument toPending(
+            DecodedEnvelope envelope, PeakonCollection collection, int partition, long offset, Object source) {
         EnvelopeHeader header = envelope.header();
         String fetchedAt = Timestamps.format(header.fetchedAt());
         RawBsonDocument document = document(header, envelope.item(), fetchedAt, collection, partition, offset);
-        return new PendingDocument(collection, header.key().mongoValue(), fetchedAt, partition, offset, document,
-                source);
+        return new PendingDocument(
+                collection, header.key().mongoValue(), fetchedAt, partition, offset, document, source);
     }
 
-    private static RawBsonDocument document(EnvelopeHeader header, ItemBson item, String fetchedAt,
-                                            PeakonCollection collection, int partition, long offset) {
+    private static RawBsonDocument document(
+            EnvelopeHeader header,
+            ItemBson item,
+            String fetchedAt,
+            PeakonCollection collection,
+            int partition,
+            long offset) {
         boolean byDriver = collection == PeakonCollection.SCORES_BY_DRIVER;
         byte[] bytes = item.bytes();
 

@@ -54,11 +54,13 @@ public final class EnvelopeDeserializer implements Deserializer<DecodedEnvelope>
             }
             return new DecodedEnvelope(decoded.header(), decoded.item(), data);
         } catch (JacksonException e) {
-            throw new SerializationException("not a valid RecordEnvelope on " + topic + ": " + e.getOriginalMessage(),
-                    e);
+            throw new SerializationException(
+                    "not a valid RecordEnvelope on " + topic + ": " + e.getOriginalMessage(), e);
         } catch (NumberFormatException | BsonSerializationException e) {
-            throw new SerializationException("not a valid RecordEnvelope on " + topic
-                    + ": MongoDB cannot store the item (" + e.getMessage() + ")", e);
+            throw new SerializationException(
+                    "not a valid RecordEnvelope on " + topic + ": MongoDB cannot store the item (" + e.getMessage()
+                            + ")",
+                    e);
         }
     }
 

@@ -25,8 +25,13 @@ import tools.jackson.core.JsonToken;
 final class JsonToBson {
 
     /** Top-level item members the stored document's own fields replace. */
-    private static final Set<String> REPLACED = Set.of(DocumentFields.ID, DocumentFields.FETCHED_AT,
-            DocumentFields.RUN_ID, DocumentFields.ENDPOINT, DocumentFields.SOURCE_URL, DocumentFields.SOURCE);
+    private static final Set<String> REPLACED = Set.of(
+            DocumentFields.ID,
+            DocumentFields.FETCHED_AT,
+            DocumentFields.RUN_ID,
+            DocumentFields.ENDPOINT,
+            DocumentFields.SOURCE_URL,
+            DocumentFields.SOURCE);
 
     /** Objects with more members than this check duplicates with a hash set instead of a list scan. */
     private static final int SMALL_OBJECT = 12;
@@ -35,8 +40,7 @@ final class JsonToBson {
     private int driverIdStart = -1;
     private int driverIdEnd = -1;
 
-    private JsonToBson() {
-    }
+    private JsonToBson() {}
 
     /**
      * Converts the JSON object the parser stands on (its current token is {@code START_OBJECT}); on return the

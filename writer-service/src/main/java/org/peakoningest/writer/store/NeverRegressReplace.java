@@ -39,11 +39,12 @@ final class NeverRegressReplace {
         }
         Bson storedIsOlder = Filters.or(
                 Filters.lt(DocumentFields.FETCHED_AT, version.fetchedAt()),
-                Filters.and(Filters.eq(DocumentFields.FETCHED_AT, version.fetchedAt()),
+                Filters.and(
+                        Filters.eq(DocumentFields.FETCHED_AT, version.fetchedAt()),
                         Filters.lt(SOURCE_OFFSET, version.offset())),
                 Filters.exists(DocumentFields.FETCHED_AT, false));
-        return new ReplaceOneModel<>(Filters.and(Filters.eq(DocumentFields.ID, version.id()), storedIsOlder),
-                version.document());
+        return new ReplaceOneModel<>(
+                Filters.and(Filters.eq(DocumentFields.ID, version.id()), storedIsOlder), version.document());
     }
 
     /** Whether {@code version} should replace {@code stored} (null: no stored document). */

@@ -10,11 +10,16 @@ import org.peakoningest.common.PeakonCollection;
  *
  * @param source what the caller wants back when this version is rejected (the Kafka record)
  */
-public record PendingDocument(PeakonCollection collection, Object id, String fetchedAt, int partition, long offset,
-                              RawBsonDocument document, Object source) {
+public record PendingDocument(
+        PeakonCollection collection,
+        Object id,
+        String fetchedAt,
+        int partition,
+        long offset,
+        RawBsonDocument document,
+        Object source) {
 
     /** Older versions sort first. */
-    static final Comparator<PendingDocument> VERSION_ORDER = Comparator
-            .comparing(PendingDocument::fetchedAt)
-            .thenComparingLong(PendingDocument::offset);
+    static final Comparator<PendingDocument> VERSION_ORDER =
+            Comparator.comparing(PendingDocument::fetchedAt).thenComparingLong(PendingDocument::offset);
 }

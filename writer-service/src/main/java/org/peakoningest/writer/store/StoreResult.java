@@ -13,11 +13,9 @@ import org.peakoningest.common.PeakonCollection;
  */
 public record StoreResult(Map<PeakonCollection, Outcome> outcomes, List<Rejection> rejected) {
 
-    public record Outcome(int written, int stale) {
-    }
+    public record Outcome(int written, int stale) {}
 
-    public record Rejection(PendingDocument version, String reason) {
-    }
+    public record Rejection(PendingDocument version, String reason) {}
 
     public int written() {
         return outcomes.values().stream().mapToInt(Outcome::written).sum();

@@ -14,8 +14,8 @@ import org.peakoningest.common.PeakonCollection;
  */
 public record StoredIndex(PeakonCollection collection, String field) {
 
-    private static final List<String> ANSWER_FIELDS = List.of(
-            "attributes.employeeId", "attributes.questionId", "attributes.responseAnsweredAt");
+    private static final List<String> ANSWER_FIELDS =
+            List.of("attributes.employeeId", "attributes.questionId", "attributes.responseAnsweredAt");
 
     public static List<StoredIndex> all() {
         return Stream.concat(

@@ -59,33 +59,44 @@ public final class WriterThroughputBench {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new ContractSerializer<>())) {
+        try (KafkaProducer<String, Object> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ContractSerializer<>())) {
             List<Future<?>> sent = new ArrayList<>(count);
             String topic = topics.dataTopic(PeakonCollection.ANSWERS_EXPORT);
             for (long id = 1; id <= count; id++) {
                 RecordEnvelope envelope = WriterFixture.answer(run, id, at.plusMillis(id), "comment number " + id);
                 sent.add(producer.send(new ProducerRecord<>(topic, RecordKeys.of(envelope.key()), envelope)));
             }
-            CollectionStats stats = new CollectionStats(CollectionStatus.SUCCESS, count, count / 10_000 + 1,
-                    List.of(), null);
-            sent.add(producer.send(new ProducerRecord<>(topics.runEventsTopic(), RecordKeys.ofRun(run),
-                    RunFinished.of(run, at, at.plusSeconds(600), SyncMode.FULL, RunStatus.SUCCESS, null,
+            CollectionStats stats =
+                    new CollectionStats(CollectionStatus.SUCCESS, count, count / 10_000 + 1, List.of(), null);
+            sent.add(producer.send(new ProducerRecord<>(
+                    topics.runEventsTopic(),
+                    RecordKeys.ofRun(run),
+                    RunFinished.of(
+                            run,
+                            at,
+                            at.plusSeconds(600),
+                            SyncMode.FULL,
+                            RunStatus.SUCCESS,
+                            null,
                             Map.of("answers_export", stats)))));
             for (Future<?> f : sent) {
                 f.get();
             }
         }
-        System.out.printf("published %d answer envelopes in %.1f s%n", count,
-                (System.nanoTime() - produceStart) / 1e9);
+        System.out.printf("published %d answer envelopes in %.1f s%n", count, (System.nanoTime() - produceStart) / 1e9);
 
         long start = System.nanoTime();
-        ConfigurableApplicationContext context = new SpringApplication(WriterApplication.class).run(
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "--spring.mongodb.uri=" + infra.mongoUri(), "--spring.mongodb.database=bench_" + prefix.replace(".", ""),
-                "--peakon.writer.topic-prefix=" + prefix, "--peakon.writer.group-id=" + prefix + "writer",
-                "--peakon.writer.concurrency=" + concurrency, "--spring.main.web-application-type=none",
-                "--logging.level.org.peakoningest=WARN");
+        ConfigurableApplicationContext context = new SpringApplication(WriterApplication.class)
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                        "--spring.mongodb.uri=" + infra.mongoUri(),
+                        "--spring.mongodb.database=bench_" + prefix.replace(".", ""),
+                        "--peakon.writer.topic-prefix=" + prefix,
+                        "--peakon.writer.group-id=" + prefix + "writer",
+                        "--peakon.writer.concurrency=" + concurrency,
+                        "--spring.main.web-application-type=none",
+                        "--logging.level.org.peakoningest=WARN");
         long started = System.nanoTime();
         MongoTemplate mongo = context.getBean(MongoTemplate.class);
         long docs = 0;
@@ -107,16 +118,20 @@ public final class WriterThroughputBench {
         context.getBean(org.peakoningest.writer.runs.LandedReconciler.class).recount();
         double recountSeconds = (System.nanoTime() - recountStart) / 1e9;
         System.out.printf("writer start-up: %.1f s%n", (started - start) / 1e9);
-        System.out.printf("%d documents written in %.1f s: %.0f docs/s (concurrency %d, %d partitions)%n", count,
-                writeSeconds, count / writeSeconds, concurrency, partitions);
-        System.out.printf("ingestion_runs complete (landed %d) after %.1f s; one full recount takes %.2f s%n", count,
-                completeSeconds, recountSeconds);
+        System.out.printf(
+                "%d documents written in %.1f s: %.0f docs/s (concurrency %d, %d partitions)%n",
+                count, writeSeconds, count / writeSeconds, concurrency, partitions);
+        System.out.printf(
+                "ingestion_runs complete (landed %d) after %.1f s; one full recount takes %.2f s%n",
+                count, completeSeconds, recountSeconds);
         context.close();
         System.exit(0);
     }
 
     private static String landingStatus(MongoTemplate mongo, String run) {
-        Document doc = mongo.getCollection(MongoCollections.INGESTION_RUNS).find(new Document("_id", run)).first();
+        Document doc = mongo.getCollection(MongoCollections.INGESTION_RUNS)
+                .find(new Document("_id", run))
+                .first();
         return doc == null ? null : doc.getString("landing_status");
     }
 }

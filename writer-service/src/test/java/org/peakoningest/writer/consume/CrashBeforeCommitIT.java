@@ -36,25 +36,35 @@ import org.springframework.kafka.core.ConsumerFactory;
  * run, writes it through the writer's own write path and dies without committing. The restarted writer reads
  * everything again: no duplicate, no loss, landed exact.
  */
-@WriterIntegrationTest({"peakon.writer.topic-prefix=it-crash.", "peakon.writer.group-id=it-crash",
-        "peakon.writer.auto-startup=false", "peakon.writer.runs-recount-interval=500ms"})
+@WriterIntegrationTest({
+    "peakon.writer.topic-prefix=it-crash.",
+    "peakon.writer.group-id=it-crash",
+    "peakon.writer.auto-startup=false",
+    "peakon.writer.runs-recount-interval=500ms"
+})
 class CrashBeforeCommitIT {
 
     @RegisterExtension
     static final WriterFixture fixture = new WriterFixture("it-crash.");
+
     private static final String GROUP = "it-crash";
     private static final String RUN = "run-crash";
 
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     KafkaListenerEndpointRegistry registry;
+
     @Autowired
     ConsumerFactory<Object, Object> consumers;
+
     @Autowired
     BulkDocumentWriter documents;
+
     @Autowired
     RunEventApplier runEvents;
+
     @Autowired
     WriterTopics topics;
 
@@ -69,7 +79,13 @@ class CrashBeforeCommitIT {
         fixture.send(RunStarted.of(RUN, start, SyncMode.INCREMENTAL, List.of("answers_export")));
         fixture.send(answers);
         fixture.send(CollectionFinished.of(RUN, start.plusSeconds(5), "answers_export", stats));
-        fixture.send(RunFinished.of(RUN, start, start.plusSeconds(6), SyncMode.INCREMENTAL, RunStatus.SUCCESS, null,
+        fixture.send(RunFinished.of(
+                RUN,
+                start,
+                start.plusSeconds(6),
+                SyncMode.INCREMENTAL,
+                RunStatus.SUCCESS,
+                null,
                 Map.of("answers_export", stats)));
 
         writeEverythingThenDieWithoutCommitting(403);
@@ -81,16 +97,19 @@ class CrashBeforeCommitIT {
 
         await().atMost(WriterFixture.patience()).until(() -> fixture.caughtUp(GROUP));
         await().atMost(WriterFixture.patience()).untilAsserted(() -> {
-            Document run = mongo.getCollection(MongoCollections.INGESTION_RUNS).find(new Document("_id", RUN))
+            Document run = mongo.getCollection(MongoCollections.INGESTION_RUNS)
+                    .find(new Document("_id", RUN))
                     .first();
             assertThat(run).isNotNull();
             assertThat(run.getString("landing_status")).isEqualTo("complete");
             assertThat(run.get("collections", Document.class).get("answers_export", Document.class))
-                    .containsEntry("landed", 400L).containsEntry("published", 400L);
+                    .containsEntry("landed", 400L)
+                    .containsEntry("published", 400L);
         });
         assertThat(mongo.getCollection("answers_export").countDocuments()).isEqualTo(400);
         assertThat(WriterFixture.snapshot(mongo, "answers_export")).isEqualTo(beforeRestart);
-        assertThat(mongo.getCollection(MongoCollections.INGESTION_RUNS).countDocuments()).isEqualTo(1);
+        assertThat(mongo.getCollection(MongoCollections.INGESTION_RUNS).countDocuments())
+                .isEqualTo(1);
     }
 
     private void writeEverythingThenDieWithoutCommitting(int expected) {
@@ -100,8 +119,8 @@ class CrashBeforeCommitIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<Object, Object> r : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), (String) r.key(),
-                            r.value()));
+                    records.add(
+                            new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), (String) r.key(), r.value()));
                 }
             }
             IncomingBatch batch = IncomingBatch.sort(records, topics);
@@ -111,5 +130,4 @@ class CrashBeforeCommitIT {
         }
         assertThat(records).hasSize(expected);
     }
-
 }

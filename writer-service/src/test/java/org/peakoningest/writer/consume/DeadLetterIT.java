@@ -29,8 +29,12 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
  * One malformed record in a batch of 500: it is on the dead-letter topic with the reason and its original
  * coordinates, the other 499 are in Mongo. Also: envelopes that deserialise but cannot be documents.
  */
-@WriterIntegrationTest({"peakon.writer.topic-prefix=it-dlt.", "peakon.writer.group-id=it-dlt",
-        "peakon.writer.auto-startup=false", "peakon.writer.concurrency=1"})
+@WriterIntegrationTest({
+    "peakon.writer.topic-prefix=it-dlt.",
+    "peakon.writer.group-id=it-dlt",
+    "peakon.writer.auto-startup=false",
+    "peakon.writer.concurrency=1"
+})
 class DeadLetterIT {
 
     @RegisterExtension
@@ -60,11 +64,17 @@ class DeadLetterIT {
         // All 500 are on the topic before the writer starts, so they arrive in one poll.
         registry.getListenerContainer(WriterListener.ID).start();
 
-        await().atMost(WriterFixture.patience()).untilAsserted(() ->
-                assertThat(mongo.getCollection("answers_export").countDocuments()).isEqualTo(499));
-        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(fixture.bootstrap,
-                List.of(fixture.topics.deadLetterTopic(topic)), new StringDeserializer(), new ByteArrayDeserializer(),
-                1, Duration.ofSeconds(30));
+        await().atMost(WriterFixture.patience())
+                .untilAsserted(
+                        () -> assertThat(mongo.getCollection("answers_export").countDocuments())
+                                .isEqualTo(499));
+        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(
+                fixture.bootstrap,
+                List.of(fixture.topics.deadLetterTopic(topic)),
+                new StringDeserializer(),
+                new ByteArrayDeserializer(),
+                1,
+                Duration.ofSeconds(30));
         assertThat(dead).hasSize(1);
         ConsumerRecord<String, byte[]> record = dead.get(0);
         assertThat(record.key()).isEqualTo("250.5");
@@ -81,28 +91,37 @@ class DeadLetterIT {
     void envelopesThatCannotBeDocumentsAreDeadLetteredWithTheirDefect() {
         String topic = fixture.topics.dataTopic(PeakonCollection.EMPLOYEES);
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
-        RecordEnvelope noItem = new RecordEnvelope(1, "run-dlt", "employees", "/employees", "u", at,
-                DocumentKey.of(7), null, null);
-        RecordEnvelope wrongTopic = WriterFixture.envelope("run-dlt", PeakonCollection.DRIVERS, DocumentKey.of("x"),
-                at, null, WriterFixture.answerItem(1, "c"));
-        RecordEnvelope good = WriterFixture.envelope("run-dlt", PeakonCollection.EMPLOYEES, DocumentKey.of(8), at,
-                null, WriterFixture.answerItem(8, "c"));
+        RecordEnvelope noItem =
+                new RecordEnvelope(1, "run-dlt", "employees", "/employees", "u", at, DocumentKey.of(7), null, null);
+        RecordEnvelope wrongTopic = WriterFixture.envelope(
+                "run-dlt", PeakonCollection.DRIVERS, DocumentKey.of("x"), at, null, WriterFixture.answerItem(1, "c"));
+        RecordEnvelope good = WriterFixture.envelope(
+                "run-dlt", PeakonCollection.EMPLOYEES, DocumentKey.of(8), at, null, WriterFixture.answerItem(8, "c"));
         fixture.sendTo(topic, RecordKeys.of(noItem.key()), noItem);
         fixture.sendTo(topic, RecordKeys.of(wrongTopic.key()), wrongTopic);
         fixture.sendTo(topic, "\"not-the-key\"", good);
         fixture.send(good);
         registry.getListenerContainer(WriterListener.ID).start();
 
-        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(fixture.bootstrap,
-                List.of(fixture.topics.deadLetterTopic(topic)), new StringDeserializer(), new ByteArrayDeserializer(),
-                3, Duration.ofSeconds(30));
-        assertThat(dead).extracting(r -> header(r, "kafka_dlt-exception-message")).containsExactlyInAnyOrder(
-                "envelope has no item object", "envelope of collection 'drivers' on topic it-dlt.employees",
-                "record key does not match the envelope key 8");
-        assertThat(dead).allSatisfy(r -> assertThat(header(r, "kafka_dlt-exception-fqcn"))
-                .isEqualTo(InvalidRecordException.class.getName()));
-        await().atMost(WriterFixture.patience()).untilAsserted(() ->
-                assertThat(mongo.getCollection("employees").countDocuments()).isEqualTo(1));
+        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(
+                fixture.bootstrap,
+                List.of(fixture.topics.deadLetterTopic(topic)),
+                new StringDeserializer(),
+                new ByteArrayDeserializer(),
+                3,
+                Duration.ofSeconds(30));
+        assertThat(dead)
+                .extracting(r -> header(r, "kafka_dlt-exception-message"))
+                .containsExactlyInAnyOrder(
+                        "envelope has no item object",
+                        "envelope of collection 'drivers' on topic it-dlt.employees",
+                        "record key does not match the envelope key 8");
+        assertThat(dead)
+                .allSatisfy(r -> assertThat(header(r, "kafka_dlt-exception-fqcn"))
+                        .isEqualTo(InvalidRecordException.class.getName()));
+        await().atMost(WriterFixture.patience())
+                .untilAsserted(() -> assertThat(mongo.getCollection("employees").countDocuments())
+                        .isEqualTo(1));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -32,12 +32,16 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * Same records delivered twice (the whole topics re-read by the group) → identical documents and identical
  * {@code ingestion_runs}.
  */
-@WriterIntegrationTest({"peakon.writer.topic-prefix=it-idem.", "peakon.writer.group-id=it-idem",
-        "peakon.writer.runs-recount-interval=500ms"})
+@WriterIntegrationTest({
+    "peakon.writer.topic-prefix=it-idem.",
+    "peakon.writer.group-id=it-idem",
+    "peakon.writer.runs-recount-interval=500ms"
+})
 class IdempotentDeliveryIT {
 
     @RegisterExtension
     static final WriterFixture fixture = new WriterFixture("it-idem.");
+
     private static final String GROUP = "it-idem";
 
     @Autowired
@@ -63,7 +67,8 @@ class IdempotentDeliveryIT {
         Document firstRun = runDoc(run);
         Map<String, Document> firstAnswers = WriterFixture.snapshot(mongo, "answers_export");
         assertThat(firstRun.get("collections", Document.class).get("answers_export", Document.class))
-                .containsEntry("published", 300L).containsEntry("landed", 300L);
+                .containsEntry("published", 300L)
+                .containsEntry("landed", 300L);
         assertThat(firstRun.get("counts", Document.class)).containsEntry("answers_export", 300L);
         assertThat(firstRun).containsEntry("status", "success").containsEntry("sync_mode", "full");
 
@@ -76,25 +81,36 @@ class IdempotentDeliveryIT {
         container.start();
 
         await().atMost(WriterFixture.patience()).until(() -> fixture.caughtUp(GROUP));
-        await().pollDelay(java.time.Duration.ofSeconds(2)).atMost(WriterFixture.patience()).untilAsserted(() -> {
-            assertThat(WriterFixture.snapshot(mongo, "answers_export")).isEqualTo(firstAnswers);
-            assertThat(runDoc(run)).isEqualTo(firstRun);
-        });
-        assertThat(mongo.getCollection(MongoCollections.INGESTION_RUNS).countDocuments()).isEqualTo(1);
+        await().pollDelay(java.time.Duration.ofSeconds(2))
+                .atMost(WriterFixture.patience())
+                .untilAsserted(() -> {
+                    assertThat(WriterFixture.snapshot(mongo, "answers_export")).isEqualTo(firstAnswers);
+                    assertThat(runDoc(run)).isEqualTo(firstRun);
+                });
+        assertThat(mongo.getCollection(MongoCollections.INGESTION_RUNS).countDocuments())
+                .isEqualTo(1);
     }
 
     private static void sendRun(String run, Instant start, List<RecordEnvelope> answers) {
         fixture.send(RunStarted.of(run, start, SyncMode.FULL, List.of("answers_export")));
         fixture.send(answers);
         CollectionStats stats = new CollectionStats(CollectionStatus.SUCCESS, answers.size(), 1, List.of(), null);
-        fixture.send(CollectionFinished.of(run, start.plusSeconds(1), PeakonCollection.ANSWERS_EXPORT
-                .collectionName(), stats));
-        fixture.send(RunFinished.of(run, start, start.plusSeconds(2), SyncMode.FULL, RunStatus.SUCCESS, null,
+        fixture.send(CollectionFinished.of(
+                run, start.plusSeconds(1), PeakonCollection.ANSWERS_EXPORT.collectionName(), stats));
+        fixture.send(RunFinished.of(
+                run,
+                start,
+                start.plusSeconds(2),
+                SyncMode.FULL,
+                RunStatus.SUCCESS,
+                null,
                 Map.of("answers_export", stats)));
     }
 
     private Document runDoc(String run) {
-        Document doc = mongo.getCollection(MongoCollections.INGESTION_RUNS).find(new Document("_id", run)).first();
+        Document doc = mongo.getCollection(MongoCollections.INGESTION_RUNS)
+                .find(new Document("_id", run))
+                .first();
         return doc == null ? new Document() : doc;
     }
 }

@@ -30,14 +30,20 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * Mongo down for 20 s during a run: nothing is dead-lettered, nothing is committed while it is down, health says
  * DOWN, and every record is in Mongo once it is back.
  */
-@WriterIntegrationTest({"peakon.writer.topic-prefix=it-outage.", "peakon.writer.group-id=it-outage",
-        "peakon.writer.mongo-retry-backoff=200ms", "peakon.writer.mongo-retry-max-backoff=2s",
-        "peakon.writer.mongo-timeout=1s", "peakon.writer.mongo-socket-timeout=5s",
-        "peakon.writer.runs-recount-interval=500ms"})
+@WriterIntegrationTest({
+    "peakon.writer.topic-prefix=it-outage.",
+    "peakon.writer.group-id=it-outage",
+    "peakon.writer.mongo-retry-backoff=200ms",
+    "peakon.writer.mongo-retry-max-backoff=2s",
+    "peakon.writer.mongo-timeout=1s",
+    "peakon.writer.mongo-socket-timeout=5s",
+    "peakon.writer.runs-recount-interval=500ms"
+})
 class MongoOutageIT {
 
     @RegisterExtension
     static final WriterFixture fixture = new WriterFixture("it-outage.");
+
     private static final String GROUP = "it-outage";
 
     @Autowired
@@ -64,29 +70,42 @@ class MongoOutageIT {
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
             assertThat(healthEndpoint.health().getStatus()).isEqualTo(Status.DOWN);
             // For the 20 s of the outage the group's offsets stay where they were.
-            await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(25))
+            await().during(Duration.ofSeconds(20))
+                    .atMost(Duration.ofSeconds(25))
                     .until(() -> fixture.committed(GROUP).equals(committedBefore));
             assertThat(fixture.endOffsets()).isNotEqualTo(committedBefore);
         } finally {
             infra.resumeMongo();
         }
 
-        await().atMost(WriterFixture.patience()).untilAsserted(() ->
-                assertThat(mongo.getCollection("answers_export").countDocuments()).isEqualTo(300));
+        await().atMost(WriterFixture.patience())
+                .untilAsserted(
+                        () -> assertThat(mongo.getCollection("answers_export").countDocuments())
+                                .isEqualTo(300));
         await().atMost(WriterFixture.patience()).until(() -> fixture.caughtUp(GROUP));
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             CompositeHealthDescriptor components =
                     (CompositeHealthDescriptor) healthEndpoint.healthForPath("components");
             assertThat(components.getComponents()).containsKeys("mongo", "mongoWrites", "kafka");
-            components.getComponents().forEach((name, component) ->
-                    assertThat(component.getStatus()).as(name).isEqualTo(Status.UP));
+            components
+                    .getComponents()
+                    .forEach((name, component) ->
+                            assertThat(component.getStatus()).as(name).isEqualTo(Status.UP));
             assertThat(healthEndpoint.health().getStatus()).isEqualTo(Status.UP);
         });
 
-        List<String> deadLetterTopics = fixture.subscribed().stream().map(fixture.topics::deadLetterTopic).toList();
-        assertThat(KafkaProbe.readAll(fixture.bootstrap, deadLetterTopics, new StringDeserializer(),
-                new ByteArrayDeserializer(), 0, Duration.ofSeconds(3))).isEmpty();
+        List<String> deadLetterTopics = fixture.subscribed().stream()
+                .map(fixture.topics::deadLetterTopic)
+                .toList();
+        assertThat(KafkaProbe.readAll(
+                        fixture.bootstrap,
+                        deadLetterTopics,
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer(),
+                        0,
+                        Duration.ofSeconds(3)))
+                .isEmpty();
     }
 
     private static List<RecordEnvelope> answers(long from, long to, Instant at) {

@@ -41,12 +41,16 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code replay --target-db} into an empty database rebuilds every collection, document by document, and
  * {@code ingestion_runs} equal to what the live writer built; replaying into the live database changes nothing.
  */
-@WriterIntegrationTest({"peakon.writer.topic-prefix=it-replay.", "peakon.writer.group-id=it-replay",
-        "peakon.writer.runs-recount-interval=500ms"})
+@WriterIntegrationTest({
+    "peakon.writer.topic-prefix=it-replay.",
+    "peakon.writer.group-id=it-replay",
+    "peakon.writer.runs-recount-interval=500ms"
+})
 class ReplayIT {
 
     @RegisterExtension
     static final WriterFixture fixture = new WriterFixture("it-replay.");
+
     private static final String RUN_1 = "run-replay-1";
     private static final String RUN_2 = "run-replay-2";
 
@@ -65,22 +69,31 @@ class ReplayIT {
         assertThat(live.get("answers_export")).hasSize(61);
         assertThat(live.get("answers_export").get("Long:3000000000")).isNotNull();
         assertThat(live.get("employees").get("Integer:3").getString("run_id")).isEqualTo(RUN_2);
-        assertThat(live.get("scores_by_driver").values()).allSatisfy(d ->
-                assertThat(d.getString("driver_id")).isEqualTo("autonomy"));
+        assertThat(live.get("scores_by_driver").values())
+                .allSatisfy(d -> assertThat(d.getString("driver_id")).isEqualTo("autonomy"));
 
         String target = "it_replay_rebuild";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = withStdout(out, () -> WriterApplication.run("replay", "--target-db", target,
-                "--spring.kafka.bootstrap-servers=" + fixture.bootstrap,
-                "--spring.mongodb.uri=" + IntegrationInfrastructure.shared().mongoUri(),
-                "--peakon.writer.topic-prefix=it-replay.", "--peakon.writer.concurrency=2"));
+        int status = withStdout(
+                out,
+                () -> WriterApplication.run(
+                        "replay",
+                        "--target-db",
+                        target,
+                        "--spring.kafka.bootstrap-servers=" + fixture.bootstrap,
+                        "--spring.mongodb.uri="
+                                + IntegrationInfrastructure.shared().mongoUri(),
+                        "--peakon.writer.topic-prefix=it-replay.",
+                        "--peakon.writer.concurrency=2"));
         assertThat(status).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("replay into database 'it_replay_rebuild' finished")
+        assertThat(printed)
+                .contains("replay into database 'it_replay_rebuild' finished")
                 .containsPattern("answers_export +61 documents")
                 .containsPattern("ingestion_runs +2 documents");
 
-        try (MongoClient client = MongoClients.create(IntegrationInfrastructure.shared().mongoUri())) {
+        try (MongoClient client =
+                MongoClients.create(IntegrationInfrastructure.shared().mongoUri())) {
             Map<String, Map<String, Document>> rebuilt = everything(client.getDatabase(target));
             assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
             for (String collection : live.keySet()) {
@@ -89,7 +102,10 @@ class ReplayIT {
         }
 
         // The whole topics replayed into the live database: nothing changes.
-        int again = WriterApplication.run("replay", "--target-db", mongo.getDb().getName(),
+        int again = WriterApplication.run(
+                "replay",
+                "--target-db",
+                mongo.getDb().getName(),
                 "--spring.kafka.bootstrap-servers=" + fixture.bootstrap,
                 "--spring.mongodb.uri=" + IntegrationInfrastructure.shared().mongoUri(),
                 "--peakon.writer.topic-prefix=it-replay.");
@@ -106,41 +122,92 @@ class ReplayIT {
         }
         run1.add(WriterFixture.answer(RUN_1, 3_000_000_000L, t1, "a key beyond 32 bits"));
         for (long id = 1; id <= 5; id++) {
-            run1.add(WriterFixture.envelope(RUN_1, PeakonCollection.EMPLOYEES, DocumentKey.of(id), t1, null,
+            run1.add(WriterFixture.envelope(
+                    RUN_1,
+                    PeakonCollection.EMPLOYEES,
+                    DocumentKey.of(id),
+                    t1,
+                    null,
                     item("employees", Long.toString(id))));
         }
         for (String driver : List.of("autonomy", "growth")) {
-            run1.add(WriterFixture.envelope(RUN_1, PeakonCollection.DRIVERS, DocumentKey.of(driver), t1, null,
+            run1.add(WriterFixture.envelope(
+                    RUN_1,
+                    PeakonCollection.DRIVERS,
+                    DocumentKey.of(driver),
+                    t1,
+                    null,
                     item("engagement_drivers", driver)));
         }
-        run1.add(WriterFixture.envelope(RUN_1, PeakonCollection.DRIVERS_CATALOG, DocumentKey.of(1), t1, null,
-                item("drivers_catalog", "1")));
-        run1.add(WriterFixture.envelope(RUN_1, PeakonCollection.SCORES_CONTEXTS,
-                DocumentKey.of("engagement::company_1::1700000000"), t1, null, item("category_scores", "c1")));
-        run1.add(WriterFixture.envelope(RUN_1, PeakonCollection.SCORES_BY_DRIVER,
-                DocumentKey.of("autonomy::company_1::1700000000"), t1, "autonomy", item("category_scores", "c1")));
+        run1.add(WriterFixture.envelope(
+                RUN_1, PeakonCollection.DRIVERS_CATALOG, DocumentKey.of(1), t1, null, item("drivers_catalog", "1")));
+        run1.add(WriterFixture.envelope(
+                RUN_1,
+                PeakonCollection.SCORES_CONTEXTS,
+                DocumentKey.of("engagement::company_1::1700000000"),
+                t1,
+                null,
+                item("category_scores", "c1")));
+        run1.add(WriterFixture.envelope(
+                RUN_1,
+                PeakonCollection.SCORES_BY_DRIVER,
+                DocumentKey.of("autonomy::company_1::1700000000"),
+                t1,
+                "autonomy",
+                item("category_scores", "c1")));
         fixture.send(RunStarted.of(RUN_1, t1, SyncMode.FULL, List.of("answers_export", "employees")));
         fixture.send(run1);
         fixture.sendRaw(fixture.topics.dataTopic(PeakonCollection.DRIVERS), "\"broken\"", new byte[] {1, 2, 3});
-        fixture.send(RunFinished.of(RUN_1, t1, t1.plusSeconds(60), SyncMode.FULL, RunStatus.PARTIAL, "growth: 422",
-                Map.of("answers_export", stats(51), "employees", stats(5), "drivers", stats(2),
-                        "drivers_catalog", stats(1), "scores_contexts", stats(1),
-                        "scores_by_driver", new CollectionStats(CollectionStatus.SUCCESS, 1, 2,
-                                List.of(new SkippedRequest("growth", 422, "not a group")), null))));
+        fixture.send(RunFinished.of(
+                RUN_1,
+                t1,
+                t1.plusSeconds(60),
+                SyncMode.FULL,
+                RunStatus.PARTIAL,
+                "growth: 422",
+                Map.of(
+                        "answers_export",
+                        stats(51),
+                        "employees",
+                        stats(5),
+                        "drivers",
+                        stats(2),
+                        "drivers_catalog",
+                        stats(1),
+                        "scores_contexts",
+                        stats(1),
+                        "scores_by_driver",
+                        new CollectionStats(
+                                CollectionStatus.SUCCESS,
+                                1,
+                                2,
+                                List.of(new SkippedRequest("growth", 422, "not a group")),
+                                null))));
 
         List<RecordEnvelope> run2 = new ArrayList<>();
         for (long id = 41; id <= 60; id++) {
             run2.add(WriterFixture.answer(RUN_2, id, t2.plusMillis(id), "second " + id));
         }
         for (long id = 1; id <= 5; id++) {
-            run2.add(WriterFixture.envelope(RUN_2, PeakonCollection.EMPLOYEES, DocumentKey.of(id), t2, null,
+            run2.add(WriterFixture.envelope(
+                    RUN_2,
+                    PeakonCollection.EMPLOYEES,
+                    DocumentKey.of(id),
+                    t2,
+                    null,
                     item("employees", Long.toString(id))));
         }
         // A late, older version of answer 45 (fetched in run 1) after the newer one: the newer stays.
         run2.add(WriterFixture.answer(RUN_1, 45, t1, "late old version"));
         fixture.send(RunStarted.of(RUN_2, t2, SyncMode.INCREMENTAL, List.of("answers_export", "employees")));
         fixture.send(run2);
-        fixture.send(RunFinished.of(RUN_2, t2, t2.plusSeconds(30), SyncMode.INCREMENTAL, RunStatus.SUCCESS, null,
+        fixture.send(RunFinished.of(
+                RUN_2,
+                t2,
+                t2.plusSeconds(30),
+                SyncMode.INCREMENTAL,
+                RunStatus.SUCCESS,
+                null,
                 Map.of("answers_export", stats(20), "employees", stats(5))));
     }
 
@@ -157,7 +224,9 @@ class ReplayIT {
     }
 
     private static Document run(MongoDatabase db, String id) {
-        Document doc = db.getCollection(MongoCollections.INGESTION_RUNS).find(new Document("_id", id)).first();
+        Document doc = db.getCollection(MongoCollections.INGESTION_RUNS)
+                .find(new Document("_id", id))
+                .first();
         return doc == null ? new Document() : doc;
     }
 

@@ -14,8 +14,7 @@ class LandingStatusTest {
         if (status != null) {
             doc.append("status", status);
         }
-        return doc.append("collections", new Document("answers_export",
-                new Document("published", publishedAnswers)));
+        return doc.append("collections", new Document("answers_export", new Document("published", publishedAnswers)));
     }
 
     @Test
@@ -41,7 +40,9 @@ class LandingStatusTest {
     @Test
     void aDocumentPublishedTwiceInOneRunIsExpectedOnce() {
         Document run = run("a", "success", "2026-11-01", 10);
-        run.get("collections", Document.class).get("answers_export", Document.class).append("distinct_keys", 9L);
+        run.get("collections", Document.class)
+                .get("answers_export", Document.class)
+                .append("distinct_keys", 9L);
         assertThat(LandingStatus.of("a", run, Map.of("a", Map.of("answers_export", 9L)), List.of(run)))
                 .isEqualTo("complete");
     }
@@ -50,8 +51,8 @@ class LandingStatusTest {
     void supersededWhenALaterRunHoldsTheMissingDocuments() {
         Document older = run("a", "success", "2026-11-01", 10);
         Document newer = run("b", "success", "2026-11-08", 4);
-        Map<String, Map<String, Long>> landed = Map.of("a", Map.of("answers_export", 6L),
-                "b", Map.of("answers_export", 4L));
+        Map<String, Map<String, Long>> landed =
+                Map.of("a", Map.of("answers_export", 6L), "b", Map.of("answers_export", 4L));
         assertThat(LandingStatus.of("a", older, landed, List.of(older, newer))).isEqualTo("superseded");
         assertThat(LandingStatus.of("b", newer, landed, List.of(older, newer))).isEqualTo("complete");
         // An earlier run holding documents does not explain a later run's gap.

@@ -11,9 +11,9 @@ import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.bson.types.Decimal128;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.json.ContractJson;
@@ -34,27 +34,27 @@ class EnvelopeDeserializerTest {
 
     static List<String> inputs() {
         return List.of(
-            // canonical: every value type, nesting, escapes, unicode, numbers at the int/long/Decimal128 edges
-            "{" + HEADER + ",\"item\":{\"id\":\"1\",\"attributes\":{\"answerId\":123456,\"score\":9.5,"
-                    + "\"big\":12345678901,\"huge\":123456789012345678901234567890,\"neg\":-2147483649,"
-                    + "\"tags\":[\"a\",null,true,false,[1,{\"x\":1.0}]],\"text\":\"\\\"quoted\\\" \\u00e9\\n\","
-                    + "\"empty\":{},\"none\":null,\"exp\":1e3,\"tiny\":-0.0}}}",
-            // item before the header, unknown fields around it, driver_id and a null endpoint
-            "{\"item\":{\"id\":\"x\"},\"trace\":{\"id\":[1,2]}," + HEADER + ",\"driver_id\":\"autonomy\","
-                    + "\"endpoint\":null,\"producer\":\"f\"}",
-            // defective but readable: no item object, item an array, no key
-            "{" + HEADER + "}",
-            "{" + HEADER + ",\"item\":[1,2]}",
-            "{\"run_id\":\"r\",\"collection\":\"employees\",\"fetched_at\":\"2026-11-23T03:00:12Z\",\"item\":{}}",
-            // not the canonical shape: members and fields named twice, other types
-            "{" + HEADER + ",\"item\":{\"a\":1,\"b\":{\"c\":1,\"c\":2},\"a\":3}}",
-            "{" + HEADER + ",\"key\":\"again\",\"item\":{}}",
-            "{" + HEADER + ",\"item\":{\"x\":1},\"key\":\"after the item\"}",
-            "{\"schema_version\":\"1\",\"run_id\":5,\"collection\":\"employees\",\"key\":\"k\","
-                    + "\"fetched_at\":\"2026-11-23T03:00:12.3Z\",\"item\":{\"a\":1}}",
-            "{" + HEADER.replace("123456", "9223372036854775807") + ",\"item\":{\"_id\":\"spoof\",\"a\":1}}",
-            "{" + HEADER.replace("answers_export", "scores_by_driver") + ",\"driver_id\":\"autonomy\","
-                    + "\"item\":{\"driver_id\":\"spoof\",\"driver_id\":\"twice\",\"x\":\"\\ud83d lone\"}}");
+                // canonical: every value type, nesting, escapes, unicode, numbers at the int/long/Decimal128 edges
+                "{" + HEADER + ",\"item\":{\"id\":\"1\",\"attributes\":{\"answerId\":123456,\"score\":9.5,"
+                        + "\"big\":12345678901,\"huge\":123456789012345678901234567890,\"neg\":-2147483649,"
+                        + "\"tags\":[\"a\",null,true,false,[1,{\"x\":1.0}]],\"text\":\"\\\"quoted\\\" \\u00e9\\n\","
+                        + "\"empty\":{},\"none\":null,\"exp\":1e3,\"tiny\":-0.0}}}",
+                // item before the header, unknown fields around it, driver_id and a null endpoint
+                "{\"item\":{\"id\":\"x\"},\"trace\":{\"id\":[1,2]}," + HEADER + ",\"driver_id\":\"autonomy\","
+                        + "\"endpoint\":null,\"producer\":\"f\"}",
+                // defective but readable: no item object, item an array, no key
+                "{" + HEADER + "}",
+                "{" + HEADER + ",\"item\":[1,2]}",
+                "{\"run_id\":\"r\",\"collection\":\"employees\",\"fetched_at\":\"2026-11-23T03:00:12Z\",\"item\":{}}",
+                // not the canonical shape: members and fields named twice, other types
+                "{" + HEADER + ",\"item\":{\"a\":1,\"b\":{\"c\":1,\"c\":2},\"a\":3}}",
+                "{" + HEADER + ",\"key\":\"again\",\"item\":{}}",
+                "{" + HEADER + ",\"item\":{\"x\":1},\"key\":\"after the item\"}",
+                "{\"schema_version\":\"1\",\"run_id\":5,\"collection\":\"employees\",\"key\":\"k\","
+                        + "\"fetched_at\":\"2026-11-23T03:00:12.3Z\",\"item\":{\"a\":1}}",
+                "{" + HEADER.replace("123456", "9223372036854775807") + ",\"item\":{\"_id\":\"spoof\",\"a\":1}}",
+                "{" + HEADER.replace("answers_export", "scores_by_driver") + ",\"driver_id\":\"autonomy\","
+                        + "\"item\":{\"driver_id\":\"spoof\",\"driver_id\":\"twice\",\"x\":\"\\ud83d lone\"}}");
     }
 
     @ParameterizedTest
@@ -72,7 +72,8 @@ class EnvelopeDeserializerTest {
         assertThat(read.defect()).isEqualTo(contract.defect());
         if (contract.defect().isEmpty()) {
             PeakonCollection collection = contract.knownCollection().orElseThrow();
-            assertThat(StoredDocumentsTest.bytes(DocumentMapper.toPending(read, collection, 1, 2, null).document()))
+            assertThat(StoredDocumentsTest.bytes(DocumentMapper.toPending(read, collection, 1, 2, null)
+                            .document()))
                     .isEqualTo(ReferenceDocuments.of(contract, collection, 1, 2));
         }
     }
@@ -108,29 +109,38 @@ class EnvelopeDeserializerTest {
                 + "\"endpoint\":4,\"source_url\":5,\"_source\":6,\"keep\":7,\"driver_id\":\"d\",\"after\":8}}");
         assertThat(List.copyOf(item(envelope).keySet())).containsExactly("keep", "driver_id", "after");
         assertThat(envelope.item().hasDriverId()).isTrue();
-        assertThat(read("{" + HEADER + ",\"item\":{\"a\":{\"driver_id\":1}}}").item().hasDriverId()).isFalse();
+        assertThat(read("{" + HEADER + ",\"item\":{\"a\":{\"driver_id\":1}}}")
+                        .item()
+                        .hasDriverId())
+                .isFalse();
     }
 
     @Test
     void defectsAreTheContractsOwn() {
         assertThat(read("{" + HEADER + ",\"item\":\"text\"}").defect()).contains("envelope has no item object");
-        assertThat(read("{" + HEADER.replace("answers_export", "surveys") + ",\"item\":{}}").defect())
+        assertThat(read("{" + HEADER.replace("answers_export", "surveys") + ",\"item\":{}}")
+                        .defect())
                 .contains("unknown collection 'surveys'");
     }
 
     @Test
     void unreadableBytesAreRefusedAsTheContractReaderRefusesThem() {
         assertThatThrownBy(() -> read("{\"schema_version\":1,\"run_id\":"))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("not a valid RecordEnvelope on t");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not a valid RecordEnvelope on t");
         assertThatThrownBy(() -> read("{" + HEADER.replace("123456", "12.5") + ",\"item\":{}}"))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("not a valid RecordEnvelope on t")
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not a valid RecordEnvelope on t")
                 .hasMessageContaining("a document key is a whole number or a string, not 12.5");
         assertThatThrownBy(() -> read("null"))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("not a valid RecordEnvelope on t");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("not a valid RecordEnvelope on t");
         assertThatThrownBy(() -> read("{" + HEADER + ",\"item\":{\"n\":" + "9".repeat(40) + "}}"))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("MongoDB cannot store the item");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("MongoDB cannot store the item");
         assertThatThrownBy(() -> read("{" + HEADER + ",\"item\":{\"a\\u0000b\":1}}"))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("null character");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("null character");
     }
 
     private DecodedEnvelope read(String json) {

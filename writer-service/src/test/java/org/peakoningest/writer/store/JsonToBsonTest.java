@@ -94,14 +94,20 @@ class JsonToBsonTest {
     private static byte[] driverBytes(String json) {
         Document document = ReferenceDocuments.item(ContractJson.mapper().readTree(json));
         BasicOutputBuffer out = new BasicOutputBuffer();
-        new DocumentCodec().encode(new BsonBinaryWriter(out), document, EncoderContext.builder().build());
+        new DocumentCodec()
+                .encode(
+                        new BsonBinaryWriter(out),
+                        document,
+                        EncoderContext.builder().build());
         return out.toByteArray();
     }
 
     /** Whether some object of the item names a member twice (the tree then holds fewer members than the text). */
     private static boolean hasDuplicates(String text, JsonNode tree) {
-        try (JsonParser strict = ContractJson.mapper().reader()
-                .with(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).createParser(text)) {
+        try (JsonParser strict = ContractJson.mapper()
+                .reader()
+                .with(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .createParser(text)) {
             while (strict.nextToken() != null) {
                 // read to the end
             }

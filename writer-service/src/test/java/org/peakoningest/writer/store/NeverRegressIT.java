@@ -26,6 +26,7 @@ class NeverRegressIT {
 
     @RegisterExtension
     static final WriterFixture fixture = new WriterFixture("it-regress.");
+
     private static final Instant T1 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant T2 = Instant.parse("2026-11-21T10:00:00Z");
 
@@ -48,9 +49,13 @@ class NeverRegressIT {
         assertThat(comment(id)).isEqualTo("newer");
 
         // Same fetched_at: the offset decides; the same version again is a no-op.
-        assertThat(writer.write(List.of(version(id, T2, 0, 9, "same time, earlier offset"))).stale()).isEqualTo(1);
-        assertThat(writer.write(List.of(version(id, T2, 0, 10, "newer"))).stale()).isEqualTo(1);
-        assertThat(writer.write(List.of(version(id, T2, 0, 11, "same time, later offset"))).written())
+        assertThat(writer.write(List.of(version(id, T2, 0, 9, "same time, earlier offset")))
+                        .stale())
+                .isEqualTo(1);
+        assertThat(writer.write(List.of(version(id, T2, 0, 10, "newer"))).stale())
+                .isEqualTo(1);
+        assertThat(writer.write(List.of(version(id, T2, 0, 11, "same time, later offset")))
+                        .written())
                 .isEqualTo(1);
         assertThat(comment(id)).isEqualTo("same time, later offset");
     }
@@ -71,9 +76,9 @@ class NeverRegressIT {
         PendingDocument racing = version(900_005, T1, 0, 1, "first");
         writer.write(List.of(racing));
         var insert = new NeverRegressReplace().model(version(900_005, T2, 0, 2, "second"), null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        answers().bulkWrite(List.of(insert)))
-                .isInstanceOf(com.mongodb.MongoBulkWriteException.class).hasMessageContaining("11000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> answers().bulkWrite(List.of(insert)))
+                .isInstanceOf(com.mongodb.MongoBulkWriteException.class)
+                .hasMessageContaining("11000");
         StoreResult second = writer.write(List.of(version(900_005, T2, 0, 2, "second")));
         assertThat(second.written()).isEqualTo(1);
         assertThat(comment(900_005)).isEqualTo("second");
@@ -87,8 +92,12 @@ class NeverRegressIT {
         assertThat(result.written()).isEqualTo(2);
         assertThat(result.stale()).isEqualTo(1);
         assertThat(comment(id)).isEqualTo("newest");
-        Document stored = mongo.getCollection("answers_export").find(new Document("_id", (int) id)).first();
-        assertThat(stored.get("_source", Document.class)).containsEntry("partition", 1).containsEntry("offset", 5L);
+        Document stored = mongo.getCollection("answers_export")
+                .find(new Document("_id", (int) id))
+                .first();
+        assertThat(stored.get("_source", Document.class))
+                .containsEntry("partition", 1)
+                .containsEntry("offset", 5L);
     }
 
     @Test
@@ -98,7 +107,9 @@ class NeverRegressIT {
         fixture.send(WriterFixture.answer("run-a", id, T1, "older, delivered late"));
         await().atMost(WriterFixture.patience()).until(() -> fixture.caughtUp("it-regress"));
         assertThat(comment(id)).isEqualTo("newer");
-        Document stored = mongo.getCollection("answers_export").find(new Document("_id", (int) id)).first();
+        Document stored = mongo.getCollection("answers_export")
+                .find(new Document("_id", (int) id))
+                .first();
         assertThat(stored).containsEntry("run_id", "run-b").containsEntry("fetched_at", "2026-11-21T10:00:00.000000Z");
     }
 
@@ -134,12 +145,14 @@ class NeverRegressIT {
         assertThat(comment(901_002)).isEqualTo("current");
 
         // And mostly new again after that: back to inserting first, same rules.
-        StoreResult third = writer.write(List.of(version(901_040, T1, 0, 7, "a"), version(901_041, T1, 0, 8, "b"),
-                version(901_030, T2, 0, 9, "newer")));
+        StoreResult third = writer.write(List.of(
+                version(901_040, T1, 0, 7, "a"), version(901_041, T1, 0, 8, "b"), version(901_030, T2, 0, 9, "newer")));
         assertThat(third.written()).isEqualTo(3);
         assertThat(comment(901_030)).isEqualTo("newer");
-        assertThat(answers().countDocuments(com.mongodb.client.model.Filters.and(
-                com.mongodb.client.model.Filters.gte("_id", 901_000), com.mongodb.client.model.Filters.lt("_id", 902_000))))
+        assertThat(answers()
+                        .countDocuments(com.mongodb.client.model.Filters.and(
+                                com.mongodb.client.model.Filters.gte("_id", 901_000),
+                                com.mongodb.client.model.Filters.lt("_id", 902_000))))
                 .isEqualTo(15);
     }
 
@@ -148,12 +161,15 @@ class NeverRegressIT {
     }
 
     private String comment(long id) {
-        Document doc = mongo.getCollection("answers_export").find(new Document("_id", (int) id)).first();
+        Document doc = mongo.getCollection("answers_export")
+                .find(new Document("_id", (int) id))
+                .first();
         return doc.get("attributes", Document.class).getString("answerComment");
     }
 
     private static PendingDocument version(long id, Instant fetchedAt, int partition, long offset, String comment) {
         RecordEnvelope envelope = WriterFixture.answer("run-x", id, fetchedAt, comment);
-        return DocumentMapper.toPending(WriterFixture.decoded(envelope), PeakonCollection.ANSWERS_EXPORT, partition, offset, null);
+        return DocumentMapper.toPending(
+                WriterFixture.decoded(envelope), PeakonCollection.ANSWERS_EXPORT, partition, offset, null);
     }
 }

@@ -25,18 +25,18 @@ import tools.jackson.databind.JsonNode;
  */
 final class ReferenceDocuments {
 
-    private static final Set<String> REPLACED = Set.of("_id", "fetched_at", "run_id", "endpoint", "source_url",
-            "_source");
+    private static final Set<String> REPLACED =
+            Set.of("_id", "fetched_at", "run_id", "endpoint", "source_url", "_source");
 
-    private ReferenceDocuments() {
-    }
+    private ReferenceDocuments() {}
 
     /** The stored document's bytes; throws what the driver throws for what MongoDB cannot hold. */
     static byte[] of(RecordEnvelope envelope, PeakonCollection collection, int partition, long offset) {
         boolean byDriver = collection == PeakonCollection.SCORES_BY_DRIVER;
         Document document = new Document("_id", value(envelope.key().mongoValue()));
         for (Map.Entry<String, JsonNode> member : envelope.item().properties()) {
-            if (!REPLACED.contains(member.getKey()) && !(byDriver && member.getKey().equals("driver_id"))) {
+            if (!REPLACED.contains(member.getKey())
+                    && !(byDriver && member.getKey().equals("driver_id"))) {
                 document.append(text(member.getKey()), value(member.getValue()));
             }
         }
@@ -49,7 +49,11 @@ final class ReferenceDocuments {
         }
         document.append("_source", new Document("partition", partition).append("offset", offset));
         BasicOutputBuffer out = new BasicOutputBuffer();
-        new DocumentCodec().encode(new BsonBinaryWriter(out), document, EncoderContext.builder().build());
+        new DocumentCodec()
+                .encode(
+                        new BsonBinaryWriter(out),
+                        document,
+                        EncoderContext.builder().build());
         return out.toByteArray();
     }
 
@@ -66,8 +70,11 @@ final class ReferenceDocuments {
             return true;
         }
         try {
-            new DocumentCodec().encode(new BsonBinaryWriter(new BasicOutputBuffer()), item(item),
-                    EncoderContext.builder().build());
+            new DocumentCodec()
+                    .encode(
+                            new BsonBinaryWriter(new BasicOutputBuffer()),
+                            item(item),
+                            EncoderContext.builder().build());
             return true;
         } catch (RuntimeException cannot) {
             return false;
@@ -106,8 +113,7 @@ final class ReferenceDocuments {
             if (node.canConvertToInt()) {
                 return node.intValue();
             }
-            return node.canConvertToLong() ? node.longValue()
-                    : new Decimal128(new BigDecimal(node.bigIntegerValue()));
+            return node.canConvertToLong() ? node.longValue() : new Decimal128(new BigDecimal(node.bigIntegerValue()));
         }
         return node.doubleValue();
     }

@@ -25,16 +25,22 @@ class SpringDataUniqueIndexIT {
     @Test
     void upsertLandsAndUniqueIndexIsHonoured() {
         mongo.indexOps("spring_data_probe").createIndex(new Index("email", Sort.Direction.ASC).unique());
-        mongo.upsert(Query.query(Criteria.where("_id").is(1)), new Update().set("email", "a@example.com"),
+        mongo.upsert(
+                Query.query(Criteria.where("_id").is(1)),
+                new Update().set("email", "a@example.com"),
                 "spring_data_probe");
         mongo.upsert(Query.query(Criteria.where("_id").is(1)), new Update().set("name", "A"), "spring_data_probe");
 
-        Document stored = mongo.getCollection("spring_data_probe").find(new Document("_id", 1)).first();
+        Document stored = mongo.getCollection("spring_data_probe")
+                .find(new Document("_id", 1))
+                .first();
         assertThat(stored).containsEntry("email", "a@example.com").containsEntry("name", "A");
         assertThat(mongo.getCollection("spring_data_probe").countDocuments()).isEqualTo(1);
 
-        assertThatThrownBy(() -> mongo.upsert(Query.query(Criteria.where("_id").is(2)),
-                new Update().set("email", "a@example.com"), "spring_data_probe"))
+        assertThatThrownBy(() -> mongo.upsert(
+                        Query.query(Criteria.where("_id").is(2)),
+                        new Update().set("email", "a@example.com"),
+                        "spring_data_probe"))
                 .isInstanceOf(DuplicateKeyException.class);
         assertThat(mongo.getCollection("spring_data_probe").countDocuments()).isEqualTo(1);
     }

@@ -38,7 +38,8 @@ class StoredDocumentsTest {
             RecordEnvelope contract = ContractJson.mapper().readValue(value, RecordEnvelope.class);
             if (!ReferenceDocuments.storable(contract.item())) {
                 // refused whatever the header says, as before: the item is converted while the record is read
-                assertThatThrownBy(() -> reader.deserialize("t", value)).as(new String(value, StandardCharsets.UTF_8))
+                assertThatThrownBy(() -> reader.deserialize("t", value))
+                        .as(new String(value, StandardCharsets.UTF_8))
                         .isInstanceOf(SerializationException.class)
                         .hasMessageContaining("MongoDB cannot store the item");
                 refused++;
@@ -53,8 +54,11 @@ class StoredDocumentsTest {
             byte[] expected = ReferenceDocuments.of(contract, collection, i % 6, i);
             DecodedEnvelope decoded = reader.deserialize("t", value);
             assertThat(decoded.defect()).isEmpty();
-            RawBsonDocument document = DocumentMapper.toPending(decoded, collection, i % 6, i, null).document();
-            assertThat(bytes(document)).as(new String(value, StandardCharsets.UTF_8)).isEqualTo(expected);
+            RawBsonDocument document = DocumentMapper.toPending(decoded, collection, i % 6, i, null)
+                    .document();
+            assertThat(bytes(document))
+                    .as(new String(value, StandardCharsets.UTF_8))
+                    .isEqualTo(expected);
             stored++;
         }
         assertThat(stored).isGreaterThan(3000);
@@ -69,7 +73,8 @@ class StoredDocumentsTest {
             case 0 -> DocumentKey.of(random.nextInt());
             case 1 -> DocumentKey.of(random.nextLong());
             case 2 -> null;
-            default -> DocumentKey.of(ContractJson.mapper().readTree(json.string()).stringValue());
+            default ->
+                DocumentKey.of(ContractJson.mapper().readTree(json.string()).stringValue());
         };
         String item = json.item();
         String driverId = random.nextBoolean() ? "autonomy" : null;
@@ -78,12 +83,18 @@ class StoredDocumentsTest {
             // another producer's field order: the item first, the header after it
             String keyJson = key == null ? "null" : ContractJson.mapper().writeValueAsString(key);
             return ("{\"item\":" + item + ",\"key\":" + keyJson + ",\"collection\":\"" + collection
-                    + "\",\"run_id\":\"r-" + random.nextInt(9) + "\",\"fetched_at\":\"" + fetchedAt
-                    + "\",\"source_url\":" + json.string() + ",\"driver_id\":" + (driverId == null ? "null"
-                    : "\"" + driverId + "\"") + "}").getBytes(StandardCharsets.UTF_8);
+                            + "\",\"run_id\":\"r-" + random.nextInt(9) + "\",\"fetched_at\":\"" + fetchedAt
+                            + "\",\"source_url\":" + json.string() + ",\"driver_id\":"
+                            + (driverId == null ? "null" : "\"" + driverId + "\"") + "}")
+                    .getBytes(StandardCharsets.UTF_8);
         }
-        return EnvelopeCodec.encoder("run-" + random.nextInt(9), collection, "/" + collection,
-                        ContractJson.mapper().readTree(json.string()).stringValue(), fetchedAt, driverId)
+        return EnvelopeCodec.encoder(
+                        "run-" + random.nextInt(9),
+                        collection,
+                        "/" + collection,
+                        ContractJson.mapper().readTree(json.string()).stringValue(),
+                        fetchedAt,
+                        driverId)
                 .encode(key, generator -> generator.writeRawValue(item));
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -72,19 +71,33 @@ public final class KafkaBroker {
         // C1 only (-XX:TieredStopAtLevel=1), like the embedded services: the broker lives for one run here, and its
         // C2 warm-up under the first crawl's load cost ~3.6 CPU s of 5.7 at 200k answers (tools/bench/run, per thread).
         ManagedProcess broker = supervisor.start(command("kafka", log4j)
-                .withJvmOptions("-Xms256m", "-Xmx" + heap, "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:TieredStopAtLevel=1",
-                        "-Djava.awt.headless=true", "-Dkafka.logs.dir=" + directory.toAbsolutePath())
+                .withJvmOptions(
+                        "-Xms256m",
+                        "-Xmx" + heap,
+                        "-XX:+UseG1GC",
+                        "-XX:MaxGCPauseMillis=20",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Djava.awt.headless=true",
+                        "-Dkafka.logs.dir=" + directory.toAbsolutePath())
                 .withArguments(BROKER_MAIN, serverProperties.toAbsolutePath().toString()));
-        broker.awaitCondition("the broker answering on " + config.bootstrapServers(),
-                () -> Ports.isListening(brokerPort) && answers(config.bootstrapServers()), timeout);
+        broker.awaitCondition(
+                "the broker answering on " + config.bootstrapServers(),
+                () -> Ports.isListening(brokerPort) && answers(config.bootstrapServers()),
+                timeout);
         return broker;
     }
 
     private void format(Path serverProperties, Path log4j, Duration timeout) throws InterruptedException {
         ManagedProcess format = supervisor.start(command("kafka-format", log4j)
                 .withJvmOptions("-Xmx256m")
-                .withArguments(FORMAT_TOOL, "format", "--standalone", "-t", Uuid.randomUuid().toString(),
-                        "-c", serverProperties.toAbsolutePath().toString()));
+                .withArguments(
+                        FORMAT_TOOL,
+                        "format",
+                        "--standalone",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        serverProperties.toAbsolutePath().toString()));
         int exit = format.awaitExit(timeout);
         supervisor.stop(format);
         if (exit != 0) {
@@ -94,8 +107,12 @@ public final class KafkaBroker {
 
     private JavaCommand command(String name, Path log4j) {
         // The main class is the first argument, so one command shape serves the broker and the format tool.
-        return new JavaCommand(name, java.util.List.of("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath()),
-                java.util.List.of("-cp", classpath(kafkaLibs)), java.util.List.of(), Map.of());
+        return new JavaCommand(
+                name,
+                java.util.List.of("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath()),
+                java.util.List.of("-cp", classpath(kafkaLibs)),
+                java.util.List.of(),
+                Map.of());
     }
 
     /** True when a broker on {@code bootstrap} answers a metadata request. */

@@ -1,17 +1,16 @@
 package org.peakoningest.embeddedstack.mongo;
 
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,16 +31,20 @@ public final class MongoWireServer implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "27017", description = "port on 127.0.0.1 (default ${DEFAULT-VALUE})")
     int port;
+
     @Option(names = "--h2-file", description = "keep the data in this H2 file (default: in memory)")
     Path h2File;
+
     @Option(names = "--parent-pid", description = "exit when this process ends")
     Long parentPid;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MongoWireServer()).setParameterExceptionHandler((e, given) -> {
-            System.err.println("mongo-wire server: " + e.getMessage());
-            return CommandLine.ExitCode.USAGE;
-        }).execute(args));
+        System.exit(new CommandLine(new MongoWireServer())
+                .setParameterExceptionHandler((e, given) -> {
+                    System.err.println("mongo-wire server: " + e.getMessage());
+                    return CommandLine.ExitCode.USAGE;
+                })
+                .execute(args));
     }
 
     @Override
@@ -50,15 +53,17 @@ public final class MongoWireServer implements Callable<Integer> {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // shutdown() closes the backend too, which flushes and closes the H2 file.
-            server.shutdown();
-            stopped.countDown();
-        }, "mongo-wire-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            // shutdown() closes the backend too, which flushes and closes the H2 file.
+                            server.shutdown();
+                            stopped.countDown();
+                        },
+                        "mongo-wire-shutdown"));
         if (parentPid != null) {
-            ProcessHandle.of(parentPid).ifPresentOrElse(
-                    parent -> parent.onExit().thenRun(() -> System.exit(0)),
-                    () -> System.exit(0));
+            ProcessHandle.of(parentPid)
+                    .ifPresentOrElse(parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
         }
         System.out.println(READY_MARKER + " mongodb://127.0.0.1:" + port + " (backend: "
                 + (h2File == null ? "memory" : "h2 " + h2File.toAbsolutePath()) + ")");
@@ -88,7 +93,8 @@ public final class MongoWireServer implements Callable<Integer> {
         return new MemoryBackend() {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
-                return "hello".equalsIgnoreCase(command) ? answerHello(channel, database, query, super::handleCommand)
+                return "hello".equalsIgnoreCase(command)
+                        ? answerHello(channel, database, query, super::handleCommand)
                         : super.handleCommand(channel, database, command, query);
             }
         };
@@ -102,7 +108,8 @@ public final class MongoWireServer implements Callable<Integer> {
         return new H2Backend(file.toAbsolutePath().toString()) {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
-                return "hello".equalsIgnoreCase(command) ? answerHello(channel, database, query, super::handleCommand)
+                return "hello".equalsIgnoreCase(command)
+                        ? answerHello(channel, database, query, super::handleCommand)
                         : super.handleCommand(channel, database, command, query);
             }
         };

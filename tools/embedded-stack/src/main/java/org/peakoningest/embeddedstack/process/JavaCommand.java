@@ -11,8 +11,12 @@ import java.util.Objects;
  * How to start one child JVM: either {@code java -jar <jar>} or {@code java -cp <classpath> <main class>}, with JVM
  * options, arguments and the environment variables that configure it (the same names as the compose stack).
  */
-public record JavaCommand(String name, List<String> jvmOptions, List<String> launchTarget, List<String> arguments,
-                          Map<String, String> environment) {
+public record JavaCommand(
+        String name,
+        List<String> jvmOptions,
+        List<String> launchTarget,
+        List<String> arguments,
+        Map<String, String> environment) {
 
     public JavaCommand {
         Objects.requireNonNull(name, "name");

@@ -110,8 +110,8 @@ public final class ManagedProcess {
 
     private void checkAliveAndDeadline(Instant deadline, String what) {
         if (!process.isAlive()) {
-            throw new StackFailure(name + " exited with code " + process.exitValue() + " while waiting for " + what,
-                    this);
+            throw new StackFailure(
+                    name + " exited with code " + process.exitValue() + " while waiting for " + what, this);
         }
         if (Instant.now().isAfter(deadline)) {
             throw new StackFailure(name + " did not show " + what + " in time", this);

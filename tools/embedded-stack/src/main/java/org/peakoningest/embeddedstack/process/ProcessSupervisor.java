@@ -44,8 +44,11 @@ public final class ProcessSupervisor implements AutoCloseable {
         try {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(command.name() + ".log");
-            Files.writeString(log, "---- " + java.time.Instant.now() + " starting " + command.name() + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "---- " + java.time.Instant.now() + " starting " + command.name() + "\n",
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
             List<String> commandLine = new ArrayList<>();
             if (Files.isExecutable(SETSID)) {
                 commandLine.add(SETSID.toString());

@@ -27,7 +27,8 @@ public final class StackFailure extends RuntimeException {
             List<String> tail = process.logTail(tailLines);
             if (!tail.isEmpty()) {
                 out.append(System.lineSeparator()).append("  last lines of the log:");
-                tail.forEach(line -> out.append(System.lineSeparator()).append("    | ").append(line));
+                tail.forEach(line ->
+                        out.append(System.lineSeparator()).append("    | ").append(line));
             }
         }
         return out.toString();

@@ -98,8 +98,8 @@ public final class StackState {
         List<ProcessHandle> live = new ArrayList<>(liveProcesses());
         java.util.Collections.reverse(live);
         for (ProcessHandle handle : live) {
-            progress.accept("stopping pid " + handle.pid() + " " + handle.info().commandLine().map(StackState::brief)
-                    .orElse(""));
+            progress.accept("stopping pid " + handle.pid() + " "
+                    + handle.info().commandLine().map(StackState::brief).orElse(""));
             handle.descendants().forEach(ProcessHandle::destroy);
             handle.destroy();
             try {
@@ -120,7 +120,9 @@ public final class StackState {
 
     /** Guards against a recycled PID: only JVMs are ours. */
     private static boolean looksLikeOurs(ProcessHandle handle) {
-        return handle.info().command().map(command -> command.endsWith("java") || command.endsWith("setsid"))
+        return handle.info()
+                .command()
+                .map(command -> command.endsWith("java") || command.endsWith("setsid"))
                 .orElse(true);
     }
 

@@ -18,7 +18,6 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.peakoningest.common.TopicNames;
 import org.peakoningest.embeddedstack.kafka.KafkaBroker;
 import org.peakoningest.embeddedstack.mongo.MongoWireServer;
@@ -51,9 +50,11 @@ public final class EmbeddedStack implements AutoCloseable {
      * footprint, no pauses worth noticing at these heap sizes.
      */
     public static final List<String> SERVICE_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     static final Pattern SIMULATOR_READY = Pattern.compile("peakon-simulator listening on (http://\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final StackLayout layout;
     private final Map<String, String> environment;
@@ -104,8 +105,8 @@ public final class EmbeddedStack implements AutoCloseable {
             brokerPort = ports.preferredOrFree(preferredPort);
             controllerPort = ports.free();
         }
-        KafkaBroker broker = new KafkaBroker(supervisor, layout.kafkaLibs(), layout.kafkaDirectory(), heap("KAFKA",
-                "1g"));
+        KafkaBroker broker =
+                new KafkaBroker(supervisor, layout.kafkaLibs(), layout.kafkaDirectory(), heap("KAFKA", "1g"));
         ManagedProcess process = broker.start(brokerPort, controllerPort, START_TIMEOUT);
         bootstrapServers = "127.0.0.1:" + brokerPort;
         writeString(recorded, brokerPort + " " + controllerPort + "\n");
@@ -129,10 +130,10 @@ public final class EmbeddedStack implements AutoCloseable {
         if (parentPid != null) {
             args.addAll(List.of("--parent-pid", parentPid.toString()));
         }
-        ManagedProcess process = supervisor.start(JavaCommand
-                .mainClass("mongo", launcherClasspath(), MongoWireServer.class.getName())
-                .withJvmOptions("-Xmx" + heap("MONGO", "4g"), "-XX:+UseG1GC",
-                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+        ManagedProcess process = supervisor.start(JavaCommand.mainClass(
+                        "mongo", launcherClasspath(), MongoWireServer.class.getName())
+                .withJvmOptions(
+                        "-Xmx" + heap("MONGO", "4g"), "-XX:+UseG1GC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                 .withArguments(args));
         process.awaitLogLine(Pattern.compile(Pattern.quote(MongoWireServer.READY_MARKER)), START_TIMEOUT);
         mongoUri = "mongodb://127.0.0.1:" + port;
@@ -144,8 +145,8 @@ public final class EmbeddedStack implements AutoCloseable {
     /** Starts the simulated Peakon and points the fetcher at it. */
     public String startSimulator(OptionalInt answers, OptionalInt employees) throws InterruptedException {
         int port = ports.free();
-        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--seed", "42",
-                "--app-token", SIMULATOR_APP_TOKEN));
+        List<String> args = new ArrayList<>(
+                List.of("--port", Integer.toString(port), "--seed", "42", "--app-token", SIMULATOR_APP_TOKEN));
         answers.ifPresent(n -> args.addAll(List.of("--answers", Integer.toString(n))));
         employees.ifPresent(n -> args.addAll(List.of("--employees", Integer.toString(n))));
         ManagedProcess process = supervisor.start(JavaCommand.jar("simulator", snapshot(layout.simulatorJar()))
@@ -242,16 +243,15 @@ public final class EmbeddedStack implements AutoCloseable {
                 .withJvmOptions("-Xmx" + heap("BROWSE", "512m"), "-XX:+UseG1GC")
                 .withEnvironment(env));
         String url = "http://127.0.0.1:" + port;
-        process.awaitCondition("UP at " + url + "/actuator/health", () -> isUp(url + "/actuator/health"),
-                START_TIMEOUT);
+        process.awaitCondition(
+                "UP at " + url + "/actuator/health", () -> isUp(url + "/actuator/health"), START_TIMEOUT);
         state.put("browse.url", url);
         progress.accept("browse service ready at " + url + " (" + describe(process) + ")");
         return new BrowseAccess(url, Optional.ofNullable(token));
     }
 
     /** Where the browse UI is, and the bearer token the launcher generated for it (empty: the user's own). */
-    public record BrowseAccess(String url, Optional<String> generatedToken) {
-    }
+    public record BrowseAccess(String url, Optional<String> generatedToken) {}
 
     /** Starts {@code fetcher-service ingest}; the caller waits for its exit. */
     public ManagedProcess startIngest(boolean fullSync, String name) {
@@ -266,7 +266,8 @@ public final class EmbeddedStack implements AutoCloseable {
         env.put("RUN_ON_START", "false");
         env.put("SERVER_PORT", Integer.toString(ports.free()));
         ManagedProcess fetcher = supervisor.start(JavaCommand.jar(name, snapshot(layout.fetcherJar()))
-                // The fetcher streams pages: 128m (tools/bench/run: ~270-300 MiB RSS at per_page=20000, vs ~550 MiB with
+                // The fetcher streams pages: 128m (tools/bench/run: ~270-300 MiB RSS at per_page=20000, vs ~550 MiB
+                // with
                 // 1g + G1, same throughput).
                 .withJvmOptions("-Xmx" + heap("FETCHER", "128m"))
                 .withJvmOptions(SERVICE_JVM_OPTIONS.toArray(String[]::new))
@@ -292,7 +293,10 @@ public final class EmbeddedStack implements AutoCloseable {
                 Files.createDirectories(copy.getParent());
                 Path temp = copy.resolveSibling(copy.getFileName() + ".tmp");
                 Files.copy(jar, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.move(temp, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        temp,
+                        copy,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
             return copy;
@@ -380,8 +384,12 @@ public final class EmbeddedStack implements AutoCloseable {
 
     static boolean isUp(String url) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (Exception notYet) {
             if (notYet instanceof InterruptedException) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.peakoningest.embeddedstack.process.StackFailure;
 
 /**
@@ -26,7 +25,8 @@ public record StackLayout(Path repository, Path stateDirectory) {
      * {@code peakon-ingest} script), else the working directory; the state directory from the environment.
      */
     public static StackLayout detect(Map<String, String> environment) {
-        Path repository = Path.of(System.getProperty("peakon.home", ".")).toAbsolutePath().normalize();
+        Path repository =
+                Path.of(System.getProperty("peakon.home", ".")).toAbsolutePath().normalize();
         String home = environment.get(HOME_VARIABLE);
         Path state = home == null || home.isBlank() ? repository.resolve(".embedded") : Path.of(home);
         return new StackLayout(repository, state.toAbsolutePath().normalize());
@@ -83,11 +83,16 @@ public record StackLayout(Path repository, Path stateDirectory) {
         if (Files.isDirectory(target)) {
             try (Stream<Path> files = Files.list(target)) {
                 return files.filter(p -> {
-                    String name = p.getFileName().toString();
-                    return name.startsWith(artifact + "-") && name.endsWith(".jar")
-                            && !name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar")
-                            && !name.endsWith("-tests.jar") && !name.endsWith("-plain.jar");
-                }).max(Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow(() -> missing(module));
+                            String name = p.getFileName().toString();
+                            return name.startsWith(artifact + "-")
+                                    && name.endsWith(".jar")
+                                    && !name.endsWith("-sources.jar")
+                                    && !name.endsWith("-javadoc.jar")
+                                    && !name.endsWith("-tests.jar")
+                                    && !name.endsWith("-plain.jar");
+                        })
+                        .max(Comparator.comparing(p -> p.toFile().lastModified()))
+                        .orElseThrow(() -> missing(module));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -96,7 +101,8 @@ public record StackLayout(Path repository, Path stateDirectory) {
     }
 
     private StackFailure missing(String module) {
-        return new StackFailure("no built jar for " + module + " in " + repository.resolve(module).resolve("target")
+        return new StackFailure("no built jar for " + module + " in "
+                + repository.resolve(module).resolve("target")
                 + ": build with `mvn -B -DskipTests package -pl " + BUILD_MODULES + " -am` in " + repository
                 + " (or run ./peakon-ingest, which builds what is missing)");
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.peakoningest.common.PeakonCollection;
 
 /**
@@ -19,8 +18,12 @@ import org.peakoningest.common.PeakonCollection;
  * @param wallTime      from the start of the command to the end of the landing
  * @param phases        where the time went (name → duration), in order
  */
-public record IngestSummary(Optional<RunRecord> run, Map<String, Long> documentCounts, int fetcherExit,
-                            Duration wallTime, Map<String, Duration> phases) {
+public record IngestSummary(
+        Optional<RunRecord> run,
+        Map<String, Long> documentCounts,
+        int fetcherExit,
+        Duration wallTime,
+        Map<String, Duration> phases) {
 
     /** The text block to print. */
     public String render() {
@@ -28,15 +31,17 @@ public record IngestSummary(Optional<RunRecord> run, Map<String, Long> documentC
         lines.add("");
         lines.add("== peakon-ingest run summary ==");
         lines.add("run id:         " + run.map(RunRecord::runId).orElse("(no ingestion_runs document found)"));
-        lines.add("run status:     " + run.flatMap(RunRecord::status).orElse("unknown")
-                + "   (fetcher exit code " + fetcherExit + ")");
+        lines.add("run status:     " + run.flatMap(RunRecord::status).orElse("unknown") + "   (fetcher exit code "
+                + fetcherExit + ")");
         lines.add("landing status: " + run.flatMap(RunRecord::landingStatus).orElse("unknown"));
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "%-18s %12s %12s %12s", "collection", "documents", "published",
-                "landed"));
+        lines.add(String.format(Locale.ROOT, "%-18s %12s %12s %12s", "collection", "documents", "published", "landed"));
         for (PeakonCollection collection : PeakonCollection.values()) {
             String name = collection.collectionName();
-            lines.add(String.format(Locale.ROOT, "%-18s %12s %12s %12s", name,
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%-18s %12s %12s %12s",
+                    name,
                     number(Optional.ofNullable(documentCounts.get(name))),
                     number(run.flatMap(r -> r.published(name))),
                     number(run.flatMap(r -> r.landed(name)))));

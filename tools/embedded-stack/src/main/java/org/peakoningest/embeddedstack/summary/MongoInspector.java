@@ -1,17 +1,16 @@
 package org.peakoningest.embeddedstack.summary;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
@@ -38,7 +37,9 @@ public final class MongoInspector implements AutoCloseable {
     /** Ids of the runs recorded so far; taken before an ingest to recognise the new run afterwards. */
     public Set<String> runIds() {
         Set<String> ids = new HashSet<>();
-        database.getCollection(MongoCollections.INGESTION_RUNS).find().projection(new Document("_id", 1))
+        database.getCollection(MongoCollections.INGESTION_RUNS)
+                .find()
+                .projection(new Document("_id", 1))
                 .forEach(doc -> ids.add(String.valueOf(doc.get("_id"))));
         return ids;
     }
@@ -46,7 +47,8 @@ public final class MongoInspector implements AutoCloseable {
     /** The run recorded after {@code before} was taken, if the writer has created its document yet. */
     public Optional<RunRecord> newRun(Set<String> before) {
         Optional<RunRecord> newest = Optional.empty();
-        for (Document doc : database.getCollection(MongoCollections.INGESTION_RUNS).find()) {
+        for (Document doc :
+                database.getCollection(MongoCollections.INGESTION_RUNS).find()) {
             if (!before.contains(String.valueOf(doc.get("_id")))) {
                 RunRecord record = RunRecord.from(doc);
                 // Several new runs only happen if someone else ingests into the same database; prefer a finished one.
@@ -62,7 +64,8 @@ public final class MongoInspector implements AutoCloseable {
     public Map<String, Long> documentCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (PeakonCollection collection : PeakonCollection.values()) {
-            counts.put(collection.collectionName(),
+            counts.put(
+                    collection.collectionName(),
                     database.getCollection(collection.collectionName()).countDocuments());
         }
         return counts;

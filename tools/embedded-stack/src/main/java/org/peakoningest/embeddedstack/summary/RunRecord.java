@@ -16,8 +16,11 @@ import java.util.Optional;
  * @param landingStatus {@code complete} once every collection landed what was published
  * @param collections   per collection: the numeric fields the writer recorded (published, landed, …)
  */
-public record RunRecord(String runId, Optional<String> status, Optional<String> landingStatus,
-                        Map<String, Map<String, Long>> collections) {
+public record RunRecord(
+        String runId,
+        Optional<String> status,
+        Optional<String> landingStatus,
+        Map<String, Map<String, Long>> collections) {
 
     private static final List<String> STATUS_FIELDS = List.of("status", "run_status", "fetch_status");
     private static final String COMPLETE = "complete";
@@ -35,7 +38,8 @@ public record RunRecord(String runId, Optional<String> status, Optional<String> 
                 .map(String.class::cast)
                 .findFirst();
         Optional<String> landing = Optional.ofNullable(document.get("landing_status"))
-                .filter(value -> value instanceof String).map(String.class::cast);
+                .filter(value -> value instanceof String)
+                .map(String.class::cast);
         Map<String, Map<String, Long>> collections = new LinkedHashMap<>();
         if (document.get("collections") instanceof Map<?, ?> perCollection) {
             perCollection.forEach((name, stats) -> {

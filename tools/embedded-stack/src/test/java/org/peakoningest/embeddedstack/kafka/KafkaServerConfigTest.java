@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 
 class KafkaServerConfigTest {
@@ -22,7 +21,8 @@ class KafkaServerConfigTest {
         assertThat(p.getProperty("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:40123");
         assertThat(p.getProperty("advertised.listeners")).isEqualTo("PLAINTEXT://127.0.0.1:9092");
         assertThat(p.getProperty("controller.listener.names")).isEqualTo("CONTROLLER");
-        assertThat(p.getProperty("log.dirs")).isEqualTo(Path.of("/tmp/peakon/kafka/data").toAbsolutePath().toString());
+        assertThat(p.getProperty("log.dirs"))
+                .isEqualTo(Path.of("/tmp/peakon/kafka/data").toAbsolutePath().toString());
         assertThat(config.bootstrapServers()).isEqualTo("127.0.0.1:9092");
     }
 
@@ -33,7 +33,8 @@ class KafkaServerConfigTest {
         assertThat(p.getProperty("offsets.topic.replication.factor")).isEqualTo("1");
         assertThat(p.getProperty("transaction.state.log.replication.factor")).isEqualTo("1");
         assertThat(p.getProperty("transaction.state.log.min.isr")).isEqualTo("1");
-        assertThat(p.getProperty("share.coordinator.state.topic.replication.factor")).isEqualTo("1");
+        assertThat(p.getProperty("share.coordinator.state.topic.replication.factor"))
+                .isEqualTo("1");
     }
 
     @Test
@@ -44,7 +45,8 @@ class KafkaServerConfigTest {
 
     @Test
     void log4jConfigurationSendsEverythingToStdout() {
-        assertThat(KafkaServerConfig.log4j2Properties()).contains("appender.out.type = Console")
+        assertThat(KafkaServerConfig.log4j2Properties())
+                .contains("appender.out.type = Console")
                 .contains("rootLogger.appenderRef.out.ref = STDOUT");
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,16 +27,21 @@ class StackStateTest {
 
     @Test
     void stopRecordedStopsLiveProcessesAndRemovesTheFile(@TempDir Path dir) throws Exception {
-        Process sleeper = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx32m", "-cp", System.getProperty("java.class.path"), Sleeper.class.getName()).start();
+        Process sleeper = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx32m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Sleeper.class.getName())
+                .start();
         StackState state = StackState.at(dir.resolve("stack.properties"));
         state.recordProcess("sleeper", sleeper.pid());
         state.recordProcess("gone", Long.MAX_VALUE / 2);
         assertThat(state.liveProcesses()).extracting(ProcessHandle::pid).containsExactly(sleeper.pid());
 
         List<String> messages = new ArrayList<>();
-        int stopped = StackState.at(dir.resolve("stack.properties")).stopRecorded(Duration.ofSeconds(10),
-                messages::add);
+        int stopped =
+                StackState.at(dir.resolve("stack.properties")).stopRecorded(Duration.ofSeconds(10), messages::add);
 
         assertThat(stopped).isEqualTo(1);
         assertThat(sleeper.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class IngestSummaryTest {
@@ -16,9 +15,10 @@ class IngestSummaryTest {
             "status", "success",
             "landing_status", "complete",
             "started_at", "2026-11-25T15:00:00.000000Z",
-            "collections", Map.of(
-                    "answers_export", Map.of("published", 5000, "landed", 5000L, "status", "success"),
-                    "employees", Map.of("published", 200, "landed", 200)));
+            "collections",
+                    Map.of(
+                            "answers_export", Map.of("published", 5000, "landed", 5000L, "status", "success"),
+                            "employees", Map.of("published", 200, "landed", 200)));
 
     @Test
     void readsTheWritersRunDocumentTolerantly() {
@@ -39,7 +39,9 @@ class IngestSummaryTest {
         assertThat(run.status()).isEmpty();
         assertThat(run.landingComplete()).isFalse();
         assertThat(run.collections()).isEmpty();
-        assertThat(RunRecord.from(Map.of("_id", "r", "landing_status", "pending")).landingComplete()).isFalse();
+        assertThat(RunRecord.from(Map.of("_id", "r", "landing_status", "pending"))
+                        .landingComplete())
+                .isFalse();
     }
 
     @Test
@@ -54,12 +56,13 @@ class IngestSummaryTest {
         Map<String, Duration> phases = new LinkedHashMap<>();
         phases.put("start-up", Duration.ofMillis(14_200));
         phases.put("ingest", Duration.ofSeconds(75));
-        IngestSummary summary = new IngestSummary(Optional.of(RunRecord.from(RUN_DOCUMENT)), counts, 0,
-                Duration.ofSeconds(95), phases);
+        IngestSummary summary =
+                new IngestSummary(Optional.of(RunRecord.from(RUN_DOCUMENT)), counts, 0, Duration.ofSeconds(95), phases);
 
         String text = summary.render();
 
-        assertThat(text).contains("run id:         run-42")
+        assertThat(text)
+                .contains("run id:         run-42")
                 .contains("run status:     success   (fetcher exit code 0)")
                 .contains("landing status: complete")
                 .containsPattern("answers_export\\s+5,000\\s+5,000\\s+5,000")
@@ -75,8 +78,10 @@ class IngestSummaryTest {
         RunRecord complete = RunRecord.from(RUN_DOCUMENT);
         assertThat(new IngestSummary(Optional.of(complete), Map.of(), 1, Duration.ZERO, Map.of()).successful())
                 .isFalse();
-        assertThat(new IngestSummary(Optional.empty(), Map.of(), 0, Duration.ZERO, Map.of()).successful()).isFalse();
+        assertThat(new IngestSummary(Optional.empty(), Map.of(), 0, Duration.ZERO, Map.of()).successful())
+                .isFalse();
         assertThat(new IngestSummary(Optional.empty(), Map.of(), 0, Duration.ZERO, Map.of()).render())
-                .contains("(no ingestion_runs document found)").contains("landing status: unknown");
+                .contains("(no ingestion_runs document found)")
+                .contains("landing status: unknown");
     }
 }

@@ -31,12 +31,12 @@ public final class ArchitectureRules {
     private static final String KAFKA_TEMPLATE = "org.springframework.kafka.core.KafkaTemplate";
     private static final String KAFKA_PRODUCER = "org.apache.kafka.clients.producer.Producer";
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** Classes other than {@code className} and the classes nested in it (its lambdas and helpers are its own). */
     private static DescribedPredicate<JavaClass> areNeither(String className) {
-        return DescribedPredicate.describe("are not " + className + " or nested in it",
+        return DescribedPredicate.describe(
+                "are not " + className + " or nested in it",
                 c -> !c.getName().equals(className) && !c.getName().startsWith(className + "$"));
     }
 
@@ -57,16 +57,22 @@ public final class ArchitectureRules {
      * ({@code org.peakoningest.(**)} captures the whole package name below {@code org.peakoningest}).
      */
     public static ArchRule noCyclesBetweenPackages() {
-        return slices().matching("org.peakoningest.(**)").namingSlices("package $1").should().beFreeOfCycles()
+        return slices().matching("org.peakoningest.(**)")
+                .namingSlices("package $1")
+                .should()
+                .beFreeOfCycles()
                 .because("packages are features that depend on each other one way only");
     }
 
     /** Only {@code writerClass} sends bulk writes to MongoDB ({@code MongoCollection.bulkWrite}, Spring's {@code bulkOps}). */
     public static ArchRule onlyOneClassWritesInBulk(String writerClass) {
-        return noClasses().that(areNeither(writerClass))
-                .should().callMethodWhere(target(name("bulkWrite")).and(target(owner(assignableTo(MONGO_COLLECTION)))))
-                .orShould().callMethodWhere(target(name("bulkOps")).and(target(owner(
-                        assignableTo(MONGO_OPERATIONS).or(assignableTo(MONGO_TEMPLATE))))))
+        return noClasses()
+                .that(areNeither(writerClass))
+                .should()
+                .callMethodWhere(target(name("bulkWrite")).and(target(owner(assignableTo(MONGO_COLLECTION)))))
+                .orShould()
+                .callMethodWhere(target(name("bulkOps"))
+                        .and(target(owner(assignableTo(MONGO_OPERATIONS).or(assignableTo(MONGO_TEMPLATE))))))
                 .because("one class per service talks bulkWrite, so batching, ordering and error handling live in "
                         + "one place");
     }
@@ -76,11 +82,15 @@ public final class ArchitectureRules {
      * sends through a {@code KafkaTemplate}/{@code Producer} (which build one from a topic, key and value).
      */
     public static ArchRule onlyOneClassBuildsProducerRecords(String publisherClass) {
-        return noClasses().that(areNeither(publisherClass))
-                .should().callConstructorWhere(target(owner(assignableTo(PRODUCER_RECORD))))
-                .orShould().callMethodWhere(target(nameMatching("send.*")).and(target(owner(
-                        assignableTo(KAFKA_OPERATIONS).or(assignableTo(KAFKA_TEMPLATE))))))
-                .orShould().callMethodWhere(target(name("send")).and(target(owner(assignableTo(KAFKA_PRODUCER)))))
+        return noClasses()
+                .that(areNeither(publisherClass))
+                .should()
+                .callConstructorWhere(target(owner(assignableTo(PRODUCER_RECORD))))
+                .orShould()
+                .callMethodWhere(target(nameMatching("send.*"))
+                        .and(target(owner(assignableTo(KAFKA_OPERATIONS).or(assignableTo(KAFKA_TEMPLATE))))))
+                .orShould()
+                .callMethodWhere(target(name("send")).and(target(owner(assignableTo(KAFKA_PRODUCER)))))
                 .because("one class per service decides topics, keys, headers and acknowledgements");
     }
 }

@@ -27,12 +27,12 @@ public final class ContractNames {
     private static final Pattern YAML_VALUE = Pattern.compile(":\\s*['\"]?([^'\"#\\s]+)");
 
     /** The classes of {@code common} that declare the names: the data collections, the others, the topics. */
-    private static final List<String> DECLARING = List.of("PeakonCollection.java", "MongoCollections.java",
-            "TopicNames.java");
+    private static final List<String> DECLARING =
+            List.of("PeakonCollection.java", "MongoCollections.java", "TopicNames.java");
+
     private static final Pattern NAME = Pattern.compile("[a-z][a-z_]*_[a-z_]*|[a-z]+s");
 
-    private ContractNames() {
-    }
+    private ContractNames() {}
 
     /**
      * The names {@code common} declares: every string literal shaped like a collection name ({@code answers_export},
@@ -73,9 +73,11 @@ public final class ContractNames {
         try (Stream<Path> files = Files.walk(main)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String fileName = file.getFileName().toString();
-                Pattern literal = fileName.endsWith(".java") ? JAVA_STRING
+                Pattern literal = fileName.endsWith(".java")
+                        ? JAVA_STRING
                         : fileName.endsWith(".yml") || fileName.endsWith(".yaml") || fileName.endsWith(".properties")
-                        ? YAML_VALUE : null;
+                                ? YAML_VALUE
+                                : null;
                 if (literal != null) {
                     scan(module, file, literal, names, found);
                 }
@@ -91,7 +93,10 @@ public final class ContractNames {
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.startsWith("*") || line.startsWith("/*") || line.startsWith("//") || line.startsWith("#")
+            if (line.startsWith("*")
+                    || line.startsWith("/*")
+                    || line.startsWith("//")
+                    || line.startsWith("#")
                     || line.endsWith(NOT_A_NAME)) {
                 continue; // documentation may name a collection
             }

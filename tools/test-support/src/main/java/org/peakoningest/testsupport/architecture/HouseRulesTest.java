@@ -31,6 +31,7 @@ public abstract class HouseRulesTest {
     protected static void assertOnlyCommonSpellsContractNames(Path commonModule) {
         assertThat(ContractNames.spelledIn(Path.of(""), ContractNames.declaredBy(commonModule)))
                 .as("string literals that spell a topic or collection name (use PeakonCollection, MongoCollections, "
-                        + "TopicNames)").isEmpty();
+                        + "TopicNames)")
+                .isEmpty();
     }
 }

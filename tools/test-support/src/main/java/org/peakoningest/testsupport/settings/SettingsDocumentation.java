@@ -32,10 +32,10 @@ public final class SettingsDocumentation {
     /** {@code | `NAME` | `default` | used by | meaning |}; the default cell may be prose ("— (required)"). */
     private static final Pattern README_ROW =
             Pattern.compile("^\\|\\s*`([A-Z][A-Z0-9_]*)`\\s*\\|([^|]*)\\|([^|]*)\\|.*$");
+
     private static final Pattern ENV_LINE = Pattern.compile("^#?\\s*([A-Z][A-Z0-9_]*)=(.*)$");
 
-    private SettingsDocumentation() {
-    }
+    private SettingsDocumentation() {}
 
     /**
      * What is out of step, one line each; empty when everything agrees.
@@ -45,7 +45,11 @@ public final class SettingsDocumentation {
      * @param repository the repository root (README.md and .env.example)
      */
     public static List<String> problems(String service, String prefix, Path repository) {
-        return problems(service, prefix, repository, resource("application.yml"),
+        return problems(
+                service,
+                prefix,
+                repository,
+                resource("application.yml"),
                 resource("META-INF/spring-configuration-metadata.json"));
     }
 
@@ -86,8 +90,7 @@ public final class SettingsDocumentation {
     }
 
     /** A README row: the default as written (backticks and "(required)" notes removed) and the "used by" names. */
-    record Row(String defaultValue, Set<String> usedBy) {
-    }
+    record Row(String defaultValue, Set<String> usedBy) {}
 
     /** The variables a configuration file reads, with the default it gives each ("" when it gives none). */
     static Map<String, String> readVariables(String yaml) {
@@ -105,8 +108,8 @@ public final class SettingsDocumentation {
             Matcher m = README_ROW.matcher(line);
             if (m.matches()) {
                 String cell = m.group(2).strip();
-                String fallback = cell.startsWith("`") && cell.indexOf('`', 1) > 0
-                        ? cell.substring(1, cell.indexOf('`', 1)) : "";
+                String fallback =
+                        cell.startsWith("`") && cell.indexOf('`', 1) > 0 ? cell.substring(1, cell.indexOf('`', 1)) : "";
                 Set<String> usedBy = new LinkedHashSet<>();
                 for (String name : m.group(3).split("[,/ ]+")) {
                     if (!name.isBlank()) {

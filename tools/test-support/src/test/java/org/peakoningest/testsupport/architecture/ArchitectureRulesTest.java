@@ -26,7 +26,10 @@ class ArchitectureRulesTest {
 
     @Test
     void oneWayDependenciesPass() {
-        assertThat(ArchitectureRules.noCyclesBetweenPackages().evaluate(fixture("acyclic")).hasViolation()).isFalse();
+        assertThat(ArchitectureRules.noCyclesBetweenPackages()
+                        .evaluate(fixture("acyclic"))
+                        .hasViolation())
+                .isFalse();
     }
 
     @Test

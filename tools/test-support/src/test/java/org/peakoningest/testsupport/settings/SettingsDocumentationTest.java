@@ -11,8 +11,12 @@ class SettingsDocumentationTest {
     @Test
     void everyDisagreementBetweenSettingsConfigurationReadmeAndEnvExampleIsNamed() throws Exception {
         Path fixture = Path.of(getClass().getResource("/settings-fixture").toURI());
-        assertThat(SettingsDocumentation.problems("demo", "demo", fixture,
-                Files.readString(fixture.resolve("application.yml")), Files.readString(fixture.resolve("metadata.json"))))
+        assertThat(SettingsDocumentation.problems(
+                        "demo",
+                        "demo",
+                        fixture,
+                        Files.readString(fixture.resolve("application.yml")),
+                        Files.readString(fixture.resolve("metadata.json"))))
                 .containsExactlyInAnyOrder(
                         "demo.never-set is bound by the settings record but not set in application.yml",
                         "DEMO_TIMEOUT_SECONDS: README says default '60', application.yml '30'",

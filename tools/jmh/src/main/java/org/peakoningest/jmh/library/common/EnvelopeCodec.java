@@ -1,5 +1,6 @@
 // THE LIBRARY ALTERNATIVE, not adopted, kept so the decision can be re-measured (docs/performance.md,
-// "Per-document CPU"). A verbatim copy of common/src/main/java/org/peakoningest/common/envelope/EnvelopeCodec.java as of commit f02cdfe;
+// "Per-document CPU"). A verbatim copy of common/src/main/java/org/peakoningest/common/envelope/EnvelopeCodec.java as
+// of commit f02cdfe;
 // only the package line and the imports changed. Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.library.common;
 
@@ -8,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.envelope.EnvelopeHeader;
 import org.peakoningest.common.envelope.RecordEnvelope;
-import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.json.InstantJson;
 import org.peakoningest.common.keys.DocumentKey;
@@ -25,8 +26,8 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.util.TokenBuffer;
@@ -66,8 +67,7 @@ public final class EnvelopeCodec {
 
     private static final InstantJson.Deserializer INSTANTS = new InstantJson.Deserializer();
 
-    private EnvelopeCodec() {
-    }
+    private EnvelopeCodec() {}
 
     /** Writes an envelope's item: the generator stands where the item's value goes. */
     @FunctionalInterface
@@ -96,19 +96,29 @@ public final class EnvelopeCodec {
 
     /** One envelope as read: the header fields and the item as the {@link ItemReader} made it. */
     @JsonDeserialize(using = DecodedDeserializer.class)
-    public record Decoded<I>(EnvelopeHeader header, I item) {
-    }
+    public record Decoded<I>(EnvelopeHeader header, I item) {}
 
     // ------------------------------------------------------------------------------------------------ writing
 
     /**
      * The fields of {@link RecordEnvelope#of} other than the key and the item, shared by every envelope of a page.
      */
-    public static Encoder encoder(String runId, PeakonCollection collection, String endpoint, String sourceUrl,
-                                  Instant fetchedAt, String driverId) {
+    public static Encoder encoder(
+            String runId,
+            PeakonCollection collection,
+            String endpoint,
+            String sourceUrl,
+            Instant fetchedAt,
+            String driverId) {
         Objects.requireNonNull(collection, "collection");
-        return new Encoder(RecordEnvelope.SCHEMA_VERSION, runId, collection.collectionName(), endpoint, sourceUrl,
-                fetchedAt, driverId);
+        return new Encoder(
+                RecordEnvelope.SCHEMA_VERSION,
+                runId,
+                collection.collectionName(),
+                endpoint,
+                sourceUrl,
+                fetchedAt,
+                driverId);
     }
 
     /**
@@ -117,10 +127,17 @@ public final class EnvelopeCodec {
      */
     public static final class Encoder {
 
-        private static final SerializedString[] NAMES = {new SerializedString(SCHEMA_VERSION),
-            new SerializedString(RUN_ID), new SerializedString(COLLECTION), new SerializedString(ENDPOINT),
-            new SerializedString(SOURCE_URL), new SerializedString(FETCHED_AT), new SerializedString(KEY),
-            new SerializedString(DRIVER_ID), new SerializedString(ITEM)};
+        private static final SerializedString[] NAMES = {
+            new SerializedString(SCHEMA_VERSION),
+            new SerializedString(RUN_ID),
+            new SerializedString(COLLECTION),
+            new SerializedString(ENDPOINT),
+            new SerializedString(SOURCE_URL),
+            new SerializedString(FETCHED_AT),
+            new SerializedString(KEY),
+            new SerializedString(DRIVER_ID),
+            new SerializedString(ITEM)
+        };
 
         /** Where driver_id is in {@link #header} (the fields before it are written in one loop). */
         private static final int DRIVER = 5;
@@ -128,13 +145,26 @@ public final class EnvelopeCodec {
         private final int schemaVersion;
         /** run_id, collection, endpoint, source_url, fetched_at, driver_id; null = left out. */
         private final String[] header;
+
         private Output output;
 
-        Encoder(int schemaVersion, String runId, String collection, String endpoint, String sourceUrl,
-                Instant fetchedAt, String driverId) {
+        Encoder(
+                int schemaVersion,
+                String runId,
+                String collection,
+                String endpoint,
+                String sourceUrl,
+                Instant fetchedAt,
+                String driverId) {
             this.schemaVersion = schemaVersion;
-            this.header = new String[] {runId, collection, endpoint, sourceUrl,
-                fetchedAt == null ? null : Timestamps.format(fetchedAt), driverId};
+            this.header = new String[] {
+                runId,
+                collection,
+                endpoint,
+                sourceUrl,
+                fetchedAt == null ? null : Timestamps.format(fetchedAt),
+                driverId
+            };
         }
 
         /** The envelope of one item, as the record value's bytes (UTF-8 JSON). */
@@ -224,7 +254,9 @@ public final class EnvelopeCodec {
         private static final class Output {
             final ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
             // No separator between consecutive root values: each envelope is taken out of the buffer on its own.
-            final JsonGenerator generator = ContractJson.mapper().writer().withRootValueSeparator((String) null)
+            final JsonGenerator generator = ContractJson.mapper()
+                    .writer()
+                    .withRootValueSeparator((String) null)
                     .createGenerator(bytes);
             final SerializableString[] literals;
 
@@ -232,8 +264,10 @@ public final class EnvelopeCodec {
                 literals = new SerializableString[header.length];
                 for (int i = 0; i < header.length; i++) {
                     // From the bytes the generator writes (a lone surrogate escaped), not writeValueAsString.
-                    literals[i] = header[i] == null ? null : new SerializedString(new String(
-                            ContractJson.mapper().writeValueAsBytes(header[i]), StandardCharsets.UTF_8));
+                    literals[i] = header[i] == null
+                            ? null
+                            : new SerializedString(new String(
+                                    ContractJson.mapper().writeValueAsBytes(header[i]), StandardCharsets.UTF_8));
                 }
             }
         }
@@ -285,8 +319,7 @@ public final class EnvelopeCodec {
     }
 
     /** The {@code ObjectReader} attribute saying the item is always buffered. */
-    private enum BufferItem {
-    }
+    private enum BufferItem {}
 
     /** A key or collection was named again after the item was read with the earlier value. */
     private static final class ReadAgain extends RuntimeException {
@@ -299,7 +332,10 @@ public final class EnvelopeCodec {
     static final class DecodedDeserializer extends ValueDeserializer<Decoded<?>> {
         @Override
         public Decoded<?> deserialize(JsonParser p, DeserializationContext ctxt) {
-            return read(p, ctxt, (ItemReader<?>) ctxt.getAttribute(ItemReader.class),
+            return read(
+                    p,
+                    ctxt,
+                    (ItemReader<?>) ctxt.getAttribute(ItemReader.class),
                     Boolean.TRUE.equals(ctxt.getAttribute(BufferItem.class)));
         }
     }
@@ -326,8 +362,10 @@ public final class EnvelopeCodec {
         for (String name = p.nextName(); name != null; name = p.nextName()) {
             JsonToken value = p.nextToken();
             switch (name) {
-                case SCHEMA_VERSION -> schemaVersion = value == JsonToken.VALUE_NUMBER_INT ? p.getIntValue()
-                        : value == JsonToken.VALUE_NULL ? 0 : ctxt.readValue(p, int.class);
+                case SCHEMA_VERSION ->
+                    schemaVersion = value == JsonToken.VALUE_NUMBER_INT
+                            ? p.getIntValue()
+                            : value == JsonToken.VALUE_NULL ? 0 : ctxt.readValue(p, int.class);
                 case RUN_ID -> runId = text(p, ctxt, value);
                 case COLLECTION -> {
                     collection = text(p, ctxt, value);
@@ -366,8 +404,9 @@ public final class EnvelopeCodec {
                 item = items.read(again, key, collection);
             }
         }
-        return new Decoded<>(new EnvelopeHeader(schemaVersion, runId, collection, endpoint, sourceUrl, fetchedAt,
-                key, driverId), item);
+        return new Decoded<>(
+                new EnvelopeHeader(schemaVersion, runId, collection, endpoint, sourceUrl, fetchedAt, key, driverId),
+                item);
     }
 
     /** Items as trees, for {@link RecordEnvelope}: JSON {@code null} is a {@code NullNode}, as data binding makes it. */
@@ -388,8 +427,14 @@ public final class EnvelopeCodec {
         @Override
         public void serialize(RecordEnvelope envelope, JsonGenerator generator, SerializationContext ctxt) {
             JsonNode item = envelope.item();
-            new Encoder(envelope.schemaVersion(), envelope.runId(), envelope.collection(), envelope.endpoint(),
-                    envelope.sourceUrl(), envelope.fetchedAt(), envelope.driverId())
+            new Encoder(
+                            envelope.schemaVersion(),
+                            envelope.runId(),
+                            envelope.collection(),
+                            envelope.endpoint(),
+                            envelope.sourceUrl(),
+                            envelope.fetchedAt(),
+                            envelope.driverId())
                     .write(generator, envelope.key(), item == null ? null : g -> g.writeTree(item));
         }
     }
@@ -400,8 +445,16 @@ public final class EnvelopeCodec {
         public RecordEnvelope deserialize(JsonParser p, DeserializationContext ctxt) {
             Decoded<JsonNode> decoded = read(p, ctxt, TREES, false);
             EnvelopeHeader h = decoded.header();
-            return new RecordEnvelope(h.schemaVersion(), h.runId(), h.collection(), h.endpoint(), h.sourceUrl(),
-                    h.fetchedAt(), h.key(), h.driverId(), decoded.item());
+            return new RecordEnvelope(
+                    h.schemaVersion(),
+                    h.runId(),
+                    h.collection(),
+                    h.endpoint(),
+                    h.sourceUrl(),
+                    h.fetchedAt(),
+                    h.key(),
+                    h.driverId(),
+                    decoded.item());
         }
     }
 

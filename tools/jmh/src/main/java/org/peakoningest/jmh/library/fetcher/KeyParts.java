@@ -1,5 +1,6 @@
 // THE LIBRARY ALTERNATIVE, not adopted, kept so the decision can be re-measured (docs/performance.md,
-// "Per-document CPU"). A verbatim copy of fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/KeyParts.java as of commit f02cdfe;
+// "Per-document CPU"). A verbatim copy of fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/KeyParts.java as
+// of commit f02cdfe;
 // only the package line and the imports changed. Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.library.fetcher;
 
@@ -35,8 +36,8 @@ final class KeyParts extends TokenFilter {
 
     /** The key parts of the item in {@code item}. */
     static JsonNode of(TokenBuffer item) {
-        try (JsonParser parts = new FilteringParserDelegate(item.asParser(), ITEM, Inclusion.INCLUDE_ALL_AND_PATH,
-                true)) {
+        try (JsonParser parts =
+                new FilteringParserDelegate(item.asParser(), ITEM, Inclusion.INCLUDE_ALL_AND_PATH, true)) {
             return ContractJson.mapper().readTree(parts);
         }
     }

@@ -1,5 +1,6 @@
 // THE LIBRARY ALTERNATIVE, not adopted, kept so the decision can be re-measured (docs/performance.md,
-// "Per-document CPU"). A verbatim copy of fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/PageEnvelopes.java as of commit f02cdfe;
+// "Per-document CPU"). A verbatim copy of
+// fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/PageEnvelopes.java as of commit f02cdfe;
 // only the package line and the imports changed. Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.library.fetcher;
 
@@ -39,8 +40,15 @@ final class PageEnvelopes implements PageFetcher.ItemSink {
      * @param alsoSee gets each item's tree after it was published, or null: building that tree costs, so only small
      *                collections ask for it
      */
-    PageEnvelopes(String runId, PeakonCollection collection, String endpoint, String sourceUrl, String context,
-                  String driverId, RecordPublisher.Batch batch, Consumer<JsonNode> alsoSee) {
+    PageEnvelopes(
+            String runId,
+            PeakonCollection collection,
+            String endpoint,
+            String sourceUrl,
+            String context,
+            String driverId,
+            RecordPublisher.Batch batch,
+            Consumer<JsonNode> alsoSee) {
         this.runId = runId;
         this.collection = collection;
         this.endpoint = endpoint;

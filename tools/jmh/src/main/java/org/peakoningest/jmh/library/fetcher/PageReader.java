@@ -1,5 +1,6 @@
 // THE LIBRARY ALTERNATIVE, not adopted, kept so the decision can be re-measured (docs/performance.md,
-// "Per-document CPU"). A verbatim copy of fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/PageReader.java as of commit f02cdfe;
+// "Per-document CPU"). A verbatim copy of fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/PageReader.java
+// as of commit f02cdfe;
 // only the package line and the imports changed. Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.library.fetcher;
 
@@ -23,15 +24,15 @@ import tools.jackson.databind.util.TokenBuffer;
 final class PageReader {
 
     /** What a page said besides its items. */
-    record Page(int items, String next, JsonNode meta, JsonNode links) {
-    }
+    record Page(int items, String next, JsonNode meta, JsonNode links) {}
 
     /** The contract mapper, reading one value of a stream at a time (the rest of the document follows it). */
-    private static final JsonMapper MAPPER = ContractJson.mapper().rebuild()
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final JsonMapper MAPPER = ContractJson.mapper()
+            .rebuild()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
-    private PageReader() {
-    }
+    private PageReader() {}
 
     /** Reads a page, handing each item to {@code items} as soon as it is read. */
     static Page read(InputStream body, Consumer<TokenBuffer> items) {
@@ -89,7 +90,9 @@ final class PageReader {
         if (next.isObject()) {
             next = next.path("href");
         }
-        return next.isString() && !next.stringValue().isBlank() ? next.stringValue().trim() : null;
+        return next.isString() && !next.stringValue().isBlank()
+                ? next.stringValue().trim()
+                : null;
     }
 
     /** The body is not the JSON:API document we expect. */

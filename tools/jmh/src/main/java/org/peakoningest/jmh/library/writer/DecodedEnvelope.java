@@ -1,5 +1,6 @@
 // THE LIBRARY ALTERNATIVE, not adopted, kept so the decision can be re-measured (docs/performance.md,
-// "Per-document CPU"). A verbatim copy of writer-service/src/main/java/org/peakoningest/writer/store/DecodedEnvelope.java as of commit f02cdfe;
+// "Per-document CPU"). A verbatim copy of
+// writer-service/src/main/java/org/peakoningest/writer/store/DecodedEnvelope.java as of commit f02cdfe;
 // only the package line and the imports changed. Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.library.writer;
 

@@ -1,5 +1,6 @@
 // THE LIBRARY ALTERNATIVE, not adopted, kept so the decision can be re-measured (docs/performance.md,
-// "Per-document CPU"). A verbatim copy of writer-service/src/main/java/org/peakoningest/writer/store/DocumentMapper.java as of commit f02cdfe;
+// "Per-document CPU"). A verbatim copy of
+// writer-service/src/main/java/org/peakoningest/writer/store/DocumentMapper.java as of commit f02cdfe;
 // only the package line and the imports changed. Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.library.writer;
 
@@ -32,12 +33,11 @@ import org.peakoningest.writer.store.PendingDocument;
  */
 public final class DocumentMapper {
 
-    private DocumentMapper() {
-    }
+    private DocumentMapper() {}
 
     /** The envelope must have no {@link DecodedEnvelope#defect() defect}. */
-    public static PendingDocument toPending(DecodedEnvelope envelope, PeakonCollection collection, int partition,
-                                            long offset, Object source) {
+    public static PendingDocument toPending(
+            DecodedEnvelope envelope, PeakonCollection collection, int partition, long offset, Object source) {
         EnvelopeHeader header = envelope.header();
         String fetchedAt = Timestamps.format(header.fetchedAt());
         List<BsonElement> metadata = new ArrayList<>(6);
@@ -48,15 +48,16 @@ public final class DocumentMapper {
         if (collection == PeakonCollection.SCORES_BY_DRIVER) {
             metadata.add(new BsonElement(DocumentFields.DRIVER_ID, text(header.driverId())));
         }
-        metadata.add(new BsonElement(DocumentFields.SOURCE, new BsonDocument("partition", new BsonInt32(partition))
-                .append("offset", new BsonInt64(offset))));
+        metadata.add(new BsonElement(
+                DocumentFields.SOURCE,
+                new BsonDocument("partition", new BsonInt32(partition)).append("offset", new BsonInt64(offset))));
 
         RawBsonDocument item = envelope.document();
         BasicOutputBuffer out = new BasicOutputBuffer(item.getByteBuffer().remaining() + 256);
         new BsonBinaryWriter(out).pipe(new BsonBinaryReader(item.getByteBuffer().asNIO()), metadata);
         RawBsonDocument document = new RawBsonDocument(out.getInternalBuffer(), 0, out.getPosition());
-        return new PendingDocument(collection, header.key().mongoValue(), fetchedAt, partition, offset, document,
-                source);
+        return new PendingDocument(
+                collection, header.key().mongoValue(), fetchedAt, partition, offset, document, source);
     }
 
     private static BsonValue text(String value) {

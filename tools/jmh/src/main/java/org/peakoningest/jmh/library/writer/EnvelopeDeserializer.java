@@ -1,5 +1,6 @@
 // THE LIBRARY ALTERNATIVE, not adopted, kept so the decision can be re-measured (docs/performance.md,
-// "Per-document CPU"). A verbatim copy of writer-service/src/main/java/org/peakoningest/writer/store/EnvelopeDeserializer.java as of commit f02cdfe;
+// "Per-document CPU"). A verbatim copy of
+// writer-service/src/main/java/org/peakoningest/writer/store/EnvelopeDeserializer.java as of commit f02cdfe;
 // only the package line and the imports changed. Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.library.writer;
 
@@ -21,7 +22,8 @@ import tools.jackson.core.JacksonException;
  */
 public final class EnvelopeDeserializer implements Deserializer<DecodedEnvelope> {
 
-    private static final EnvelopeCodec.Decoder<RawBsonDocument> STREAMED = EnvelopeCodec.strictDecoder(ItemToBson.STREAMED);
+    private static final EnvelopeCodec.Decoder<RawBsonDocument> STREAMED =
+            EnvelopeCodec.strictDecoder(ItemToBson.STREAMED);
     private static final EnvelopeCodec.Decoder<RawBsonDocument> VIA_TREE = EnvelopeCodec.decoder(ItemToBson.VIA_TREE);
 
     @Override
@@ -41,11 +43,13 @@ public final class EnvelopeDeserializer implements Deserializer<DecodedEnvelope>
             }
             return new DecodedEnvelope(decoded.header(), decoded.item(), data);
         } catch (JacksonException e) {
-            throw new SerializationException("not a valid RecordEnvelope on " + topic + ": " + e.getOriginalMessage(),
-                    e);
+            throw new SerializationException(
+                    "not a valid RecordEnvelope on " + topic + ": " + e.getOriginalMessage(), e);
         } catch (NumberFormatException | BsonSerializationException e) {
-            throw new SerializationException("not a valid RecordEnvelope on " + topic
-                    + ": MongoDB cannot store the item (" + e.getMessage() + ")", e);
+            throw new SerializationException(
+                    "not a valid RecordEnvelope on " + topic + ": MongoDB cannot store the item (" + e.getMessage()
+                            + ")",
+                    e);
         }
     }
 }

@@ -1,5 +1,6 @@
 // THE LIBRARY ALTERNATIVE, not adopted, kept so the decision can be re-measured (docs/performance.md,
-// "Per-document CPU"). A verbatim copy of writer-service/src/main/java/org/peakoningest/writer/store/ItemToBson.java as of commit f02cdfe;
+// "Per-document CPU"). A verbatim copy of writer-service/src/main/java/org/peakoningest/writer/store/ItemToBson.java as
+// of commit f02cdfe;
 // only the package line and the imports changed. Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.library.writer;
 
@@ -13,9 +14,9 @@ import org.bson.io.BasicOutputBuffer;
 import org.bson.types.Decimal128;
 import org.peakoningest.common.DocumentFields;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.jmh.library.common.EnvelopeCodec;
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.keys.DocumentKey;
+import org.peakoningest.jmh.library.common.EnvelopeCodec;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -37,8 +38,13 @@ import tools.jackson.databind.JsonNode;
 final class ItemToBson {
 
     /** Top-level item members the stored document's own fields replace. */
-    private static final Set<String> REPLACED = Set.of(DocumentFields.ID, DocumentFields.FETCHED_AT,
-            DocumentFields.RUN_ID, DocumentFields.ENDPOINT, DocumentFields.SOURCE_URL, DocumentFields.SOURCE);
+    private static final Set<String> REPLACED = Set.of(
+            DocumentFields.ID,
+            DocumentFields.FETCHED_AT,
+            DocumentFields.RUN_ID,
+            DocumentFields.ENDPOINT,
+            DocumentFields.SOURCE_URL,
+            DocumentFields.SOURCE);
 
     /**
      * Reads the item's tokens as they come. A member named twice would be written twice, so this reader goes with
@@ -49,8 +55,7 @@ final class ItemToBson {
     /** Reads the item as a JSON tree first: of a member named twice the last value wins, at the first's place. */
     static final EnvelopeCodec.ItemReader<RawBsonDocument> VIA_TREE = new Reader(true);
 
-    private ItemToBson() {
-    }
+    private ItemToBson() {}
 
     /** The BSON document, or null when the item is not a JSON object (the envelope is then defective). */
     private record Reader(boolean viaTree) implements EnvelopeCodec.ItemReader<RawBsonDocument> {
@@ -127,8 +132,9 @@ final class ItemToBson {
             }
             case START_ARRAY -> {
                 writer.writeStartArray();
-                for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY;
-                     element = parser.nextToken()) {
+                for (JsonToken element = parser.nextToken();
+                        element != JsonToken.END_ARRAY;
+                        element = parser.nextToken()) {
                     value(parser, element, writer);
                 }
                 writer.writeEndArray();

@@ -1,5 +1,6 @@
 // THE REMOVED ALTERNATIVE, kept so the decision can be re-measured (docs/performance.md, "Per-document CPU").
-// A verbatim copy of common/src/main/java/org/peakoningest/common/kafka/EnvelopeBytes.java as of commit 443f9b0; only the package line and the imports changed.
+// A verbatim copy of common/src/main/java/org/peakoningest/common/kafka/EnvelopeBytes.java as of commit 443f9b0; only
+// the package line and the imports changed.
 // Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.removed.common;
 
@@ -43,8 +44,13 @@ public final class EnvelopeBytes {
      * The fields of {@link RecordEnvelope#of} other than the key and the item, for every envelope of a page;
      * {@code null} strings and a {@code null} instant are left out, as {@link ContractSerializer} leaves them out.
      */
-    public static EnvelopeBytes header(String runId, PeakonCollection collection, String endpoint, String sourceUrl,
-                                       Instant fetchedAt, String driverId) {
+    public static EnvelopeBytes header(
+            String runId,
+            PeakonCollection collection,
+            String endpoint,
+            String sourceUrl,
+            Instant fetchedAt,
+            String driverId) {
         Objects.requireNonNull(collection, "collection");
         ByteArrayOutputStream head = new ByteArrayOutputStream(256);
         head.writeBytes(ascii("{\"schema_version\":" + RecordEnvelope.SCHEMA_VERSION));
@@ -151,5 +157,4 @@ public final class EnvelopeBytes {
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
-
 }

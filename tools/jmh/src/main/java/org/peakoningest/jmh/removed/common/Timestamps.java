@@ -1,5 +1,6 @@
 // THE REMOVED ALTERNATIVE, kept so the decision can be re-measured (docs/performance.md, "Per-document CPU").
-// A verbatim copy of common/src/main/java/org/peakoningest/common/Timestamps.java as of commit 443f9b0; only the package line and the imports changed.
+// A verbatim copy of common/src/main/java/org/peakoningest/common/Timestamps.java as of commit 443f9b0; only the
+// package line and the imports changed.
 // Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.removed.common;
 
@@ -23,8 +24,7 @@ public final class Timestamps {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /**
      * The fixed-width text of {@code instant} (microseconds, truncated). Written by hand for years 0–9999: it runs
@@ -57,12 +57,23 @@ public final class Timestamps {
 
     /** Parses any ISO-8601 instant ({@code Z} or offset form), not only the fixed-width one. */
     public static Instant parse(String text) {
-        if (text != null && text.length() == 27 && text.charAt(26) == 'Z' && text.charAt(19) == '.'
+        if (text != null
+                && text.length() == 27
+                && text.charAt(26) == 'Z'
+                && text.charAt(19) == '.'
                 && text.charAt(10) == 'T') {
             try {
-                LocalDateTime t = LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
-                        number(text, 11, 2), number(text, 14, 2), number(text, 17, 2), number(text, 20, 6) * 1000);
-                if (text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(13) == ':'
+                LocalDateTime t = LocalDateTime.of(
+                        number(text, 0, 4),
+                        number(text, 5, 2),
+                        number(text, 8, 2),
+                        number(text, 11, 2),
+                        number(text, 14, 2),
+                        number(text, 17, 2),
+                        number(text, 20, 6) * 1000);
+                if (text.charAt(4) == '-'
+                        && text.charAt(7) == '-'
+                        && text.charAt(13) == ':'
                         && text.charAt(16) == ':') {
                     return t.toInstant(ZoneOffset.UTC);
                 }

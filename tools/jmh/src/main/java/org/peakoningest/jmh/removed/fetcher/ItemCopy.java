@@ -1,5 +1,6 @@
 // THE REMOVED ALTERNATIVE, kept so the decision can be re-measured (docs/performance.md, "Per-document CPU").
-// A verbatim copy of fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/ItemCopy.java as of commit 443f9b0; only the package line and the imports changed.
+// A verbatim copy of fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/ItemCopy.java as of commit 443f9b0;
+// only the package line and the imports changed.
 // Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.removed.fetcher;
 
@@ -30,8 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class ItemCopy implements AutoCloseable {
 
     /** The contract mapper's JSON settings, minus the space it writes between root-level values. */
-    private static final JsonFactory FACTORY = ContractJson.mapper().tokenStreamFactory().rebuild()
-            .rootValueSeparator((String) null).build();
+    private static final JsonFactory FACTORY = ContractJson.mapper()
+            .tokenStreamFactory()
+            .rebuild()
+            .rootValueSeparator((String) null)
+            .build();
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     // What the value after the current member name is, on the way to a key part.
@@ -105,16 +110,16 @@ final class ItemCopy implements AutoCloseable {
                     continue; // the value decides with `next`
                 }
                 case VALUE_STRING -> {
-                    generator.writeString(parser.getStringCharacters(), parser.getStringOffset(),
-                            parser.getStringLength());
+                    generator.writeString(
+                            parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
                     if (next != NONE) {
                         capture(next, NODES.stringNode(parser.getString()));
                     }
                 }
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                     // The number's own text: exact, and never parsed unless it is a key part.
-                    generator.writeNumber(parser.getStringCharacters(), parser.getStringOffset(),
-                            parser.getStringLength());
+                    generator.writeNumber(
+                            parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
                     if (next != NONE) {
                         capture(next, numberNode(parser, token));
                     }

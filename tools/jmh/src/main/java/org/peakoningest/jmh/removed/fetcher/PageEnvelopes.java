@@ -1,5 +1,6 @@
 // THE REMOVED ALTERNATIVE, kept so the decision can be re-measured (docs/performance.md, "Per-document CPU").
-// A verbatim copy of fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/PageEnvelopes.java as of commit 443f9b0; only the package line and the imports changed.
+// A verbatim copy of fetcher-service/src/main/java/org/peakoningest/fetcher/crawl/PageEnvelopes.java as of commit
+// 443f9b0; only the package line and the imports changed.
 // Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.removed.fetcher;
 
@@ -7,10 +8,10 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.peakoningest.common.PeakonCollection;
-import org.peakoningest.jmh.removed.common.EnvelopeBytes;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.keys.DocumentKeys;
 import org.peakoningest.fetcher.publish.RecordPublisher;
+import org.peakoningest.jmh.removed.common.EnvelopeBytes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,8 +38,15 @@ final class PageEnvelopes implements PageFetcher.ItemSink {
      * @param alsoSee gets each item's tree after it was published, or null: building that tree costs what this
      *                class saves, so only small collections ask for it
      */
-    PageEnvelopes(String runId, PeakonCollection collection, String endpoint, String sourceUrl, String context,
-                  String driverId, RecordPublisher.Batch batch, Consumer<JsonNode> alsoSee) {
+    PageEnvelopes(
+            String runId,
+            PeakonCollection collection,
+            String endpoint,
+            String sourceUrl,
+            String context,
+            String driverId,
+            RecordPublisher.Batch batch,
+            Consumer<JsonNode> alsoSee) {
         this.runId = runId;
         this.collection = collection;
         this.endpoint = endpoint;

@@ -12,15 +12,22 @@ import org.peakoningest.jmh.removed.common.Timestamps;
  */
 public final class RemovedFetcherPath {
 
-    private RemovedFetcherPath() {
-    }
+    private RemovedFetcherPath() {}
 
     /** Publishes every item of {@code page} to {@code batch}; returns how many there were. */
-    public static int publish(byte[] page, PeakonCollection collection, String endpoint, String sourceUrl,
-                              String context, String driverId, String runId, RecordPublisher.Batch batch) {
-        PageEnvelopes envelopes = new PageEnvelopes(runId, collection, endpoint, sourceUrl, context, driverId, batch,
-                null);
+    public static int publish(
+            byte[] page,
+            PeakonCollection collection,
+            String endpoint,
+            String sourceUrl,
+            String context,
+            String driverId,
+            String runId,
+            RecordPublisher.Batch batch) {
+        PageEnvelopes envelopes =
+                new PageEnvelopes(runId, collection, endpoint, sourceUrl, context, driverId, batch, null);
         Instant fetchedAt = Timestamps.now();
-        return PageReader.read(new ByteArrayInputStream(page), item -> envelopes.accept(item, fetchedAt)).items();
+        return PageReader.read(new ByteArrayInputStream(page), item -> envelopes.accept(item, fetchedAt))
+                .items();
     }
 }

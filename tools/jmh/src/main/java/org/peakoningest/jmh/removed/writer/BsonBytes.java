@@ -1,5 +1,6 @@
 // THE REMOVED ALTERNATIVE, kept so the decision can be re-measured (docs/performance.md, "Per-document CPU").
-// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/BsonBytes.java as of commit 443f9b0; only the package line and the imports changed.
+// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/BsonBytes.java as of commit 443f9b0; only
+// the package line and the imports changed.
 // Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.removed.writer;
 
@@ -69,7 +70,10 @@ public final class BsonBytes {
     void index(byte type, int index) {
         ensure(1);
         bytes[position++] = type;
-        cstring(index < INDEXES.length ? INDEXES[index] : Integer.toString(index).getBytes(StandardCharsets.US_ASCII));
+        cstring(
+                index < INDEXES.length
+                        ? INDEXES[index]
+                        : Integer.toString(index).getBytes(StandardCharsets.US_ASCII));
     }
 
     public void writeString(String name, String value) {
@@ -98,8 +102,8 @@ public final class BsonBytes {
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         for (byte b : utf8) {
             if (b == 0) {
-                throw new BsonSerializationException("a BSON field name cannot contain a null character: '"
-                        + name.replace("\0", "\\0") + "'");
+                throw new BsonSerializationException(
+                        "a BSON field name cannot contain a null character: '" + name.replace("\0", "\\0") + "'");
             }
         }
         cstring(utf8);
@@ -213,5 +217,4 @@ public final class BsonBytes {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, position + more));
         }
     }
-
 }

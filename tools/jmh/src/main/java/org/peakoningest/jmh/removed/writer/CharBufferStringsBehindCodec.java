@@ -22,15 +22,22 @@ public final class CharBufferStringsBehindCodec {
         return JsonToBson.convert(parser);
     });
 
-    private CharBufferStringsBehindCodec() {
-    }
+    private CharBufferStringsBehindCodec() {}
 
     /** The stored document of a record value (the benchmark's inputs have no member named twice). */
     public static RawBsonDocument document(byte[] record, PeakonCollection collection, int partition, long offset) {
         EnvelopeCodec.Decoded<ItemBson> decoded = DECODER.decode(record);
         EnvelopeHeader h = decoded.header();
-        DecodedEnvelope envelope = new DecodedEnvelope(h.runId(), h.collection(), h.endpoint(), h.sourceUrl(),
-                h.fetchedAt(), h.key(), h.driverId(), decoded.item(), record);
+        DecodedEnvelope envelope = new DecodedEnvelope(
+                h.runId(),
+                h.collection(),
+                h.endpoint(),
+                h.sourceUrl(),
+                h.fetchedAt(),
+                h.key(),
+                h.driverId(),
+                decoded.item(),
+                record);
         return StoredDocuments.of(envelope, Timestamps.format(h.fetchedAt()), collection, partition, offset);
     }
 }

@@ -1,5 +1,6 @@
 // THE REMOVED ALTERNATIVE, kept so the decision can be re-measured (docs/performance.md, "Per-document CPU").
-// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/DecodedEnvelope.java as of commit 443f9b0; only the package line and the imports changed.
+// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/DecodedEnvelope.java as of commit 443f9b0;
+// only the package line and the imports changed.
 // Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.removed.writer;
 
@@ -17,8 +18,16 @@ import org.peakoningest.common.keys.DocumentKey;
  * @param item     the item as BSON, or null when the envelope's {@code item} is missing or not an object
  * @param original the record value exactly as it was on the topic
  */
-public record DecodedEnvelope(String runId, String collection, String endpoint, String sourceUrl, Instant fetchedAt,
-                              DocumentKey key, String driverId, ItemBson item, byte[] original) {
+public record DecodedEnvelope(
+        String runId,
+        String collection,
+        String endpoint,
+        String sourceUrl,
+        Instant fetchedAt,
+        DocumentKey key,
+        String driverId,
+        ItemBson item,
+        byte[] original) {
 
     /** Why this envelope cannot be written as a document (the contract's rule), or empty when it can. */
     public Optional<String> defect() {

@@ -1,5 +1,6 @@
 // THE REMOVED ALTERNATIVE, kept so the decision can be re-measured (docs/performance.md, "Per-document CPU").
-// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/EnvelopeDeserializer.java as of commit 443f9b0; only the package line and the imports changed.
+// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/EnvelopeDeserializer.java as of commit
+// 443f9b0; only the package line and the imports changed.
 // Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.removed.writer;
 
@@ -8,11 +9,11 @@ import java.time.format.DateTimeParseException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.bson.BsonSerializationException;
-import org.peakoningest.jmh.removed.common.Timestamps;
 import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.kafka.ContractDeserializer;
 import org.peakoningest.common.keys.DocumentKey;
+import org.peakoningest.jmh.removed.common.Timestamps;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -58,8 +59,16 @@ public final class EnvelopeDeserializer implements Deserializer<DecodedEnvelope>
                 throw cannotStore(topic, e);
             }
         }
-        return new DecodedEnvelope(envelope.runId(), envelope.collection(), envelope.endpoint(),
-                envelope.sourceUrl(), envelope.fetchedAt(), envelope.key(), envelope.driverId(), item, data);
+        return new DecodedEnvelope(
+                envelope.runId(),
+                envelope.collection(),
+                envelope.endpoint(),
+                envelope.sourceUrl(),
+                envelope.fetchedAt(),
+                envelope.key(),
+                envelope.driverId(),
+                item,
+                data);
     }
 
     DecodedEnvelope streamed(byte[] data) {
@@ -170,8 +179,9 @@ public final class EnvelopeDeserializer implements Deserializer<DecodedEnvelope>
     }
 
     private static SerializationException cannotStore(String topic, RuntimeException e) {
-        return new SerializationException("not a valid RecordEnvelope on " + topic
-                + ": MongoDB cannot store the item (" + e.getMessage() + ")", e);
+        return new SerializationException(
+                "not a valid RecordEnvelope on " + topic + ": MongoDB cannot store the item (" + e.getMessage() + ")",
+                e);
     }
 
     /** The streaming pass declines this input; the contract reader decides. */

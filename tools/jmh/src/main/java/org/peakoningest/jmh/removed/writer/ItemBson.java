@@ -1,5 +1,6 @@
 // THE REMOVED ALTERNATIVE, kept so the decision can be re-measured (docs/performance.md, "Per-document CPU").
-// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/ItemBson.java as of commit 443f9b0; only the package line and the imports changed.
+// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/ItemBson.java as of commit 443f9b0; only
+// the package line and the imports changed.
 // Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.removed.writer;
 

@@ -1,5 +1,6 @@
 // THE REMOVED ALTERNATIVE, kept so the decision can be re-measured (docs/performance.md, "Per-document CPU").
-// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/JsonToBson.java as of commit 443f9b0; only the package line and the imports changed.
+// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/JsonToBson.java as of commit 443f9b0; only
+// the package line and the imports changed.
 // Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.removed.writer;
 
@@ -26,8 +27,13 @@ import tools.jackson.core.JsonToken;
 final class JsonToBson {
 
     /** Top-level item members the stored document's own fields replace. */
-    private static final Set<String> REPLACED = Set.of(DocumentFields.ID, DocumentFields.FETCHED_AT,
-            DocumentFields.RUN_ID, DocumentFields.ENDPOINT, DocumentFields.SOURCE_URL, DocumentFields.SOURCE);
+    private static final Set<String> REPLACED = Set.of(
+            DocumentFields.ID,
+            DocumentFields.FETCHED_AT,
+            DocumentFields.RUN_ID,
+            DocumentFields.ENDPOINT,
+            DocumentFields.SOURCE_URL,
+            DocumentFields.SOURCE);
 
     /** Objects with more members than this check duplicates with a hash set instead of a list scan. */
     private static final int SMALL_OBJECT = 12;
@@ -36,8 +42,7 @@ final class JsonToBson {
     private int driverIdStart = -1;
     private int driverIdEnd = -1;
 
-    private JsonToBson() {
-    }
+    private JsonToBson() {}
 
     /**
      * Converts the JSON object the parser stands on (its current token is {@code START_OBJECT}); on return the

@@ -1,5 +1,6 @@
 // THE REMOVED ALTERNATIVE, kept so the decision can be re-measured (docs/performance.md, "Per-document CPU").
-// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/StoredDocuments.java as of commit 443f9b0; only the package line and the imports changed.
+// A verbatim copy of stored-documents/src/main/java/org/peakoningest/stored/StoredDocuments.java as of commit 443f9b0;
+// only the package line and the imports changed.
 // Never used by product code: only tools/jmh's benchmarks call it.
 package org.peakoningest.jmh.removed.writer;
 
@@ -17,8 +18,7 @@ import org.peakoningest.jmh.removed.common.Timestamps;
  */
 public final class StoredDocuments {
 
-    private StoredDocuments() {
-    }
+    private StoredDocuments() {}
 
     /**
      * @param envelope   an envelope without {@link DecodedEnvelope#defect() defect}
@@ -26,8 +26,8 @@ public final class StoredDocuments {
      * @param partition  the record's partition
      * @param offset     the record's offset
      */
-    public static RawBsonDocument of(DecodedEnvelope envelope, PeakonCollection collection, int partition,
-                                     long offset) {
+    public static RawBsonDocument of(
+            DecodedEnvelope envelope, PeakonCollection collection, int partition, long offset) {
         return of(envelope, Timestamps.format(envelope.fetchedAt()), collection, partition, offset);
     }
 
@@ -37,8 +37,8 @@ public final class StoredDocuments {
      *
      * @param fetchedAt {@code Timestamps.format(envelope.fetchedAt())}
      */
-    public static RawBsonDocument of(DecodedEnvelope envelope, String fetchedAt, PeakonCollection collection,
-                                     int partition, long offset) {
+    public static RawBsonDocument of(
+            DecodedEnvelope envelope, String fetchedAt, PeakonCollection collection, int partition, long offset) {
         boolean byDriver = collection == PeakonCollection.SCORES_BY_DRIVER;
         ItemBson item = envelope.item();
         byte[] bytes = item.bytes();
