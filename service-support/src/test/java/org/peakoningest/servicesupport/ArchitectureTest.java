@@ -1,16 +1,14 @@
 package org.peakoningest.servicesupport;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.peakoningest.testsupport.architecture.ArchitectureRules;
+import org.peakoningest.testsupport.architecture.HouseRulesTest;
 
 /** The house rules (DEVELOPERS.md, "How we write code") on this module's production classes. */
-class ArchitectureTest {
-
-    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses();
+class ArchitectureTest extends HouseRulesTest {
 
     @Test
-    void packagesDependOnEachOtherOneWayOnly() {
-        ArchitectureRules.noCyclesBetweenPackages().check(CLASSES);
+    void onlyCommonSpellsTopicAndCollectionNames() {
+        assertOnlyCommonSpellsContractNames(Path.of("../common"));
     }
 }

@@ -18,7 +18,6 @@ import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.fetcher.crawl.FetcherPath;
 import org.peakoningest.fetcher.publish.RecordPublisher;
 import org.peakoningest.jmh.library.fetcher.LibraryFetcherPath;
-import org.peakoningest.jmh.removed.fetcher.RemovedFetcherPath;
 
 /**
  * The fetcher's whole per-document path: a page's bytes → for each item its document key and the producer record's
@@ -67,23 +66,6 @@ public class FetcherPathBenchmark {
     public int libraryAlternative(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
         cpu.start();
         int items = LibraryFetcherPath.publish(
-                pages.page,
-                pages.peakonCollection,
-                pages.endpoint,
-                pages.sourceUrl,
-                null,
-                null,
-                SimulatedPages.RUN_ID,
-                new Sink(sink));
-        cpu.stop(items);
-        return items;
-    }
-
-    /** The removed hand-written path: {@code ItemCopy}, {@code EnvelopeBytes} (byte splicing), hand-written timestamps. */
-    @Benchmark
-    public int removedHandWritten(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
-        cpu.start();
-        int items = RemovedFetcherPath.publish(
                 pages.page,
                 pages.peakonCollection,
                 pages.endpoint,

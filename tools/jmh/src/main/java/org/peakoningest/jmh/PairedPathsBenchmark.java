@@ -19,8 +19,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.peakoningest.fetcher.crawl.FetcherPath;
 import org.peakoningest.jmh.library.fetcher.LibraryFetcherPath;
-import org.peakoningest.jmh.removed.fetcher.RemovedFetcherPath;
-import org.peakoningest.jmh.removed.writer.CharBufferStringsBehindCodec;
 import org.peakoningest.writer.store.DocumentMapper;
 import org.peakoningest.writer.store.EnvelopeDeserializer;
 
@@ -49,16 +47,12 @@ public class PairedPathsBenchmark {
     public static class Counters {
         public long current;
         public long library;
-        public long removed;
-        public long charBuffer;
         public long documents;
 
         @Setup(Level.Iteration)
         public void reset() {
             current = 0;
             library = 0;
-            removed = 0;
-            charBuffer = 0;
             documents = 0;
         }
     }
@@ -66,8 +60,6 @@ public class PairedPathsBenchmark {
     private final EnvelopeDeserializer currentReader = new EnvelopeDeserializer();
     private final org.peakoningest.jmh.library.writer.EnvelopeDeserializer libraryReader =
             new org.peakoningest.jmh.library.writer.EnvelopeDeserializer();
-    private final org.peakoningest.jmh.removed.writer.EnvelopeDeserializer removedReader =
-            new org.peakoningest.jmh.removed.writer.EnvelopeDeserializer();
     private int turn;
 
     @Setup(Level.Trial)
@@ -79,8 +71,8 @@ public class PairedPathsBenchmark {
     @Benchmark
     public void fetcher(SimulatedPages pages, Blackhole sink, Counters counters) {
         turn++;
-        for (int i = 0; i < 3; i++) {
-            int variant = (turn + i) % 3;
+        for (int i = 0; i < 2; i++) {
+            int variant = (turn + i) % 2;
             long start = THREADS.getCurrentThreadCpuTime();
             FetcherPathBenchmark.Sink batch = new FetcherPathBenchmark.Sink(sink);
             switch (variant) {
@@ -94,18 +86,8 @@ public class PairedPathsBenchmark {
                             null,
                             SimulatedPages.RUN_ID,
                             batch);
-                case 1 ->
-                    LibraryFetcherPath.publish(
-                            pages.page,
-                            pages.peakonCollection,
-                            pages.endpoint,
-                            pages.sourceUrl,
-                            null,
-                            null,
-                            SimulatedPages.RUN_ID,
-                            batch);
                 default ->
-                    RemovedFetcherPath.publish(
+                    LibraryFetcherPath.publish(
                             pages.page,
                             pages.peakonCollection,
                             pages.endpoint,
@@ -124,8 +106,8 @@ public class PairedPathsBenchmark {
     public void writer(SimulatedPages pages, Blackhole sink, Counters counters) {
         turn++;
         List<byte[]> records = pages.records;
-        for (int v = 0; v < 4; v++) {
-            int variant = (turn + v) % 4;
+        for (int v = 0; v < 2; v++) {
+            int variant = (turn + v) % 2;
             long start = THREADS.getCurrentThreadCpuTime();
             for (int i = 0; i < records.size(); i++) {
                 byte[] record = records.get(i);
@@ -139,7 +121,7 @@ public class PairedPathsBenchmark {
                                                 i,
                                                 null)
                                         .document();
-                            case 1 ->
+                            default ->
                                 org.peakoningest.jmh.library.writer.DocumentMapper.toPending(
                                                 libraryReader.deserialize("t", record),
                                                 pages.peakonCollection,
@@ -147,15 +129,6 @@ public class PairedPathsBenchmark {
                                                 i,
                                                 null)
                                         .document();
-                            case 2 ->
-                                org.peakoningest.jmh.removed.writer.DocumentMapper.toPending(
-                                                removedReader.deserialize("t", record),
-                                                pages.peakonCollection,
-                                                0,
-                                                i,
-                                                null)
-                                        .document();
-                            default -> CharBufferStringsBehindCodec.document(record, pages.peakonCollection, 0, i);
                         });
             }
             add(counters, variant, THREADS.getCurrentThreadCpuTime() - start);
@@ -166,9 +139,7 @@ public class PairedPathsBenchmark {
     private static void add(Counters counters, int variant, long nanos) {
         switch (variant) {
             case 0 -> counters.current += nanos;
-            case 1 -> counters.library += nanos;
-            case 2 -> counters.removed += nanos;
-            default -> counters.charBuffer += nanos;
+            default -> counters.library += nanos;
         }
     }
 }

@@ -77,7 +77,7 @@ public final class Rounds {
                         }
                         // PairedPathsBenchmark: one counter per variant, and each variant's ratio to "current"
                         Result<?> current = secondary.get("current");
-                        for (String variant : List.of("current", "library", "removed", "charBuffer")) {
+                        for (String variant : List.of("current", "library")) {
                             Result<?> variantNanos = secondary.get(variant);
                             if (variantNanos == null || variantNanos.getScore() <= 0) {
                                 continue;

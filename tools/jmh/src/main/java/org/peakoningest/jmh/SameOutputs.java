@@ -9,8 +9,6 @@ import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.fetcher.crawl.FetcherPath;
 import org.peakoningest.fetcher.publish.RecordPublisher;
 import org.peakoningest.jmh.library.fetcher.LibraryFetcherPath;
-import org.peakoningest.jmh.removed.fetcher.RemovedFetcherPath;
-import org.peakoningest.jmh.removed.writer.CharBufferStringsBehindCodec;
 import org.peakoningest.writer.store.DocumentMapper;
 import org.peakoningest.writer.store.EnvelopeDeserializer;
 
@@ -24,7 +22,7 @@ final class SameOutputs {
 
     static void ofFetcherPaths(SimulatedPages pages) {
         List<List<String>> outputs = new ArrayList<>();
-        for (int variant = 0; variant < 3; variant++) {
+        for (int variant = 0; variant < 2; variant++) {
             List<String> seen = new ArrayList<>();
             RecordPublisher.Batch batch = new SimulatedPages.Captured() {
                 @Override
@@ -45,18 +43,8 @@ final class SameOutputs {
                             null,
                             SimulatedPages.RUN_ID,
                             batch);
-                case 1 ->
-                    LibraryFetcherPath.publish(
-                            pages.page,
-                            pages.peakonCollection,
-                            pages.endpoint,
-                            pages.sourceUrl,
-                            null,
-                            null,
-                            SimulatedPages.RUN_ID,
-                            batch);
                 default ->
-                    RemovedFetcherPath.publish(
+                    LibraryFetcherPath.publish(
                             pages.page,
                             pages.peakonCollection,
                             pages.endpoint,
@@ -68,7 +56,7 @@ final class SameOutputs {
             }
             outputs.add(seen);
         }
-        if (!outputs.get(0).equals(outputs.get(1)) || !outputs.get(0).equals(outputs.get(2))) {
+        if (!outputs.get(0).equals(outputs.get(1))) {
             throw new IllegalStateException("the fetcher variants publish different records");
         }
     }
@@ -76,20 +64,14 @@ final class SameOutputs {
     static void ofWriterPaths(SimulatedPages pages) {
         EnvelopeDeserializer current = new EnvelopeDeserializer();
         var library = new org.peakoningest.jmh.library.writer.EnvelopeDeserializer();
-        var removed = new org.peakoningest.jmh.removed.writer.EnvelopeDeserializer();
         for (int i = 0; i < pages.records.size(); i++) {
             byte[] record = pages.records.get(i);
             byte[] expected =
                     bytes(DocumentMapper.toPending(current.deserialize("t", record), pages.peakonCollection, 0, i, null)
                             .document());
-            List<byte[]> others = List.of(
-                    bytes(org.peakoningest.jmh.library.writer.DocumentMapper.toPending(
-                                    library.deserialize("t", record), pages.peakonCollection, 0, i, null)
-                            .document()),
-                    bytes(CharBufferStringsBehindCodec.document(record, pages.peakonCollection, 0, i)),
-                    bytes(org.peakoningest.jmh.removed.writer.DocumentMapper.toPending(
-                                    removed.deserialize("t", record), pages.peakonCollection, 0, i, null)
-                            .document()));
+            List<byte[]> others = List.of(bytes(org.peakoningest.jmh.library.writer.DocumentMapper.toPending(
+                            library.deserialize("t", record), pages.peakonCollection, 0, i, null)
+                    .document()));
             for (byte[] other : others) {
                 if (!Arrays.equals(expected, other)) {
                     throw new IllegalStateException("the writer variants store different documents");

@@ -18,7 +18,8 @@ import org.peakoningest.common.Timestamps;
 /**
  * What the writer does with {@code fetched_at} per record: parse the envelope's text, format the stored text. Every
  * record of a page carries the same value, which {@link Timestamps} remembers; {@link #javaTime} is the same
- * library call without that memory, {@link #removedHandWritten} the removed fixed-width formatter and parser.
+ * library call without that memory. (The removed hand-written
+ * fixed-width parser and formatter was measured here too, up to commit c1a0dfd: docs/performance.md.)
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -42,12 +43,5 @@ public class TimestampsBenchmark {
     @Benchmark
     public String javaTime() {
         return FORMAT.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from));
-    }
-
-    /** The removed hand-written fixed-width parser and formatter. */
-    @Benchmark
-    public String removedHandWritten() {
-        return org.peakoningest.jmh.removed.common.Timestamps.format(
-                org.peakoningest.jmh.removed.common.Timestamps.parse(text));
     }
 }

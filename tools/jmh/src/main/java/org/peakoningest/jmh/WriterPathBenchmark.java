@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.peakoningest.jmh.removed.writer.CharBufferStringsBehindCodec;
 import org.peakoningest.writer.store.DocumentMapper;
 import org.peakoningest.writer.store.EnvelopeDeserializer;
 
@@ -35,8 +34,6 @@ public class WriterPathBenchmark {
     private final EnvelopeDeserializer current = new EnvelopeDeserializer();
     private final org.peakoningest.jmh.library.writer.EnvelopeDeserializer library =
             new org.peakoningest.jmh.library.writer.EnvelopeDeserializer();
-    private final org.peakoningest.jmh.removed.writer.EnvelopeDeserializer removed =
-            new org.peakoningest.jmh.removed.writer.EnvelopeDeserializer();
 
     /** Every variant does the same work on these inputs (checked once per fork). */
     @Setup(Level.Trial)
@@ -71,30 +68,6 @@ public class WriterPathBenchmark {
         for (int i = 0; i < records.size(); i++) {
             sink.consume(org.peakoningest.jmh.library.writer.DocumentMapper.toPending(
                             library.deserialize("t", records.get(i)), pages.peakonCollection, 0, i, null)
-                    .document());
-        }
-        cpu.stop(records.size());
-    }
-
-    /** Attribution: the writer as it is, but item strings encoded from the parser's buffer (as removed). */
-    @Benchmark
-    public void charBufferStrings(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
-        List<byte[]> records = pages.records;
-        cpu.start();
-        for (int i = 0; i < records.size(); i++) {
-            sink.consume(CharBufferStringsBehindCodec.document(records.get(i), pages.peakonCollection, 0, i));
-        }
-        cpu.stop(records.size());
-    }
-
-    /** The removed hand-written path: its own streaming envelope reader, hand-written timestamps. */
-    @Benchmark
-    public void removedHandWritten(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
-        List<byte[]> records = pages.records;
-        cpu.start();
-        for (int i = 0; i < records.size(); i++) {
-            sink.consume(org.peakoningest.jmh.removed.writer.DocumentMapper.toPending(
-                            removed.deserialize("t", records.get(i)), pages.peakonCollection, 0, i, null)
                     .document());
         }
         cpu.stop(records.size());
