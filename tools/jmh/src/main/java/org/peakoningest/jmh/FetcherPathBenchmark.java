@@ -15,9 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.peakoningest.common.keys.DocumentKey;
-import org.peakoningest.fetcher.crawl.FetcherPath;
 import org.peakoningest.fetcher.publish.RecordPublisher;
-import org.peakoningest.jmh.library.fetcher.LibraryFetcherPath;
 
 /**
  * The fetcher's whole per-document path: a page's bytes → for each item its document key and the producer record's
@@ -45,15 +43,7 @@ public class FetcherPathBenchmark {
     @Benchmark
     public int current(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
         cpu.start();
-        int items = FetcherPath.publish(
-                pages.page,
-                pages.peakonCollection,
-                pages.endpoint,
-                pages.sourceUrl,
-                null,
-                null,
-                SimulatedPages.RUN_ID,
-                new Sink(sink));
+        int items = Paths.publish(Paths.CURRENT, pages, new Sink(sink));
         cpu.stop(items);
         return items;
     }
@@ -65,15 +55,7 @@ public class FetcherPathBenchmark {
     @Benchmark
     public int libraryAlternative(SimulatedPages pages, Blackhole sink, CpuPerDocument cpu) {
         cpu.start();
-        int items = LibraryFetcherPath.publish(
-                pages.page,
-                pages.peakonCollection,
-                pages.endpoint,
-                pages.sourceUrl,
-                null,
-                null,
-                SimulatedPages.RUN_ID,
-                new Sink(sink));
+        int items = Paths.publish(Paths.LIBRARY, pages, new Sink(sink));
         cpu.stop(items);
         return items;
     }

@@ -17,10 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.peakoningest.fetcher.crawl.FetcherPath;
-import org.peakoningest.jmh.library.fetcher.LibraryFetcherPath;
-import org.peakoningest.writer.store.DocumentMapper;
-import org.peakoningest.writer.store.EnvelopeDeserializer;
 
 /**
  * The variants of {@link FetcherPathBenchmark} and {@link WriterPathBenchmark}, measured in pairs: every invocation
@@ -57,9 +53,7 @@ public class PairedPathsBenchmark {
         }
     }
 
-    private final EnvelopeDeserializer currentReader = new EnvelopeDeserializer();
-    private final org.peakoningest.jmh.library.writer.EnvelopeDeserializer libraryReader =
-            new org.peakoningest.jmh.library.writer.EnvelopeDeserializer();
+    private final Paths paths = new Paths();
     private int turn;
 
     @Setup(Level.Trial)
@@ -71,32 +65,11 @@ public class PairedPathsBenchmark {
     @Benchmark
     public void fetcher(SimulatedPages pages, Blackhole sink, Counters counters) {
         turn++;
-        for (int i = 0; i < 2; i++) {
-            int variant = (turn + i) % 2;
+        for (int i = 0; i < Paths.VARIANTS; i++) {
+            int variant = (turn + i) % Paths.VARIANTS;
             long start = THREADS.getCurrentThreadCpuTime();
             FetcherPathBenchmark.Sink batch = new FetcherPathBenchmark.Sink(sink);
-            switch (variant) {
-                case 0 ->
-                    FetcherPath.publish(
-                            pages.page,
-                            pages.peakonCollection,
-                            pages.endpoint,
-                            pages.sourceUrl,
-                            null,
-                            null,
-                            SimulatedPages.RUN_ID,
-                            batch);
-                default ->
-                    LibraryFetcherPath.publish(
-                            pages.page,
-                            pages.peakonCollection,
-                            pages.endpoint,
-                            pages.sourceUrl,
-                            null,
-                            null,
-                            SimulatedPages.RUN_ID,
-                            batch);
-            }
+            Paths.publish(variant, pages, batch);
             add(counters, variant, THREADS.getCurrentThreadCpuTime() - start);
         }
         counters.documents += SimulatedPages.ITEMS;
@@ -106,30 +79,11 @@ public class PairedPathsBenchmark {
     public void writer(SimulatedPages pages, Blackhole sink, Counters counters) {
         turn++;
         List<byte[]> records = pages.records;
-        for (int v = 0; v < 2; v++) {
-            int variant = (turn + v) % 2;
+        for (int v = 0; v < Paths.VARIANTS; v++) {
+            int variant = (turn + v) % Paths.VARIANTS;
             long start = THREADS.getCurrentThreadCpuTime();
             for (int i = 0; i < records.size(); i++) {
-                byte[] record = records.get(i);
-                sink.consume(
-                        switch (variant) {
-                            case 0 ->
-                                DocumentMapper.toPending(
-                                                currentReader.deserialize("t", record),
-                                                pages.peakonCollection,
-                                                0,
-                                                i,
-                                                null)
-                                        .document();
-                            default ->
-                                org.peakoningest.jmh.library.writer.DocumentMapper.toPending(
-                                                libraryReader.deserialize("t", record),
-                                                pages.peakonCollection,
-                                                0,
-                                                i,
-                                                null)
-                                        .document();
-                        });
+                sink.consume(paths.document(variant, pages, i));
             }
             add(counters, variant, THREADS.getCurrentThreadCpuTime() - start);
         }
@@ -138,7 +92,7 @@ public class PairedPathsBenchmark {
 
     private static void add(Counters counters, int variant, long nanos) {
         switch (variant) {
-            case 0 -> counters.current += nanos;
+            case Paths.CURRENT -> counters.current += nanos;
             default -> counters.library += nanos;
         }
     }

@@ -15,8 +15,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.peakoningest.writer.store.DocumentMapper;
-import org.peakoningest.writer.store.EnvelopeDeserializer;
 
 /**
  * The writer's whole per-document path: a record value's bytes → the {@code RawBsonDocument} that goes to
@@ -31,9 +29,7 @@ import org.peakoningest.writer.store.EnvelopeDeserializer;
 @State(Scope.Thread)
 public class WriterPathBenchmark {
 
-    private final EnvelopeDeserializer current = new EnvelopeDeserializer();
-    private final org.peakoningest.jmh.library.writer.EnvelopeDeserializer library =
-            new org.peakoningest.jmh.library.writer.EnvelopeDeserializer();
+    private final Paths paths = new Paths();
 
     /** Every variant does the same work on these inputs (checked once per fork). */
     @Setup(Level.Trial)
@@ -50,9 +46,7 @@ public class WriterPathBenchmark {
         List<byte[]> records = pages.records;
         cpu.start();
         for (int i = 0; i < records.size(); i++) {
-            sink.consume(DocumentMapper.toPending(
-                            current.deserialize("t", records.get(i)), pages.peakonCollection, 0, i, null)
-                    .document());
+            sink.consume(paths.document(Paths.CURRENT, pages, i));
         }
         cpu.stop(records.size());
     }
@@ -66,9 +60,7 @@ public class WriterPathBenchmark {
         List<byte[]> records = pages.records;
         cpu.start();
         for (int i = 0; i < records.size(); i++) {
-            sink.consume(org.peakoningest.jmh.library.writer.DocumentMapper.toPending(
-                            library.deserialize("t", records.get(i)), pages.peakonCollection, 0, i, null)
-                    .document());
+            sink.consume(paths.document(Paths.LIBRARY, pages, i));
         }
         cpu.stop(records.size());
     }
