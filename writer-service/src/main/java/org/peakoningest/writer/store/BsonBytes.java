@@ -1,5 +1,9 @@
 package org.peakoningest.writer.store;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.bson.BsonSerializationException;
@@ -37,8 +41,16 @@ final class BsonBytes {
         }
     }
 
+    /** The JDK's UTF-8 encoder, one per thread; a lone surrogate becomes '?', as with String.getBytes. */
+    private static final ThreadLocal<CharsetEncoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE));
+
     private byte[] bytes;
     private int position;
+    /** This thread's encoder, once a string was written. */
+    private CharsetEncoder utf8;
 
     BsonBytes(int capacity) {
         bytes = new byte[Math.max(64, capacity)];
@@ -113,6 +125,33 @@ final class BsonBytes {
         append(utf8, 0, utf8.length);
         ensure(1);
         bytes[position++] = 0;
+    }
+
+    /**
+     * A string value straight from a parser's character buffer, encoded by the JDK's UTF-8 encoder into this
+     * buffer: no {@code String} per value. Same bytes as {@code String.getBytes(UTF_8)}.
+     *
+     * <p>Why not {@code parser.getString()}: the writer runs C1-compiled (docs/performance.md), where making a
+     * {@code String} of every value (compressing its chars) and encoding it again (checking them once more) cost
+     * about 10% of the replay's CPU (JFR, "Issue #11" in docs/performance.md).
+     */
+    void stringValue(char[] chars, int offset, int length) {
+        ensure(4 + 3 * length + 1); // UTF-8 needs at most 3 bytes per char (4 per surrogate pair)
+        int lengthAt = position;
+        ByteBuffer target = ByteBuffer.wrap(bytes, position + 4, bytes.length - position - 4);
+        CharsetEncoder encoder = encoder();
+        encoder.encode(CharBuffer.wrap(chars, offset, length), target, true);
+        encoder.flush(target);
+        position = target.position();
+        bytes[position++] = 0;
+        writeInt32At(lengthAt, position - lengthAt - 4);
+    }
+
+    private CharsetEncoder encoder() {
+        if (utf8 == null) {
+            utf8 = UTF8.get();
+        }
+        return utf8.reset();
     }
 
     void int32(int value) {

@@ -106,7 +106,7 @@ final class JsonToBson {
             }
             case VALUE_STRING -> {
                 header(BsonBytes.STRING, name, index);
-                out.stringValue(parser.getString());
+                out.stringValue(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
             }
             case VALUE_NUMBER_INT -> {
                 switch (parser.getNumberType()) {

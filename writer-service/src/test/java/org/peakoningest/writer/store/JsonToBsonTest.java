@@ -32,7 +32,11 @@ class JsonToBsonTest {
             wide.append(i == 0 ? "" : ",").append(i % 3 == 0 ? "\"s" + i + "\"" : Integer.toString(i * 1_000_003));
         }
         wide.append("]}");
+        // One string far beyond the converter's first buffer, of 1-, 2-, 3- and 4-byte characters and a lone
+        // surrogate at its very end (encoded straight from the parser's character buffer).
+        String mixed = "a\u00e9\u4e2d\ud83d\ude00".repeat(20_000) + "\ud83d";
         return List.of(
+                "{\"long\":\"" + mixed + "\",\"after\":1}",
                 "{}",
                 "{\"id\":\"17\",\"type\":\"answers_export\",\"attributes\":{\"answerId\":17,\"answerScore\":9.5,"
                         + "\"comment\":\"Great team, too many meetings\",\"locale\":\"en\"}}",
