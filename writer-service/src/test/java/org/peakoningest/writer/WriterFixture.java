@@ -1,5 +1,6 @@
 package org.peakoningest.writer;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,6 @@ import org.peakoningest.testsupport.IntegrationInfrastructure;
 import org.peakoningest.testsupport.KafkaProbe;
 import org.peakoningest.writer.store.DecodedEnvelope;
 import org.peakoningest.writer.store.EnvelopeDeserializer;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -210,7 +210,7 @@ public final class WriterFixture implements AutoCloseable, AfterAllCallback {
     }
 
     /** Every document of a collection by {@code _id} (as its string form plus type, so 42 and "42" differ). */
-    public static Map<String, Document> snapshot(MongoTemplate mongo, String collection) {
+    public static Map<String, Document> snapshot(MongoDatabase mongo, String collection) {
         Map<String, Document> out = new TreeMap<>();
         for (Document d : mongo.getCollection(collection).find()) {
             Object id = d.get("_id");

@@ -1,9 +1,9 @@
 package org.peakoningest.writer.health;
 
+import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,16 +14,16 @@ import org.springframework.stereotype.Component;
 @Component("mongoHealthIndicator")
 class MongoPingHealth implements HealthIndicator {
 
-    private final MongoTemplate mongo;
+    private final MongoDatabase mongo;
 
-    MongoPingHealth(MongoTemplate mongo) {
+    MongoPingHealth(MongoDatabase mongo) {
         this.mongo = mongo;
     }
 
     @Override
     public Health health() {
         try {
-            mongo.getDb().runCommand(new Document("ping", 1));
+            mongo.runCommand(new Document("ping", 1));
             return Health.up().build();
         } catch (RuntimeException e) {
             return Health.down()

@@ -1,5 +1,6 @@
 package org.peakoningest.writer.replay;
 
+import com.mongodb.client.MongoDatabase;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -45,7 +45,7 @@ class ReplayRunner implements ApplicationRunner {
     private final ReplayDeadLetters deadLetters;
     private final KafkaListenerEndpointRegistry registry;
     private final LandedReconciler landed;
-    private final MongoTemplate mongo;
+    private final MongoDatabase mongo;
     private final String group;
     private final boolean generatedGroup;
     private final PrintStream out = System.out;
@@ -57,7 +57,7 @@ class ReplayRunner implements ApplicationRunner {
             ReplayDeadLetters deadLetters,
             KafkaListenerEndpointRegistry registry,
             LandedReconciler landed,
-            MongoTemplate mongo,
+            MongoDatabase mongo,
             WriterProperties properties,
             @Value("${peakon.writer.replay.generated-group:false}") boolean generatedGroup) {
         this.kafkaAdmin = kafkaAdmin;
@@ -80,7 +80,7 @@ class ReplayRunner implements ApplicationRunner {
             Map<TopicPartition, Long> end = offsets(admin, partitions, OffsetSpec.latest());
             log.info(
                     "replay into '{}' under group '{}': {} records to read on {} partitions",
-                    mongo.getDb().getName(),
+                    mongo.getName(),
                     group,
                     total(beginning, end),
                     partitions.size());
@@ -127,8 +127,7 @@ class ReplayRunner implements ApplicationRunner {
     }
 
     private void printCounts(long millis) {
-        out.printf(
-                "replay into database '%s' finished in %.1f s%n", mongo.getDb().getName(), millis / 1000.0);
+        out.printf("replay into database '%s' finished in %.1f s%n", mongo.getName(), millis / 1000.0);
         for (PeakonCollection collection : PeakonCollection.values()) {
             out.printf(
                     "  %-18s %d documents%n",

@@ -1,6 +1,7 @@
 package org.peakoningest.writer.runs;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -26,7 +27,6 @@ import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.writer.config.WriterProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +49,7 @@ public class LandedReconciler {
     private static final int SPACING = 5;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-    private final MongoTemplate mongo;
+    private final MongoDatabase mongo;
     private final long intervalNanos;
     // Dirty from the start: a restarted writer recounts once, fixing counts a crash left behind.
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -59,7 +59,7 @@ public class LandedReconciler {
     private volatile long lastRecountNanos;
     private volatile boolean failing;
 
-    LandedReconciler(MongoTemplate mongo, WriterProperties properties) {
+    LandedReconciler(MongoDatabase mongo, WriterProperties properties) {
         this.mongo = mongo;
         this.intervalNanos = properties.runsRecountInterval().toNanos();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -3,6 +3,7 @@ package org.peakoningest.writer.runs;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import java.time.Instant;
@@ -21,7 +22,6 @@ import org.peakoningest.common.runs.RunStarted;
 import org.peakoningest.common.runs.SkippedRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +36,9 @@ public class RunEventApplier {
     private static final Logger log = LoggerFactory.getLogger(RunEventApplier.class);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-    private final MongoTemplate mongo;
+    private final MongoDatabase mongo;
 
-    RunEventApplier(MongoTemplate mongo) {
+    RunEventApplier(MongoDatabase mongo) {
         this.mongo = mongo;
     }
 

@@ -1,5 +1,6 @@
 package org.peakoningest.writer.startup;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +26,14 @@ class StartupChecks implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(StartupChecks.class);
 
-    private final MongoTemplate mongo;
+    private final MongoDatabase mongo;
     private final KafkaAdmin kafkaAdmin;
     private final KafkaProperties kafka;
     private final DataIndexes indexes;
     private final Duration timeout;
 
     StartupChecks(
-            MongoTemplate mongo,
+            MongoDatabase mongo,
             KafkaAdmin kafkaAdmin,
             KafkaProperties kafka,
             DataIndexes indexes,
@@ -52,7 +52,7 @@ class StartupChecks implements SmartInitializingSingleton {
         indexes.ensure();
         log.info(
                 "connected to MongoDB database '{}' and Kafka at {}; indexes in place",
-                mongo.getDb().getName(),
+                mongo.getName(),
                 String.join(",", kafka.getBootstrapServers()));
     }
 
@@ -60,7 +60,7 @@ class StartupChecks implements SmartInitializingSingleton {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                mongo.getDb().runCommand(new Document("ping", 1));
+                mongo.runCommand(new Document("ping", 1));
                 return;
             } catch (RuntimeException e) {
                 if (System.nanoTime() >= deadline) {

@@ -4,6 +4,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
@@ -24,7 +25,6 @@ import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.peakoningest.common.DocumentFields;
 import org.peakoningest.common.PeakonCollection;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,13 +61,13 @@ public class BulkDocumentWriter {
     private static final Set<Integer> TRANSIENT_CODES =
             Set.of(6, 7, 50, 64, 89, 91, 112, 189, 262, 9001, 10107, DUPLICATE_KEY, 11600, 11602, 13435, 13436);
 
-    private final MongoTemplate mongo;
+    private final MongoDatabase mongo;
     private final NeverRegressReplace strategy = new NeverRegressReplace();
     private final MeterRegistry meters;
     /** Per collection: whether its last batch was mostly stored already (then the next one compares first). */
     private final Map<PeakonCollection, Boolean> compareFirst = new ConcurrentHashMap<>();
 
-    public BulkDocumentWriter(MongoTemplate mongo, MeterRegistry meters) {
+    public BulkDocumentWriter(MongoDatabase mongo, MeterRegistry meters) {
         this.mongo = mongo;
         this.meters = meters;
     }
@@ -95,7 +95,7 @@ public class BulkDocumentWriter {
     private StoreResult.Outcome writeCollection(
             PeakonCollection collection, List<PendingDocument> batch, List<StoreResult.Rejection> rejected) {
         MongoCollection<RawBsonDocument> target =
-                mongo.getCollection(collection.collectionName()).withDocumentClass(RawBsonDocument.class);
+                mongo.getCollection(collection.collectionName(), RawBsonDocument.class);
         Timer.Sample sample = Timer.start(meters);
         try {
             boolean insertFirst = !compareFirst.getOrDefault(collection, false);

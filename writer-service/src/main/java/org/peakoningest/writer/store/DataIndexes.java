@@ -1,10 +1,10 @@
 package org.peakoningest.writer.store;
 
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.writer.runs.RunFields;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DataIndexes {
 
-    private final MongoTemplate mongo;
+    private final MongoDatabase mongo;
 
-    public DataIndexes(MongoTemplate mongo) {
+    public DataIndexes(MongoDatabase mongo) {
         this.mongo = mongo;
     }
 

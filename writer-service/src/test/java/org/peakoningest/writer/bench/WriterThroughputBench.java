@@ -1,5 +1,6 @@
 package org.peakoningest.writer.bench;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,6 @@ import org.peakoningest.writer.WriterApplication;
 import org.peakoningest.writer.WriterFixture;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Sustained writer throughput on N answer envelopes (default 200,000) with the embedded broker and the Mongo
@@ -98,7 +98,7 @@ public final class WriterThroughputBench {
                         "--spring.main.web-application-type=none",
                         "--logging.level.org.peakoningest=WARN");
         long started = System.nanoTime();
-        MongoTemplate mongo = context.getBean(MongoTemplate.class);
+        MongoDatabase mongo = context.getBean(MongoDatabase.class);
         long docs = 0;
         long lastPrint = System.nanoTime();
         while (docs < count) {
@@ -128,7 +128,7 @@ public final class WriterThroughputBench {
         System.exit(0);
     }
 
-    private static String landingStatus(MongoTemplate mongo, String run) {
+    private static String landingStatus(MongoDatabase mongo, String run) {
         Document doc = mongo.getCollection(MongoCollections.INGESTION_RUNS)
                 .find(new Document("_id", run))
                 .first();

@@ -3,6 +3,7 @@ package org.peakoningest.writer.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import org.peakoningest.writer.WriterIntegrationTest;
 import org.peakoningest.writer.runs.RunEventApplier;
 import org.peakoningest.writer.store.BulkDocumentWriter;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 
@@ -51,7 +51,7 @@ class CrashBeforeCommitIT {
     private static final String RUN = "run-crash";
 
     @Autowired
-    MongoTemplate mongo;
+    MongoDatabase mongo;
 
     @Autowired
     KafkaListenerEndpointRegistry registry;

@@ -3,6 +3,7 @@ package org.peakoningest.writer.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import org.peakoningest.testsupport.KafkaProbe;
 import org.peakoningest.writer.WriterFixture;
 import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
@@ -41,7 +41,7 @@ class DeadLetterIT {
     static final WriterFixture fixture = new WriterFixture("it-dlt.");
 
     @Autowired
-    MongoTemplate mongo;
+    MongoDatabase mongo;
 
     @Autowired
     KafkaListenerEndpointRegistry registry;

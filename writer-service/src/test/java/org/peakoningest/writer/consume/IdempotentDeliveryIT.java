@@ -3,6 +3,7 @@ package org.peakoningest.writer.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,6 @@ import org.peakoningest.common.runs.SyncMode;
 import org.peakoningest.writer.WriterFixture;
 import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -45,7 +45,7 @@ class IdempotentDeliveryIT {
     private static final String GROUP = "it-idem";
 
     @Autowired
-    MongoTemplate mongo;
+    MongoDatabase mongo;
 
     @Autowired
     KafkaListenerEndpointRegistry registry;

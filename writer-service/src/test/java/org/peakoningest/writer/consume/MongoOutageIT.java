@@ -3,6 +3,7 @@ package org.peakoningest.writer.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Mongo down for 20 s during a run: nothing is dead-lettered, nothing is committed while it is down, health says
@@ -47,7 +47,7 @@ class MongoOutageIT {
     private static final String GROUP = "it-outage";
 
     @Autowired
-    MongoTemplate mongo;
+    MongoDatabase mongo;
 
     @Autowired
     WriteHealth health;

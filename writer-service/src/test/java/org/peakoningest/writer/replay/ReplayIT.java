@@ -34,7 +34,6 @@ import org.peakoningest.writer.WriterApplication;
 import org.peakoningest.writer.WriterFixture;
 import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -55,17 +54,17 @@ class ReplayIT {
     private static final String RUN_2 = "run-replay-2";
 
     @Autowired
-    MongoTemplate mongo;
+    MongoDatabase mongo;
 
     @Test
     void replayRebuildsAnEmptyDatabaseEqualToTheLiveOne() {
         publishTwoRuns();
         await().atMost(WriterFixture.patience()).until(() -> fixture.caughtUp("it-replay"));
         await().atMost(WriterFixture.patience()).untilAsserted(() -> {
-            assertThat(run(mongo.getDb(), RUN_1).getString("landing_status")).isEqualTo("superseded");
-            assertThat(run(mongo.getDb(), RUN_2).getString("landing_status")).isEqualTo("complete");
+            assertThat(run(mongo, RUN_1).getString("landing_status")).isEqualTo("superseded");
+            assertThat(run(mongo, RUN_2).getString("landing_status")).isEqualTo("complete");
         });
-        Map<String, Map<String, Document>> live = everything(mongo.getDb());
+        Map<String, Map<String, Document>> live = everything(mongo);
         assertThat(live.get("answers_export")).hasSize(61);
         assertThat(live.get("answers_export").get("Long:3000000000")).isNotNull();
         assertThat(live.get("employees").get("Integer:3").getString("run_id")).isEqualTo(RUN_2);
@@ -105,12 +104,12 @@ class ReplayIT {
         int again = WriterApplication.run(
                 "replay",
                 "--target-db",
-                mongo.getDb().getName(),
+                mongo.getName(),
                 "--spring.kafka.bootstrap-servers=" + fixture.bootstrap,
                 "--spring.mongodb.uri=" + IntegrationInfrastructure.shared().mongoUri(),
                 "--peakon.writer.topic-prefix=it-replay.");
         assertThat(again).isZero();
-        assertThat(everything(mongo.getDb())).isEqualTo(live);
+        assertThat(everything(mongo)).isEqualTo(live);
     }
 
     private static void publishTwoRuns() {

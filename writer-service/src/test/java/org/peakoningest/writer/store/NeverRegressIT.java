@@ -3,6 +3,7 @@ package org.peakoningest.writer.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.writer.WriterFixture;
 import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Never regress: an older version after a newer one leaves the newer stored, through the bulk writer directly
@@ -34,7 +34,7 @@ class NeverRegressIT {
     BulkDocumentWriter writer;
 
     @Autowired
-    MongoTemplate mongo;
+    MongoDatabase mongo;
 
     @Test
     void conditionalUpsertKeepsTheNewestVersion() {
