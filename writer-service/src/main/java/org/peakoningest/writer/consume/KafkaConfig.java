@@ -32,6 +32,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.serializer.DelegatingByTopicDeserializer;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -125,7 +126,12 @@ class KafkaConfig {
         @SuppressWarnings({"unchecked", "rawtypes"})
         DefaultKafkaProducerFactory<Object, Object> producers = new DefaultKafkaProducerFactory(
                 config, new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
-        return new KafkaTemplate<>(producers);
+        KafkaTemplate<Object, Object> template = new KafkaTemplate<>(producers);
+        // A failed send is logged by the template too: without the record's key and value (personal data).
+        LoggingProducerListener<Object, Object> log = new LoggingProducerListener<>();
+        log.setIncludeContents(false);
+        template.setProducerListener(log);
+        return template;
     }
 
     @Bean

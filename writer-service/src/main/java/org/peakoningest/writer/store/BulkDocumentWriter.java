@@ -43,15 +43,17 @@ import org.springframework.stereotype.Component;
  * The path of a collection's next batch follows its last batch: compare first when more than half of it was stored
  * already. Both paths store the same documents; only the number of round trips differs.
  *
- * <p>Errors of a document of its own are returned as rejections, and anything that says Mongo itself is
- * unavailable (network, timeouts, elections, write concern) is thrown so the caller retries the whole batch without
- * committing.
+ * <p>Errors of a document of its own are returned as rejections (also the ones that end a whole write, see
+ * {@link MongoErrors}), and anything that says Mongo itself is unavailable (network, timeouts, elections, write
+ * concern) is thrown so the caller retries the whole batch without committing.
  */
 @Component
 public class BulkDocumentWriter {
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final int DUPLICATE_KEY = 11000;
+    /** The largest document MongoDB stores (its {@code maxBsonObjectSize}, the same on every server version). */
+    static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
     /**
      * Server error codes that mean "try again later", never "this document is bad". 11000 is among them for the
@@ -75,13 +77,22 @@ public class BulkDocumentWriter {
     public StoreResult write(List<PendingDocument> versions) {
         Map<PeakonCollection, Map<Object, PendingDocument>> newest = new EnumMap<>(PeakonCollection.class);
         Map<PeakonCollection, Integer> received = new EnumMap<>(PeakonCollection.class);
+        List<StoreResult.Rejection> rejected = new ArrayList<>();
         for (PendingDocument version : versions) {
+            int size = version.document().getByteBuffer().remaining();
+            if (size > MAX_DOCUMENT_BYTES) {
+                // Known before sending: the driver would refuse it while encoding, after part of the batch went out.
+                rejected.add(new StoreResult.Rejection(
+                        version,
+                        "the document is " + size + " bytes, over MongoDB's limit of " + MAX_DOCUMENT_BYTES
+                                + " bytes (16 MiB)"));
+                continue;
+            }
             received.merge(version.collection(), 1, Integer::sum);
             newest.computeIfAbsent(version.collection(), c -> new LinkedHashMap<>())
                     .merge(version.id(), version, BinaryOperator.maxBy(PendingDocument.VERSION_ORDER));
         }
         Map<PeakonCollection, StoreResult.Outcome> outcomes = new EnumMap<>(PeakonCollection.class);
-        List<StoreResult.Rejection> rejected = new ArrayList<>();
         newest.forEach((collection, byId) -> {
             List<PendingDocument> batch = List.copyOf(byId.values());
             StoreResult.Outcome outcome = writeCollection(collection, batch, rejected);
@@ -92,7 +103,38 @@ public class BulkDocumentWriter {
         return new StoreResult(outcomes, rejected);
     }
 
+    /**
+     * Writes one collection's part of the batch. When the write fails because of one document (the driver refuses to
+     * encode it, e.g. over 16 MB; see {@link MongoErrors}), the failure does not say which one: the versions are
+     * then written one by one, so that only the refused one is rejected and the rest land. (Versions a failed
+     * attempt had already written are found stored then and count as stale, not written.)
+     */
     private StoreResult.Outcome writeCollection(
+            PeakonCollection collection, List<PendingDocument> batch, List<StoreResult.Rejection> rejected) {
+        int rejectedBefore = rejected.size();
+        try {
+            return writeOnce(collection, batch, rejected);
+        } catch (RuntimeException e) {
+            if (!MongoErrors.refusesADocument(e)) {
+                throw e;
+            }
+            rejected.subList(rejectedBefore, rejected.size()).clear();
+            if (batch.size() == 1) {
+                rejected.add(new StoreResult.Rejection(batch.get(0), MongoErrors.reason(e)));
+                return new StoreResult.Outcome(0, 0);
+            }
+            int written = 0;
+            int stale = 0;
+            for (PendingDocument version : batch) {
+                StoreResult.Outcome one = writeCollection(collection, List.of(version), rejected);
+                written += one.written();
+                stale += one.stale();
+            }
+            return new StoreResult.Outcome(written, stale);
+        }
+    }
+
+    private StoreResult.Outcome writeOnce(
             PeakonCollection collection, List<PendingDocument> batch, List<StoreResult.Rejection> rejected) {
         MongoCollection<RawBsonDocument> target =
                 mongo.getCollection(collection.collectionName(), RawBsonDocument.class);
