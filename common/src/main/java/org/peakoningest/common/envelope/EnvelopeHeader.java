@@ -21,7 +21,7 @@ public record EnvelopeHeader(
 
     /** Why the envelope cannot be written as a document ({@link RecordEnvelope#defect()}), or empty when it can. */
     public Optional<String> defect(boolean itemIsObject) {
-        return RecordEnvelope.defectOf(runId, collection, fetchedAt, key, itemIsObject);
+        return RecordEnvelope.defectOf(schemaVersion, runId, collection, fetchedAt, key, itemIsObject);
     }
 
     /** The collection, when it is one of the contract's. */

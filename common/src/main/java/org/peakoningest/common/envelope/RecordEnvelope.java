@@ -68,7 +68,7 @@ public record RecordEnvelope(
      * record rather than guessing.
      */
     public Optional<String> defect() {
-        return defectOf(runId, collection, fetchedAt, key, item != null && item.isObject());
+        return defectOf(schemaVersion, runId, collection, fetchedAt, key, item != null && item.isObject());
     }
 
     /**
@@ -76,7 +76,17 @@ public record RecordEnvelope(
      * the same checks in the same order, so both give the same reason.
      */
     public static Optional<String> defectOf(
-            String runId, String collection, Instant fetchedAt, DocumentKey key, boolean itemIsObject) {
+            int schemaVersion,
+            String runId,
+            String collection,
+            Instant fetchedAt,
+            DocumentKey key,
+            boolean itemIsObject) {
+        // A newer schema may mean anything (fields renamed, the item reshaped): never read it as this one.
+        if (schemaVersion > SCHEMA_VERSION) {
+            return Optional.of("envelope schema_version " + schemaVersion + " is newer than this consumer reads ("
+                    + SCHEMA_VERSION + ")");
+        }
         if (key == null) {
             return Optional.of("envelope has no key");
         }

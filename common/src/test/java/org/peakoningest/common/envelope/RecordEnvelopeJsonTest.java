@@ -105,4 +105,19 @@ class RecordEnvelopeJsonTest {
                         .defect())
                 .contains("envelope has no item object");
     }
+
+    @Test
+    void aNewerSchemaVersionIsADefectNeverReadAsThisOne() {
+        JsonNode item = mapper.createObjectNode();
+        Instant now = Instant.parse("2026-11-23T03:04:00Z");
+        RecordEnvelope newer =
+                new RecordEnvelope(2, RUN, "employees", "/employees", "u", now, DocumentKey.of(1), null, item);
+        assertThat(newer.defect()).contains("envelope schema_version 2 is newer than this consumer reads (1)");
+        assertThat(mapper.readValue(mapper.writeValueAsBytes(newer), RecordEnvelope.class)
+                        .defect())
+                .contains("envelope schema_version 2 is newer than this consumer reads (1)");
+        assertThat(new RecordEnvelope(1, RUN, "employees", "/employees", "u", now, DocumentKey.of(1), null, item)
+                        .defect())
+                .isEmpty();
+    }
 }

@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param mongoSocketTimeout   WRITER_MONGO_SOCKET_TIMEOUT_MS: read timeout of one Mongo operation
  * @param runsRecountInterval  WRITER_RUNS_RECOUNT_INTERVAL_MS: while busy, how often landed counts are redone
  * @param startupTimeout       WRITER_STARTUP_TIMEOUT_MS: how long start-up waits for Kafka and Mongo
+ * @param maxClockSkew         WRITER_MAX_CLOCK_SKEW: a record fetched further in the future than this is poison
  */
 @Validated
 @ConfigurationProperties("peakon.writer")
@@ -40,4 +41,5 @@ public record WriterProperties(
         @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration mongoTimeout,
         @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration mongoSocketTimeout,
         @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration runsRecountInterval,
-        @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration startupTimeout) {}
+        @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration startupTimeout,
+        @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration maxClockSkew) {}

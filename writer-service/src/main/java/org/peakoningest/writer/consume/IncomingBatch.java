@@ -1,10 +1,13 @@
 package org.peakoningest.writer.consume;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.runs.RunEvent;
 import org.peakoningest.writer.store.DecodedEnvelope;
@@ -23,7 +26,13 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
 
     private static final LogAccessor LOG = new LogAccessor(IncomingBatch.class);
 
-    static IncomingBatch sort(List<? extends ConsumerRecord<?, ?>> records, WriterTopics topics) {
+    /**
+     * @param now          the writer's clock
+     * @param maxClockSkew {@code WRITER_MAX_CLOCK_SKEW}: how far after {@code now} a {@code fetched_at} may be
+     */
+    static IncomingBatch sort(
+            List<? extends ConsumerRecord<?, ?>> records, WriterTopics topics, Instant now, Duration maxClockSkew) {
+        Horizon horizon = new Horizon(now.plus(maxClockSkew), maxClockSkew);
         List<PendingDocument> documents = new ArrayList<>();
         List<RunEvent> events = new ArrayList<>();
         List<Rejected> poison = new ArrayList<>();
@@ -46,7 +55,7 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
                     poison.add(new Rejected(record, new InvalidRecordException("run event has no run_id")));
                 }
             } else {
-                Optional<String> problem = problem(record, topics);
+                Optional<String> problem = problem(record, topics, horizon);
                 if (problem.isPresent()) {
                     poison.add(new Rejected(record, new InvalidRecordException(problem.get())));
                 } else {
@@ -63,7 +72,10 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
         return new IncomingBatch(documents, events, poison, ignored);
     }
 
-    private static Optional<String> problem(ConsumerRecord<?, ?> record, WriterTopics topics) {
+    /** The latest {@code fetched_at} a document may carry, and the skew it allows (for the reason). */
+    private record Horizon(Instant latest, Duration skew) {}
+
+    private static Optional<String> problem(ConsumerRecord<?, ?> record, WriterTopics topics, Horizon horizon) {
         if (!(record.value() instanceof DecodedEnvelope envelope)) {
             return Optional.of("not a record envelope");
         }
@@ -76,6 +88,12 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
                 .equals(envelope.header().knownCollection())) {
             return Optional.of(
                     "envelope of collection '" + envelope.header().collection() + "' on topic " + record.topic());
+        }
+        // Stored, a version from the future would win over every real crawl of its document (never regress).
+        Instant fetchedAt = envelope.header().fetchedAt();
+        if (fetchedAt.isAfter(horizon.latest())) {
+            return Optional.of("fetched_at " + Timestamps.format(fetchedAt) + " is more than " + horizon.skew()
+                    + " ahead of the writer's clock (WRITER_MAX_CLOCK_SKEW)");
         }
         // Compaction keeps the last record per record key: a key that is not the document key would let it drop
         // versions of other documents.

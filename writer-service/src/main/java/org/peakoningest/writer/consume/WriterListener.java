@@ -1,10 +1,13 @@
 package org.peakoningest.writer.consume;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.peakoningest.common.runs.RunEvent;
+import org.peakoningest.writer.config.WriterProperties;
 import org.peakoningest.writer.health.WriteHealth;
 import org.peakoningest.writer.runs.LandedReconciler;
 import org.peakoningest.writer.runs.RunEventApplier;
@@ -35,6 +38,7 @@ public class WriterListener {
     private final WriteHealth health;
     private final WriterMetrics metrics;
     private final List<BatchObserver> observers;
+    private final Duration maxClockSkew;
 
     public WriterListener(
             WriterTopics topics,
@@ -44,7 +48,8 @@ public class WriterListener {
             LandedReconciler landed,
             WriteHealth health,
             WriterMetrics metrics,
-            List<BatchObserver> observers) {
+            List<BatchObserver> observers,
+            WriterProperties properties) {
         this.topics = topics;
         this.documents = documents;
         this.runEvents = runEvents;
@@ -53,6 +58,7 @@ public class WriterListener {
         this.health = health;
         this.metrics = metrics;
         this.observers = observers;
+        this.maxClockSkew = properties.maxClockSkew();
     }
 
     @KafkaListener(
@@ -64,7 +70,7 @@ public class WriterListener {
             autoStartup = "${peakon.writer.auto-startup:true}")
     public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
         long start = System.nanoTime();
-        IncomingBatch batch = IncomingBatch.sort(records, topics);
+        IncomingBatch batch = IncomingBatch.sort(records, topics, Instant.now(), maxClockSkew);
 
         StoreResult stored = writeToMongo(batch);
 

@@ -123,7 +123,7 @@ class CrashBeforeCommitIT {
                             new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), (String) r.key(), r.value()));
                 }
             }
-            IncomingBatch batch = IncomingBatch.sort(records, topics);
+            IncomingBatch batch = IncomingBatch.sort(records, topics, java.time.Instant.now(), Duration.ofHours(1));
             documents.write(batch.documents());
             batch.runEvents().forEach(runEvents::apply);
             // closed here without a commit: the process "died" after Mongo acknowledged the writes
