@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,11 +24,21 @@ import picocli.CommandLine.Option;
  * lives in memory and is gone when the process ends; with it, it is kept in an H2 MVStore file (slower: see
  * STACK-FACTS). Prints {@value #READY_MARKER} once it accepts connections. With {@code --parent-pid} it also exits
  * when that process is gone, so a launcher killed with SIGKILL does not leave the database behind.
+ *
+ * <p>Exit statuses: 0 stopped, 1 failed, 2 usage error, {@value #PORT_IN_USE} the port is taken (one line on stderr
+ * names it; the launcher then tries another port). Whatever fails, the process ends: it never stays behind without
+ * serving.
  */
 @Command(name = "MongoWireServer", mixinStandardHelpOptions = true)
 public final class MongoWireServer implements Callable<Integer> {
 
     public static final String READY_MARKER = "mongo-wire server listening on";
+
+    /**
+     * The port was taken between the launcher's check and the bind (another stack, any other program): the launcher
+     * retries on another port instead of failing the run.
+     */
+    public static final int PORT_IN_USE = 3;
 
     @Option(names = "--port", defaultValue = "27017", description = "port on 127.0.0.1 (default ${DEFAULT-VALUE})")
     int port;
@@ -39,19 +50,46 @@ public final class MongoWireServer implements Callable<Integer> {
     Long parentPid;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MongoWireServer())
-                .setParameterExceptionHandler((e, given) -> {
-                    System.err.println("mongo-wire server: " + e.getMessage());
-                    return CommandLine.ExitCode.USAGE;
-                })
-                .execute(args));
+        int status = CommandLine.ExitCode.SOFTWARE;
+        try {
+            status = new CommandLine(new MongoWireServer())
+                    .setParameterExceptionHandler((e, given) -> {
+                        System.err.println("mongo-wire server: " + e.getMessage());
+                        return CommandLine.ExitCode.USAGE;
+                    })
+                    .setExecutionExceptionHandler((e, command, parsed) -> failed(e))
+                    .execute(args);
+        } catch (Throwable e) {
+            // picocli hands Errors (OutOfMemoryError, a missing class) straight through.
+            status = failed(e);
+        } finally {
+            // Always an explicit exit: mongo-java-server's Netty threads are not daemons, so a main thread that just
+            // ended would leave a JVM behind that serves nothing while the launcher waits for its ready line.
+            System.exit(status);
+        }
+    }
+
+    /** The stack trace for the log, then one line the launcher's report ends with (it shows the log's last lines). */
+    private static int failed(Throwable e) {
+        e.printStackTrace();
+        System.err.println("mongo-wire server: failed: " + e);
+        return CommandLine.ExitCode.SOFTWARE;
     }
 
     @Override
     public Integer call() throws InterruptedException, IOException {
         MongoBackend backend = h2File == null ? memory() : h2(h2File);
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (Exception e) {
+            // Netty rethrows the BindException undeclared; MongoServer has already shut itself and the backend down.
+            if (causedByBindFailure(e)) {
+                System.err.println("mongo-wire server: port " + port + " on 127.0.0.1 is already in use");
+                return PORT_IN_USE;
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -70,6 +108,15 @@ public final class MongoWireServer implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static boolean causedByBindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -53,6 +53,9 @@ public final class EmbeddedStack implements AutoCloseable {
 
     static final Pattern SIMULATOR_READY = Pattern.compile("peakon-simulator listening on (http://\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** A taken port is a race lost to another program; three in a row is something else, worth reporting. */
+    private static final int MONGO_PORT_ATTEMPTS = 3;
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -122,7 +125,39 @@ public final class EmbeddedStack implements AutoCloseable {
      * @param parentPid exit when this process ends (null: survive the launcher, for --keep-running)
      */
     public String startMongo(int preferredPort, Path h2File, Long parentPid) throws InterruptedException {
-        int port = ports.preferredOrFree(preferredPort);
+        return startMongoOn(ports.preferredOrFree(preferredPort), h2File, parentPid);
+    }
+
+    /**
+     * Starts the Mongo-wire server on {@code port}, or on another free port when {@code port} is taken by the time
+     * the server binds it: a port free when checked can be taken before the bind (a second stack starting at the same
+     * moment, any other program). The server says so by exiting with {@link MongoWireServer#PORT_IN_USE} at once.
+     */
+    String startMongoOn(int port, Path h2File, Long parentPid) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            ManagedProcess process = supervisor.start(mongoCommand(port, h2File, parentPid));
+            try {
+                process.awaitLogLine(Pattern.compile(Pattern.quote(MongoWireServer.READY_MARKER)), START_TIMEOUT);
+            } catch (StackFailure failure) {
+                boolean portTaken = process.exitCode().equals(Optional.of(MongoWireServer.PORT_IN_USE));
+                if (!portTaken || attempt == MONGO_PORT_ATTEMPTS) {
+                    throw failure;
+                }
+                supervisor.stop(process);
+                int next = ports.free();
+                progress.accept(
+                        "port " + port + " was taken before the mongo-wire server could bind it; trying " + next);
+                port = next;
+                continue;
+            }
+            mongoUri = "mongodb://127.0.0.1:" + port;
+            state.put("mongo.uri", mongoUri);
+            progress.accept("mongo-wire server ready at " + mongoUri + " (" + describe(process) + ")");
+            return mongoUri;
+        }
+    }
+
+    private JavaCommand mongoCommand(int port, Path h2File, Long parentPid) {
         List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
         if (h2File != null) {
             args.addAll(List.of("--h2-file", h2File.toString()));
@@ -130,16 +165,10 @@ public final class EmbeddedStack implements AutoCloseable {
         if (parentPid != null) {
             args.addAll(List.of("--parent-pid", parentPid.toString()));
         }
-        ManagedProcess process = supervisor.start(JavaCommand.mainClass(
-                        "mongo", launcherClasspath(), MongoWireServer.class.getName())
+        return JavaCommand.mainClass("mongo", launcherClasspath(), MongoWireServer.class.getName())
                 .withJvmOptions(
                         "-Xmx" + heap("MONGO", "4g"), "-XX:+UseG1GC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
-                .withArguments(args));
-        process.awaitLogLine(Pattern.compile(Pattern.quote(MongoWireServer.READY_MARKER)), START_TIMEOUT);
-        mongoUri = "mongodb://127.0.0.1:" + port;
-        state.put("mongo.uri", mongoUri);
-        progress.accept("mongo-wire server ready at " + mongoUri + " (" + describe(process) + ")");
-        return mongoUri;
+                .withArguments(args);
     }
 
     /** Starts the simulated Peakon and points the fetcher at it. */
