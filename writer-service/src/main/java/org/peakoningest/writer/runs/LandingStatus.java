@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import org.bson.Document;
 import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.runs.RunLandingStatus;
 
 /**
  * Whether a run's documents are all in Mongo, decided from the stored run documents and the recounted landed
@@ -21,10 +22,11 @@ import org.peakoningest.common.PeakonCollection;
  */
 final class LandingStatus {
 
-    static final String COMPLETE = "complete";
-    static final String SUPERSEDED = "superseded";
-    static final String PENDING = "pending";
-    static final String NOTHING = "nothing";
+    // The values are the contract's (common): readers of ingestion_runs filter and wait on the same list.
+    static final String COMPLETE = RunLandingStatus.COMPLETE.value();
+    static final String SUPERSEDED = RunLandingStatus.SUPERSEDED.value();
+    static final String PENDING = RunLandingStatus.PENDING.value();
+    static final String NOTHING = RunLandingStatus.NOTHING.value();
     /** The fetch status of a run that failed (see the run events). */
     private static final String FAILED = "failed";
 

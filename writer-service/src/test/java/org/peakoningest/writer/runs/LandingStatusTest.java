@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.peakoningest.common.runs.RunLandingStatus;
 
 class LandingStatusTest {
 
@@ -84,5 +85,12 @@ class LandingStatusTest {
         assertThat(LandingStatus.of("b", emptyButSuccessful, Map.of(), List.of(emptyButSuccessful)))
                 .as("a company with nothing to export, fetched without error")
                 .isEqualTo("complete");
+    }
+
+    @Test
+    void theWriterWritesExactlyTheContractsLandingStatuses() {
+        assertThat(List.of(
+                        LandingStatus.COMPLETE, LandingStatus.SUPERSEDED, LandingStatus.NOTHING, LandingStatus.PENDING))
+                .containsExactlyInAnyOrderElementsOf(RunLandingStatus.storedValues());
     }
 }
