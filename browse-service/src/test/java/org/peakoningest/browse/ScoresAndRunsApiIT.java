@@ -85,6 +85,8 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
         db.getCollection(MongoCollections.INGESTION_RUNS).drop();
         db.getCollection(MongoCollections.INGESTION_RUNS)
                 .insertMany(List.of(
+                        run("run-0", "2026-11-01T03:00:00.000000Z", "failed", "nothing"),
+                        run("run-1", "2026-11-02T03:00:00.000000Z", "success", "superseded"),
                         run("run-a", "2026-11-09T03:00:00.000000Z", "success", "complete"),
                         run("run-b", "2026-11-16T03:00:00.000000Z", "partial", "complete"),
                         run("run-c", "2026-11-23T03:00:00.000000Z", "success", "pending")));
@@ -200,7 +202,7 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
     @Test
     void runsAreListedNewestFirstWithTheirStatuses() {
         JsonNode runs = api.json("/api/runs", Map.of());
-        assertThat(ApiClient.ids(runs)).containsExactly("run-c", "run-b", "run-a");
+        assertThat(ApiClient.ids(runs)).containsExactly("run-c", "run-b", "run-a", "run-1", "run-0");
         JsonNode newest = runs.get("items").get(0);
         assertThat(newest.get("landing_status").asString()).isEqualTo("pending");
         assertThat(newest.get("collections").get("employees").get("landed").asInt())
@@ -213,6 +215,25 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
                 .containsExactly("run-b");
         assertThat(api.get("/api/runs", params("status", "{\"$ne\":\"x\"}")).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void runsFilterOnEveryLandingStatusTheWriterWrites() {
+        assertThat(ApiClient.ids(api.json("/api/runs", params("landingStatus", "complete"))))
+                .containsExactly("run-b", "run-a");
+        assertThat(ApiClient.ids(api.json("/api/runs", params("landingStatus", "superseded"))))
+                .containsExactly("run-1");
+        assertThat(ApiClient.ids(api.json("/api/runs", params("landingStatus", "nothing"))))
+                .containsExactly("run-0");
+        assertThat(ApiClient.ids(api.json("/api/runs", params("landingStatus", "pending"))))
+                .containsExactly("run-c");
+
+        var unknown = api.get("/api/runs", params("landingStatus", "done"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        JsonNode error = ApiClient.parse(unknown.body());
+        assertThat(error.get("error").asString()).isEqualTo("bad_request");
+        assertThat(error.get("message").asString())
+                .isEqualTo("parameter 'landingStatus' must be one of complete, nothing, pending, superseded");
     }
 
     @Test

@@ -259,14 +259,45 @@ class CrawlIT extends CrawlFixture {
         RunReport report = ingestion.execute(SyncMode.FULL, false);
 
         assertThat(report.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(report.lastError()).contains("HTTP 404").doesNotContain(PeakonStub.APP_TOKEN);
-        assertThat(report.collections().get("answers_export").error()).startsWith("not crawled: authentication");
+        assertThat(report.lastError()).isEqualTo("authentication failed: app token unknown (404)");
+        assertThat(report.collections().get("answers_export").error())
+                .isEqualTo("not crawled: authentication failed: app token unknown (404)");
         peakon.verify(0, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export")));
         RunFinished finished = (RunFinished) runEventsOf(report.runId()).get(7);
         assertThat(finished.status()).isEqualTo(RunStatus.FAILED);
         assertThat(finished.collections().get("drivers_catalog").published()).isEqualTo(PeakonStub.CATALOG);
         assertThat(lastRun.health().getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
         assertThat(lastRun.health().getDetails()).containsEntry("lastStatus", "failed");
+    }
+
+    @Test
+    void aRejectedCachedTokenAndAnUnknownAppTokenFailTheRunOnAuthentication() {
+        mongo.getCollection(MongoCollections.AUTH_TOKENS)
+                .insertOne(new Document("_id", stub.baseUrl() + "::application").append("bearer_token", "stale-token"));
+        peakon.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(PeakonStub.API + "/.*"))
+                .withHeader("Authorization", equalTo("Bearer stale-token"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(401).withBody("{\"errors\":[]}")));
+        peakon.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        urlPathEqualTo(PeakonStub.API + "/auth/application"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(404).withBody("{\"errors\":[{\"detail\":\"not found\"}]}")));
+
+        RunReport report = ingestion.execute(SyncMode.FULL, false);
+
+        String unknown = "authentication failed: app token unknown (404)";
+        assertThat(report.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(report.lastError()).isEqualTo(unknown);
+        assertThat(report.collections().get("answers_export").error()).isEqualTo(unknown);
+        assertThat(report.collections().get("employees").error()).isEqualTo("not crawled: " + unknown);
+        assertThat(report.collections().get("scores_by_driver").error()).isEqualTo("not crawled: " + unknown);
+        RunFinished finished = (RunFinished) runEventsOf(report.runId()).get(7);
+        assertThat(finished.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(finished.lastError()).isEqualTo(unknown);
+        // The app token is not asked about again for every collection: Peakon's answer will not change in this run.
+        peakon.verify(1, postRequestedFor(urlPathEqualTo(PeakonStub.API + "/auth/application")));
+        peakon.verify(0, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/employees")));
     }
 
     @Test

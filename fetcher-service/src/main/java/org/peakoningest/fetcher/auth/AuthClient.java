@@ -22,6 +22,8 @@ class AuthClient {
 
     private static final Logger log = LoggerFactory.getLogger(AuthClient.class);
     private static final Set<Integer> BODY_REJECTED = Set.of(400, 415, 422);
+    private static final int NOT_FOUND = 404;
+    static final String UNKNOWN_APP_TOKEN = "authentication failed: app token unknown (404)";
     /**
      * Where the bearer token may be, in order of preference. The real API returns a {@code bearer_tokens} resource
      * whose {@code data.id} is the JWT; the other shapes are the brief's tolerant fallbacks.
@@ -54,8 +56,15 @@ class AuthClient {
                         "token=" + URLEncoder.encode(appToken, StandardCharsets.UTF_8) + "&persists=true");
             }
         } catch (PeakonHttpException e) {
-            String hint = e.status() == 404 ? " (Peakon does not know this app token; check PEAKON_APP_TOKEN)" : "";
-            throw new AuthenticationException("authentication failed: " + e.getMessage() + hint, e);
+            if (e.status() == NOT_FOUND) {
+                // Peakon's one answer to an app token it does not know; the run reports exactly this, the hint
+                // for the operator goes to the log.
+                log.error(
+                        "Peakon does not know the app token (HTTP 404 from POST {}); check PEAKON_APP_TOKEN",
+                        authUri.getRawPath());
+                throw new AuthenticationException(UNKNOWN_APP_TOKEN, e);
+            }
+            throw new AuthenticationException("authentication failed: " + e.getMessage(), e);
         } catch (AuthenticationException e) {
             throw e;
         } catch (RuntimeException e) {

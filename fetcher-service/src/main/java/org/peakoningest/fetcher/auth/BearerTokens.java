@@ -3,6 +3,7 @@ package org.peakoningest.fetcher.auth;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import java.util.Date;
+import java.util.Optional;
 import org.bson.Document;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.fetcher.config.FetcherProperties;
@@ -29,6 +30,8 @@ public class BearerTokens {
     private final String cacheId;
     private final Redactor redactor;
     private volatile String current;
+    /** Why authentication failed in this run, or null: the run stops crawling Peakon once it is set. */
+    private volatile String failure;
 
     BearerTokens(PeakonHttp http, MongoTemplate mongo, FetcherProperties props, Redactor redactor) {
         this.client = new AuthClient(http, props.baseUrl(), props.appToken());
@@ -43,7 +46,16 @@ public class BearerTokens {
      */
     public synchronized String startRun(boolean persist) {
         current = null;
+        failure = null;
         return current(persist);
+    }
+
+    /**
+     * The failure of an authentication in this run, also one that happened mid-crawl (a 401 whose renewal failed):
+     * the collection that hit it only sees its own error, the run needs to know the cause.
+     */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** The token to use now, authenticating when none is known. */
@@ -76,7 +88,13 @@ public class BearerTokens {
     }
 
     private String obtain(boolean persist) {
-        String token = client.authenticate();
+        String token;
+        try {
+            token = client.authenticate();
+        } catch (AuthenticationException e) {
+            failure = e.getMessage();
+            throw e;
+        }
         redactor.remember(token);
         if (persist) {
             cache.replaceOne(

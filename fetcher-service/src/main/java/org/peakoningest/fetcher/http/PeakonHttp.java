@@ -109,38 +109,44 @@ public class PeakonHttp {
     }
 
     private <T> T attempt(Request request, BodyReader<T> reader) {
+        RateBudget.Permit permit;
         try {
-            budget.acquire();
+            permit = budget.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the rate budget", e);
         }
-        metrics.request();
-        RestClient.RequestBodySpec spec = client.method(request.method())
-                .uri(request.uri())
-                .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-                .header(HttpHeaders.ACCEPT_ENCODING, "gzip");
-        if (request.bearer() != null) {
-            spec = spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + request.bearer());
+        // The permit is stamped when the answer starts (or the attempt fails), not when it was granted: Peakon
+        // counts the request when it arrives, which may be well after the grant (see RateBudget).
+        try (permit) {
+            metrics.request();
+            RestClient.RequestBodySpec spec = client.method(request.method())
+                    .uri(request.uri())
+                    .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                    .header(HttpHeaders.ACCEPT_ENCODING, "gzip");
+            if (request.bearer() != null) {
+                spec = spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + request.bearer());
+            }
+            if (request.body() != null) {
+                spec = spec.contentType(request.contentType()).body(request.body());
+            }
+            return spec.exchange(
+                    (req, res) -> {
+                        int status = res.getStatusCode().value();
+                        permit.sent();
+                        InputStream body = decoded(res.getHeaders(), res.getBody());
+                        if (status >= 200 && status < 300) {
+                            return reader.read(body);
+                        }
+                        String excerpt = redactor.excerpt(readSome(body));
+                        Duration retryAfter = status == 429
+                                ? RetryAfter.parse(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), Instant.now())
+                                        .orElse(null)
+                                : null;
+                        throw new PeakonHttpException(request.describe(), status, excerpt, retryAfter);
+                    },
+                    true);
         }
-        if (request.body() != null) {
-            spec = spec.contentType(request.contentType()).body(request.body());
-        }
-        return spec.exchange(
-                (req, res) -> {
-                    int status = res.getStatusCode().value();
-                    InputStream body = decoded(res.getHeaders(), res.getBody());
-                    if (status >= 200 && status < 300) {
-                        return reader.read(body);
-                    }
-                    String excerpt = redactor.excerpt(readSome(body));
-                    Duration retryAfter = status == 429
-                            ? RetryAfter.parse(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), Instant.now())
-                                    .orElse(null)
-                            : null;
-                    throw new PeakonHttpException(request.describe(), status, excerpt, retryAfter);
-                },
-                true);
     }
 
     private static InputStream decoded(HttpHeaders headers, InputStream body) throws IOException {

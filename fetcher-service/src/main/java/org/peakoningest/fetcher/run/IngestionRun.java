@@ -47,6 +47,8 @@ public class IngestionRun {
             PeakonCollection.SCORES_CONTEXTS,
             PeakonCollection.SCORES_BY_DRIVER);
 
+    private static final String NOT_CRAWLED = "not crawled: ";
+
     private final RecordPublisher kafka;
     private final BearerTokens tokens;
     private final Crawler crawler;
@@ -90,7 +92,7 @@ public class IngestionRun {
         for (PeakonCollection collection : ORDER) {
             // Only the static catalog needs no bearer token.
             CollectionStats result = authError != null && collection != PeakonCollection.DRIVERS_CATALOG
-                    ? failed("not crawled: " + authError)
+                    ? notCrawled(authError)
                     : switch (collection) {
                         case DRIVERS_CATALOG -> DriversCatalog.publish(run);
                         case ANSWERS_EXPORT -> crawler.answers(run);
@@ -100,13 +102,20 @@ public class IngestionRun {
                         case SCORES_BY_DRIVER ->
                             driversOk
                                     ? crawler.scoresByDriver(run, driverIds)
-                                    : failed(
-                                            "not crawled: the drivers collection failed, so the driver ids are unknown");
+                                    : notCrawled("the drivers collection failed, so the driver ids are unknown");
                     };
             if (collection == PeakonCollection.DRIVERS) {
                 driversOk = result.status() == CollectionStatus.SUCCESS;
             }
-            if (result.error() != null) {
+            if (authError == null) {
+                // A 401 whose renewal failed (e.g. the app token was revoked): every later call would fail the same
+                // way, so the rest is not crawled and the failure, not its echoes, is the run's last error.
+                authError = tokens.failure().orElse(null);
+            }
+            if (authError != null) {
+                lastError = authError;
+            } else if (result.error() != null && !result.error().startsWith(NOT_CRAWLED)) {
+                // "not crawled" repeats an earlier collection's failure: that one stays the cause.
                 lastError = result.error();
             }
             stats.put(collection.collectionName(), result);
@@ -136,7 +145,10 @@ public class IngestionRun {
         }
     }
 
-    /** failed: authentication failed or no API collection succeeded; partial: some failed; else success. */
+    /**
+     * failed: authentication failed (at the start or mid-crawl) or no API collection succeeded; partial: some
+     * failed; else success.
+     */
     static RunStatus status(String authError, Map<String, CollectionStats> stats) {
         if (authError != null) {
             return RunStatus.FAILED;
@@ -184,7 +196,7 @@ public class IngestionRun {
         return report;
     }
 
-    private static CollectionStats failed(String error) {
-        return new CollectionStats(CollectionStatus.FAILED, 0, 0, List.of(), error);
+    private static CollectionStats notCrawled(String cause) {
+        return new CollectionStats(CollectionStatus.FAILED, 0, 0, List.of(), NOT_CRAWLED + cause);
     }
 }

@@ -146,7 +146,7 @@ class PeakonHttpTest {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        // 25 requests at 10 per 2 s: requests 21..25 cannot start before 4 s.
+        // 25 requests at 9 per 2 s (10 less the margin): requests 19..25 cannot start before 4 s.
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
         List<Long> at = server.findAll(getRequestedFor(urlPathEqualTo("/page"))).stream()
                 .map(r -> r.getLoggedDate().getTime())
@@ -154,9 +154,10 @@ class PeakonHttpTest {
                 .toList();
         assertThat(at).hasSize(25);
         for (long from : at) {
-            // Server-side timestamps trail the client's permits by a few ms; 1,950 ms leaves room for that.
+            // Counted as Peakon counts: by arrival. A permit is stamped when the answer starts, after the arrival,
+            // so the whole window holds (whole milliseconds on both sides keep a gap of 2,000 ms or more).
             long inWindow =
-                    at.stream().filter(t -> t >= from && t < from + 1950).count();
+                    at.stream().filter(t -> t >= from && t < from + 2000).count();
             assertThat(inWindow).as("requests within 2 s from %d", from).isLessThanOrEqualTo(10);
         }
     }

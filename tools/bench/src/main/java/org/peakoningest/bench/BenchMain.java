@@ -29,6 +29,7 @@ import org.bson.Document;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
+import org.peakoningest.common.runs.RunLandingStatus;
 import org.peakoningest.embeddedstack.process.ManagedProcess;
 import org.peakoningest.embeddedstack.process.Ports;
 import org.peakoningest.embeddedstack.stack.EmbeddedStack;
@@ -254,7 +255,7 @@ public final class BenchMain {
                 }
             }
             run = db.getCollection(MongoCollections.INGESTION_RUNS).find().first();
-            if (run != null && "complete".equals(run.getString("landing_status"))) {
+            if (run != null && RunLandingStatus.COMPLETE.value().equals(run.getString("landing_status"))) {
                 complete = now;
                 break;
             }
@@ -395,7 +396,7 @@ public final class BenchMain {
                 liveCounts.get(MongoCollections.INGESTION_RUNS));
         Document run =
                 rebuilt.getCollection(MongoCollections.INGESTION_RUNS).find().first();
-        if (run == null || !"complete".equals(run.getString("landing_status"))) {
+        if (run == null || !RunLandingStatus.COMPLETE.value().equals(run.getString("landing_status"))) {
             countErrors.add("replay: ingestion_runs of the rebuilt database is not complete: "
                     + (run == null ? "missing" : run.getString("landing_status")));
         }

@@ -103,7 +103,7 @@ final class IngestCommand {
                         + IngestSummary.duration(Duration.between(stopStart, Instant.now())));
             }
             if (!summary.successful()) {
-                out.println("The run did not complete: see the logs in " + layout.logs());
+                out.println(summary.verdict() + ": see the logs in " + layout.logs());
             }
             return summary.successful() ? 0 : 1;
         } catch (InterruptedException | RuntimeException e) {
@@ -119,8 +119,9 @@ final class IngestCommand {
     }
 
     /**
-     * Waits until the writer marks this run's {@code ingestion_runs} document {@code landing_status: complete}.
-     * Fails if every writer died; on timeout returns what is there, so the summary shows how far it got.
+     * Waits until the writer has decided this run's {@code landing_status}: {@code complete}, or {@code nothing} (a
+     * failed run that published nothing from Peakon: it never becomes complete), or {@code superseded}. Fails if every
+     * writer died; on timeout returns what is there, so the summary shows how far it got.
      */
     private Optional<RunRecord> awaitLanding(
             MongoInspector mongo, Set<String> runsBefore, EmbeddedStack stack, Duration timeout)
@@ -128,7 +129,7 @@ final class IngestCommand {
         Instant deadline = Instant.now().plus(timeout);
         Instant nextProgress = Instant.now().plus(PROGRESS_EVERY);
         Optional<RunRecord> run = mongo.newRun(runsBefore);
-        while (run.map(r -> !r.landingComplete()).orElse(true)) {
+        while (run.map(r -> !r.landingDecided()).orElse(true)) {
             List<ManagedProcess> writers = stack.writers();
             if (writers.stream().noneMatch(ManagedProcess::isAlive)) {
                 throw new StackFailure("every writer has exited before the run landed", writers.get(0));

@@ -3,6 +3,8 @@ package org.peakoningest.writer.runs;
 import java.util.Collection;
 import java.util.Map;
 import org.bson.Document;
+import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.runs.RunLandingStatus;
 
 /**
  * Whether a run's documents are all in Mongo, decided from the stored run documents and the recounted landed
@@ -12,14 +14,21 @@ import org.bson.Document;
  *       {@code distinct_keys} when the fetcher reports them, else {@code published});</li>
  *   <li>{@code superseded}: the fetch finished, and every collection short of its published count holds documents
  *       of a later run (by {@code started_at}): the missing documents were re-fetched and replaced, not lost;</li>
+ *   <li>{@code nothing}: the fetch failed and published nothing from Peakon (every collection but the static
+ *       {@code drivers_catalog} published 0, e.g. authentication failed): there is no copy to call complete, and
+ *       nothing is on its way either;</li>
  *   <li>{@code pending}: anything else (still fetching, or records still on their way).</li>
  * </ul>
  */
 final class LandingStatus {
 
-    static final String COMPLETE = "complete";
-    static final String SUPERSEDED = "superseded";
-    static final String PENDING = "pending";
+    // The values are the contract's (common): readers of ingestion_runs filter and wait on the same list.
+    static final String COMPLETE = RunLandingStatus.COMPLETE.value();
+    static final String SUPERSEDED = RunLandingStatus.SUPERSEDED.value();
+    static final String PENDING = RunLandingStatus.PENDING.value();
+    static final String NOTHING = RunLandingStatus.NOTHING.value();
+    /** The fetch status of a run that failed (see the run events). */
+    private static final String FAILED = "failed";
 
     private LandingStatus() {}
 
@@ -30,6 +39,9 @@ final class LandingStatus {
             return PENDING;
         }
         Document collections = run.get(RunFields.COLLECTIONS, Document.class);
+        if (FAILED.equals(status) && !publishedFromPeakon(collections)) {
+            return NOTHING;
+        }
         Map<String, Long> landed = landedByRun.getOrDefault(runId, Map.of());
         boolean superseded = false;
         if (collections != null) {
@@ -52,6 +64,22 @@ final class LandingStatus {
             }
         }
         return superseded ? SUPERSEDED : COMPLETE;
+    }
+
+    /**
+     * Whether any collection fetched from Peakon published a record. The drivers catalog is shipped with the fetcher
+     * and published even when authentication failed, so it does not make a run a copy of anything.
+     */
+    private static boolean publishedFromPeakon(Document collections) {
+        if (collections == null) {
+            return false;
+        }
+        return collections.entrySet().stream()
+                .anyMatch(entry ->
+                        !PeakonCollection.DRIVERS_CATALOG.collectionName().equals(entry.getKey())
+                                && entry.getValue() instanceof Document stats
+                                && stats.get(RunFields.PUBLISHED) instanceof Number published
+                                && published.longValue() > 0);
     }
 
     private static boolean laterRunHolds(

@@ -29,7 +29,7 @@ public final class RunFields {
     public static final String LANDED = "landed";
     /** The Python brief's shape: per collection name, the documents of the run in Mongo (= landed). */
     public static final String COUNTS = "counts";
-    /** {@code complete}, {@code superseded} or {@code pending}; see {@link LandingStatus}. */
+    /** {@code complete}, {@code superseded}, {@code nothing} or {@code pending}; see {@link LandingStatus}. */
     public static final String LANDING_STATUS = "landing_status";
 
     public static final String RUNNING = "running";

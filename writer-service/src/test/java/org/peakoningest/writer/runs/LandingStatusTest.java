@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.peakoningest.common.runs.RunLandingStatus;
 
 class LandingStatusTest {
 
@@ -58,5 +59,38 @@ class LandingStatusTest {
         // An earlier run holding documents does not explain a later run's gap.
         Document gap = run("b", "success", "2026-11-08", 5);
         assertThat(LandingStatus.of("b", gap, landed, List.of(older, gap))).isEqualTo("pending");
+    }
+
+    @Test
+    void aFailedRunThatPublishedNothingFromPeakonIsNotComplete() {
+        // Authentication failed: every API collection published 0, only the static catalog went out (and landed).
+        Document run = run("a", "failed", "2026-11-01", 0);
+        Document collections = run.get("collections", Document.class);
+        collections.append("employees", new Document("published", 0L).append("distinct_keys", 0L));
+        collections.append("drivers_catalog", new Document("published", 17L).append("distinct_keys", 17L));
+        Map<String, Map<String, Long>> landed = Map.of("a", Map.of("drivers_catalog", 17L));
+        assertThat(LandingStatus.of("a", run, landed, List.of(run))).isEqualTo("nothing");
+
+        Document nothingAtAll = run("b", "failed", "2026-11-01", 0);
+        assertThat(LandingStatus.of("b", nothingAtAll, Map.of(), List.of(nothingAtAll)))
+                .isEqualTo("nothing");
+    }
+
+    @Test
+    void aFailedRunIsCompleteWhenWhatItDidPublishHasLanded() {
+        Document failed = run("a", "failed", "2026-11-01", 10);
+        assertThat(LandingStatus.of("a", failed, Map.of("a", Map.of("answers_export", 10L)), List.of(failed)))
+                .isEqualTo("complete");
+        Document emptyButSuccessful = run("b", "success", "2026-11-01", 0);
+        assertThat(LandingStatus.of("b", emptyButSuccessful, Map.of(), List.of(emptyButSuccessful)))
+                .as("a company with nothing to export, fetched without error")
+                .isEqualTo("complete");
+    }
+
+    @Test
+    void theWriterWritesExactlyTheContractsLandingStatuses() {
+        assertThat(List.of(
+                        LandingStatus.COMPLETE, LandingStatus.SUPERSEDED, LandingStatus.NOTHING, LandingStatus.PENDING))
+                .containsExactlyInAnyOrderElementsOf(RunLandingStatus.storedValues());
     }
 }

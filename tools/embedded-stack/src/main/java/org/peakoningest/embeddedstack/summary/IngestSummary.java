@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.runs.RunLandingStatus;
 
 /**
  * The summary printed at the end of {@code ./peakon-ingest run}: documents per collection, run and landing status,
@@ -34,6 +35,7 @@ public record IngestSummary(
         lines.add("run status:     " + run.flatMap(RunRecord::status).orElse("unknown") + "   (fetcher exit code "
                 + fetcherExit + ")");
         lines.add("landing status: " + run.flatMap(RunRecord::landingStatus).orElse("unknown"));
+        run.flatMap(RunRecord::lastError).ifPresent(error -> lines.add("last error:     " + error));
         lines.add("");
         lines.add(String.format(Locale.ROOT, "%-18s %12s %12s %12s", "collection", "documents", "published", "landed"));
         for (PeakonCollection collection : PeakonCollection.values()) {
@@ -61,6 +63,21 @@ public record IngestSummary(
     /** Success means: the fetcher succeeded and the writer reports every published record landed. */
     public boolean successful() {
         return fetcherExit == 0 && run.map(RunRecord::landingComplete).orElse(false);
+    }
+
+    /**
+     * What to tell when the run was not a {@link #successful()} one: a failed run that published nothing from Peakon
+     * says so with the fetch's last error (waiting for it to land would be pointless), anything else did not complete.
+     */
+    public String verdict() {
+        Optional<RunRecord> nothing = run.filter(r -> r.landingStatus()
+                .filter(RunLandingStatus.NOTHING.value()::equalsIgnoreCase)
+                .isPresent());
+        if (nothing.isPresent()) {
+            return "The run failed and published nothing from Peakon"
+                    + nothing.get().lastError().map(error -> ": " + error).orElse("");
+        }
+        return "The run did not complete";
     }
 
     public static String duration(Duration duration) {

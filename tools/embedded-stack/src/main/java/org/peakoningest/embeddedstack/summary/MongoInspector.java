@@ -51,8 +51,8 @@ public final class MongoInspector implements AutoCloseable {
                 database.getCollection(MongoCollections.INGESTION_RUNS).find()) {
             if (!before.contains(String.valueOf(doc.get("_id")))) {
                 RunRecord record = RunRecord.from(doc);
-                // Several new runs only happen if someone else ingests into the same database; prefer a finished one.
-                if (newest.isEmpty() || record.landingComplete()) {
+                // Several new runs only happen if someone else ingests into the same database; prefer a decided one.
+                if (newest.isEmpty() || record.landingDecided()) {
                     newest = Optional.of(record);
                 }
             }

@@ -2,28 +2,32 @@ package org.peakoningest.embeddedstack.summary;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.peakoningest.common.runs.RunLandingStatus;
 
 /**
  * What the writer recorded about one run in {@code ingestion_runs}, read tolerantly: the writer owns that document's
  * shape, so only the fields this launcher needs are looked for, under the names the writer uses ({@code status},
- * {@code landing_status}, {@code collections.<name>.published} / {@code .landed}), and anything missing is
- * reported as unknown rather than failing.
+ * {@code landing_status}, {@code last_error}, {@code collections.<name>.published} / {@code .landed}), and anything
+ * missing is reported as unknown rather than failing.
  *
  * @param runId         the document's {@code _id}
  * @param status        the fetch status (success / partial / failed), when the run-finished event has landed
- * @param landingStatus {@code complete} once every collection landed what was published
+ * @param landingStatus one of {@link RunLandingStatus}: {@code complete} once every collection landed what was
+ *                      published, {@code nothing} for a failed run that published nothing from Peakon, …
+ * @param lastError     the fetch's last error, when it had one
  * @param collections   per collection: the numeric fields the writer recorded (published, landed, …)
  */
 public record RunRecord(
         String runId,
         Optional<String> status,
         Optional<String> landingStatus,
+        Optional<String> lastError,
         Map<String, Map<String, Long>> collections) {
 
     private static final List<String> STATUS_FIELDS = List.of("status", "run_status", "fetch_status");
-    private static final String COMPLETE = "complete";
 
     public RunRecord {
         collections = Map.copyOf(collections);
@@ -37,9 +41,8 @@ public record RunRecord(
                 .filter(value -> value instanceof String)
                 .map(String.class::cast)
                 .findFirst();
-        Optional<String> landing = Optional.ofNullable(document.get("landing_status"))
-                .filter(value -> value instanceof String)
-                .map(String.class::cast);
+        Optional<String> landing = text(document, "landing_status");
+        Optional<String> lastError = text(document, "last_error");
         Map<String, Map<String, Long>> collections = new LinkedHashMap<>();
         if (document.get("collections") instanceof Map<?, ?> perCollection) {
             perCollection.forEach((name, stats) -> {
@@ -54,12 +57,31 @@ public record RunRecord(
                 collections.put(String.valueOf(name), numbers);
             });
         }
-        return new RunRecord(id, status, landing, collections);
+        return new RunRecord(id, status, landing, lastError, collections);
+    }
+
+    private static Optional<String> text(Map<String, ?> document, String field) {
+        return Optional.ofNullable(document.get(field))
+                .filter(value -> value instanceof String)
+                .map(String.class::cast);
     }
 
     /** True when the writer says everything published has landed. */
     public boolean landingComplete() {
-        return landingStatus.map(COMPLETE::equalsIgnoreCase).orElse(false);
+        return landing().filter(RunLandingStatus.COMPLETE::equals).isPresent();
+    }
+
+    /**
+     * True once the writer has decided the run's landing ({@code complete}, {@code superseded}, {@code nothing}):
+     * waiting longer changes nothing. A failed run that published nothing from Peakon is {@code nothing} and never
+     * {@code complete}. A status this launcher does not know counts as undecided.
+     */
+    public boolean landingDecided() {
+        return landing().map(RunLandingStatus::decided).orElse(false);
+    }
+
+    private Optional<RunLandingStatus> landing() {
+        return landingStatus.flatMap(value -> RunLandingStatus.fromValue(value.toLowerCase(Locale.ROOT)));
     }
 
     public Optional<Long> published(String collection) {

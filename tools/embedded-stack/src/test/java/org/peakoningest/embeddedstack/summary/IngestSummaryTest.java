@@ -84,4 +84,57 @@ class IngestSummaryTest {
                 .contains("(no ingestion_runs document found)")
                 .contains("landing status: unknown");
     }
+
+    /** Authentication failed: the fetcher exits 1, only the static catalog was published, the writer says nothing. */
+    private static final Map<String, Object> NOTHING_DOCUMENT = Map.of(
+            "_id", "run-43",
+            "status", "failed",
+            "landing_status", "nothing",
+            "last_error", "authentication failed: app token unknown (404)",
+            "collections",
+                    Map.of(
+                            "answers_export", Map.of("published", 0, "landed", 0, "status", "failed"),
+                            "drivers_catalog", Map.of("published", 17, "landed", 17, "status", "success")));
+
+    @Test
+    void theWaitEndsOnEveryDecidedLandingNotOnlyOnComplete() {
+        assertThat(RunRecord.from(RUN_DOCUMENT).landingDecided()).isTrue();
+        assertThat(RunRecord.from(NOTHING_DOCUMENT).landingDecided())
+                .as("a failed run that published nothing never becomes complete: waiting for it only times out")
+                .isTrue();
+        assertThat(RunRecord.from(Map.of("_id", "r", "landing_status", "superseded"))
+                        .landingDecided())
+                .isTrue();
+        assertThat(RunRecord.from(Map.of("_id", "r", "landing_status", "pending"))
+                        .landingDecided())
+                .isFalse();
+        assertThat(RunRecord.from(Map.of("_id", "r", "landing_status", "something new"))
+                        .landingDecided())
+                .as("a status this launcher does not know is waited on, as before")
+                .isFalse();
+        assertThat(RunRecord.from(Map.of("_id", "r")).landingDecided()).isFalse();
+    }
+
+    @Test
+    void aRunThatPublishedNothingIsReportedAsTheFailureItIs() {
+        RunRecord nothing = RunRecord.from(NOTHING_DOCUMENT);
+        IngestSummary summary = new IngestSummary(Optional.of(nothing), Map.of(), 1, Duration.ZERO, Map.of());
+
+        assertThat(nothing.landingComplete()).isFalse();
+        assertThat(nothing.lastError()).contains("authentication failed: app token unknown (404)");
+        assertThat(summary.successful()).isFalse();
+        assertThat(summary.render())
+                .contains("run status:     failed   (fetcher exit code 1)")
+                .contains("landing status: nothing")
+                .contains("last error:     authentication failed: app token unknown (404)");
+        assertThat(summary.verdict())
+                .isEqualTo("The run failed and published nothing from Peakon: "
+                        + "authentication failed: app token unknown (404)");
+        assertThat(new IngestSummary(Optional.empty(), Map.of(), 0, Duration.ZERO, Map.of()).verdict())
+                .isEqualTo("The run did not complete");
+        assertThat(new IngestSummary(Optional.of(RunRecord.from(RUN_DOCUMENT)), Map.of(), 0, Duration.ZERO, Map.of())
+                        .render())
+                .as("no error, no line")
+                .doesNotContain("last error:");
+    }
 }
