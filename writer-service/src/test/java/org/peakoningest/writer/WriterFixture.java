@@ -1,6 +1,7 @@
 package org.peakoningest.writer;
 
 import com.mongodb.client.MongoDatabase;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,12 +14,16 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -199,6 +204,23 @@ public final class WriterFixture implements AutoCloseable, AfterAllCallback {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first {@code count} records of the dead-letter topic of {@code topic} (waits up to 30 s for them). */
+    public List<ConsumerRecord<String, byte[]>> deadLetters(String topic, int count) {
+        return KafkaProbe.readAll(
+                bootstrap,
+                List.of(topics.deadLetterTopic(topic)),
+                new StringDeserializer(),
+                new ByteArrayDeserializer(),
+                count,
+                Duration.ofSeconds(30));
+    }
+
+    /** A header of a record as text, or null when it has none of that name. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     public boolean caughtUp(String group) {

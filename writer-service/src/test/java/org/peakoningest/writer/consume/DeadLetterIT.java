@@ -5,21 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.keys.DocumentKey;
-import org.peakoningest.testsupport.KafkaProbe;
 import org.peakoningest.writer.WriterFixture;
 import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,20 +63,15 @@ class DeadLetterIT {
                 .untilAsserted(
                         () -> assertThat(mongo.getCollection("answers_export").countDocuments())
                                 .isEqualTo(499));
-        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(
-                fixture.bootstrap,
-                List.of(fixture.topics.deadLetterTopic(topic)),
-                new StringDeserializer(),
-                new ByteArrayDeserializer(),
-                1,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> dead = fixture.deadLetters(topic, 1);
         assertThat(dead).hasSize(1);
         ConsumerRecord<String, byte[]> record = dead.get(0);
         assertThat(record.key()).isEqualTo("250.5");
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"schema_version\":1,\"run_id\":");
-        assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(topic);
-        assertThat(header(record, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
-        assertThat(header(record, "kafka_dlt-exception-stacktrace")).contains("not a valid RecordEnvelope");
+        assertThat(WriterFixture.header(record, "kafka_dlt-original-topic")).isEqualTo(topic);
+        assertThat(WriterFixture.header(record, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
+        assertThat(WriterFixture.header(record, "kafka_dlt-exception-stacktrace"))
+                .contains("not a valid RecordEnvelope");
         assertThat(record.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
         assertThat(record.headers().lastHeader("kafka_dlt-original-partition")).isNotNull();
         await().atMost(WriterFixture.patience()).until(() -> fixture.caughtUp("it-dlt"));
@@ -103,29 +93,18 @@ class DeadLetterIT {
         fixture.send(good);
         registry.getListenerContainer(WriterListener.ID).start();
 
-        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(
-                fixture.bootstrap,
-                List.of(fixture.topics.deadLetterTopic(topic)),
-                new StringDeserializer(),
-                new ByteArrayDeserializer(),
-                3,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> dead = fixture.deadLetters(topic, 3);
         assertThat(dead)
-                .extracting(r -> header(r, "kafka_dlt-exception-message"))
+                .extracting(r -> WriterFixture.header(r, "kafka_dlt-exception-message"))
                 .containsExactlyInAnyOrder(
                         "envelope has no item object",
                         "envelope of collection 'drivers' on topic it-dlt.employees",
                         "record key does not match the envelope key 8");
         assertThat(dead)
-                .allSatisfy(r -> assertThat(header(r, "kafka_dlt-exception-fqcn"))
+                .allSatisfy(r -> assertThat(WriterFixture.header(r, "kafka_dlt-exception-fqcn"))
                         .isEqualTo(InvalidRecordException.class.getName()));
         await().atMost(WriterFixture.patience())
                 .untilAsserted(() -> assertThat(mongo.getCollection("employees").countDocuments())
                         .isEqualTo(1));
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

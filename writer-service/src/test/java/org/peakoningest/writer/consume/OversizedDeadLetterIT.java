@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,10 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +26,6 @@ import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.keys.DocumentKey;
-import org.peakoningest.testsupport.KafkaProbe;
 import org.peakoningest.writer.WriterFixture;
 import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,20 +88,17 @@ class OversizedDeadLetterIT {
         await().atMost(WriterFixture.patience())
                 .untilAsserted(() -> assertThat(mongo.getCollection("employees").countDocuments())
                         .isEqualTo(1));
-        List<ConsumerRecord<String, byte[]>> dead = KafkaProbe.readAll(
-                fixture.bootstrap,
-                List.of(fixture.topics.deadLetterTopic(topic)),
-                new StringDeserializer(),
-                new ByteArrayDeserializer(),
-                1,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> dead = fixture.deadLetters(topic, 1);
         assertThat(dead).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo("7");
             assertThat(record.value()).isEmpty();
-            assertThat(header(record, "peakon_dlt-value-omitted-bytes")).isEqualTo(Integer.toString(big.length));
-            assertThat(header(record, "kafka_dlt-exception-message")).isEqualTo("envelope has no run_id");
-            assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(topic);
-            assertThat(header(record, "kafka_dlt-original-offset")).isNotNull();
+            assertThat(WriterFixture.header(record, "peakon_dlt-value-omitted-bytes"))
+                    .isEqualTo(Integer.toString(big.length));
+            assertThat(WriterFixture.header(record, "kafka_dlt-exception-message"))
+                    .isEqualTo("envelope has no run_id");
+            assertThat(WriterFixture.header(record, "kafka_dlt-original-topic")).isEqualTo(topic);
+            assertThat(WriterFixture.header(record, "kafka_dlt-original-offset"))
+                    .isNotNull();
         });
         await().atMost(WriterFixture.patience()).until(() -> fixture.caughtUp("it-dlt-big"));
     }
@@ -128,10 +120,5 @@ class OversizedDeadLetterIT {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrap);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * TWO_MEGABYTES);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
