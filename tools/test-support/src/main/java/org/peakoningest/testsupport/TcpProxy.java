@@ -12,19 +12,23 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A loopback TCP proxy that can be cut and restored on the same port: cutting closes every open connection and
- * refuses new ones, which is what a client sees when its server goes away. Used in front of the embedded Mongo so
- * a test can take it "down" while the data survives.
+ * drops new ones as soon as they are accepted, which is what a client sees when its server goes away. Used in front
+ * of the embedded Mongo so a test can take it "down" while the data survives.
+ *
+ * <p>The listening socket stays bound while cut: closing it and binding the port again on restore let another
+ * process take the port in between (seen in CI, with other builds on the machine).
  */
 final class TcpProxy implements AutoCloseable {
 
     private final InetSocketAddress upstream;
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private volatile ServerSocket server;
+    private final ServerSocket server;
+    private volatile boolean cut;
 
     TcpProxy(InetSocketAddress upstream) {
         this.upstream = upstream;
-        this.server = open(0);
+        this.server = open();
         this.port = server.getLocalPort();
         acceptLoop(server);
     }
@@ -34,32 +38,28 @@ final class TcpProxy implements AutoCloseable {
     }
 
     synchronized void cut() {
-        closeQuietly(server);
-        server = null;
+        cut = true;
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
     }
 
     synchronized void restore() {
-        if (server == null) {
-            server = open(port);
-            acceptLoop(server);
-        }
+        cut = false;
     }
 
     @Override
     public void close() {
         cut();
+        closeQuietly(server);
     }
 
-    private static ServerSocket open(int port) {
+    private static ServerSocket open() {
         try {
             ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             return socket;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port, e);
+            throw new IllegalStateException("cannot listen on a free port of 127.0.0.1", e);
         }
     }
 
@@ -69,15 +69,26 @@ final class TcpProxy implements AutoCloseable {
                     while (!listening.isClosed()) {
                         try {
                             Socket client = listening.accept();
+                            if (cut) {
+                                closeQuietly(client); // "down": the connection drops at once
+                                continue;
+                            }
                             Socket backend = new Socket(upstream.getAddress(), upstream.getPort());
                             client.setTcpNoDelay(true);
                             backend.setTcpNoDelay(true);
-                            sockets.add(client);
-                            sockets.add(backend);
+                            synchronized (this) {
+                                if (cut) { // cut while connecting: this one drops too
+                                    closeQuietly(client);
+                                    closeQuietly(backend);
+                                    continue;
+                                }
+                                sockets.add(client);
+                                sockets.add(backend);
+                            }
                             pump(client, backend);
                             pump(backend, client);
                         } catch (IOException e) {
-                            // listening socket closed by cut(), or upstream refused: the client sees a closed
+                            // listening socket closed by close(), or upstream refused: the client sees a closed
                             // connection
                         }
                     }
