@@ -119,6 +119,10 @@ final class ConfigurationFailureAnalyzer implements FailureAnalyzer {
         if (value == null && environment != null) {
             value = environment.getProperty(property);
         }
+        if ((value == null || value.toString().contains("${")) && placeholder != null && placeholder.find(0)) {
+            // Never the placeholder's text: the variable's own value, as the process was given it.
+            value = System.getProperty(variable, System.getenv(variable));
+        }
         if (value == null
                 || SECRET_VARIABLE.matcher(variable).find()
                 || USER_INFO.matcher(value.toString()).find()) {

@@ -58,6 +58,11 @@ class ConfigurationFailureTest {
     }
 
     @Test
+    void aValueThatIsNoNumberIsNotQuotedWhenTheVariableIsNamedLikeASecret() {
+        assertThat(check("--demo.token-ttl=hunter2").errLine()).isEqualTo("DEMO_TOKEN_TTL has an invalid value");
+    }
+
+    @Test
     void aSettingBoundBeforeTheContextExistsIsNamedWithItsValueToo() {
         // logging.level.root is bound while logging starts: Boot gives the analyzer no environment then.
         System.setProperty("DEMO_LOG_LEVEL", "loud");
