@@ -1,6 +1,11 @@
 package org.peakoningest.servicesupport;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +21,7 @@ import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
@@ -37,6 +43,13 @@ import org.springframework.validation.ObjectError;
 final class ConfigurationFailureAnalyzer implements FailureAnalyzer {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
+    /** Settings whose value is never quoted, whatever its type. */
+    private static final Pattern SECRET_VARIABLE =
+            Pattern.compile("(?i)password|secret|token|credential|users|_key$|_uri$|_url$");
+    /** A URI with user information ({@code scheme://user:password@host}). */
+    private static final Pattern USER_INFO = Pattern.compile("://[^/?#\\s]*@");
+    /** Connection string options whose value is a credential (authMechanismProperties may hold a session token). */
+    private static final Pattern SECRET_OPTION = Pattern.compile("(?i)password|secret|token|authmechanismproperties");
 
     private final Environment environment;
 
@@ -69,22 +82,112 @@ final class ConfigurationFailureAnalyzer implements FailureAnalyzer {
             if (t instanceof BindValidationException invalid) {
                 return Optional.of(invalidSettings(invalid.getValidationErrors(), environment));
             }
-            // A value that could not be converted (PEAKON_PER_PAGE=many); the target is never text, so no secret.
+            // A value that could not be converted (PEAKON_PER_PAGE=many): quoted as set, unless it may be a secret.
             if (t instanceof BindException bind
                     && bind.getProperty() != null
                     && !(bind.getCause() instanceof BindValidationException)) {
-                String property = bind.getName().toString();
-                return Optional.of(variableOf(environment, property) + " has an invalid value '"
-                        + (environment == null ? "" : environment.getProperty(property)) + "'");
+                return Optional.of(unconvertible(bind, environment));
             }
-            if (t instanceof IllegalArgumentException
-                    && t.getStackTrace().length > 0
-                    && t.getStackTrace()[0].getClassName().startsWith("com.mongodb.ConnectionString")) {
+            if (t instanceof IllegalArgumentException && parsingAConnectionString(t)) {
+                String uri = environment == null ? null : environment.getProperty("spring.mongodb.uri");
                 return Optional.of(variableOf(environment, "spring.mongodb.uri")
-                        + " is not a valid MongoDB connection string: " + t.getMessage());
+                        + " is not a valid MongoDB connection string: " + masked(t.getMessage(), uri));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code PEAKON_PER_PAGE has an invalid value 'abc'}: the variable is the one the property's raw value names
+     * ({@code ${PEAKON_PER_PAGE:10000}} in application.yml), the value the one the binder failed to convert, i.e.
+     * the variable's. Neither needs the environment, which Boot does not give the analyzer when the failure came
+     * before the context ({@code LOG_LEVEL=abc} fails while logging starts). A value is not quoted when it may be a
+     * secret: a variable named like one, or a URI with user information.
+     */
+    private static String unconvertible(BindException bind, Environment environment) {
+        String property = bind.getName().toString();
+        Object raw = bind.getProperty().getValue();
+        Matcher placeholder = raw == null ? null : VARIABLE.matcher(raw.toString());
+        String variable =
+                placeholder != null && placeholder.find() ? placeholder.group(1) : variableOf(environment, property);
+        Object value = null;
+        for (Throwable cause = bind.getCause(); cause != null && value == null; cause = cause.getCause()) {
+            if (cause instanceof ConversionFailedException failed) {
+                value = failed.getValue();
+            }
+        }
+        if (value == null && environment != null) {
+            value = environment.getProperty(property);
+        }
+        if ((value == null || value.toString().contains("${")) && placeholder != null && placeholder.find(0)) {
+            // Never the placeholder's text: the variable's own value, as the process was given it.
+            value = System.getProperty(variable, System.getenv(variable));
+        }
+        if (value == null
+                || SECRET_VARIABLE.matcher(variable).find()
+                || USER_INFO.matcher(value.toString()).find()) {
+            return variable + " has an invalid value";
+        }
+        return variable + " has an invalid value '" + value + "'";
+    }
+
+    /**
+     * Whether the driver threw while parsing a connection string: {@code ConnectionString} throws most of its
+     * complaints itself, others come from what it calls ({@code ReadPreference.valueOf}, {@code Integer.parseInt}).
+     */
+    private static boolean parsingAConnectionString(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().equals("com.mongodb.ConnectionString")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code message} without the secrets of {@code uri}: the driver may quote parts of the connection string (its
+     * hosts, its options), so the user information and the values of options that hold credentials are masked.
+     */
+    static String masked(String message, String uri) {
+        String result = message == null ? "" : message;
+        if (uri == null) {
+            return result;
+        }
+        List<String> secrets = new ArrayList<>();
+        int scheme = uri.indexOf("://");
+        int query = uri.indexOf('?');
+        int at = uri.lastIndexOf('@', query < 0 ? uri.length() : query);
+        if (scheme >= 0 && at > scheme + 3) {
+            String userInfo = uri.substring(scheme + 3, at);
+            secrets.add(userInfo);
+            int colon = userInfo.indexOf(':');
+            if (colon >= 0) {
+                secrets.add(userInfo.substring(colon + 1));
+            }
+        }
+        if (query >= 0) {
+            for (String option : uri.substring(query + 1).split("[&;]")) {
+                int equals = option.indexOf('=');
+                if (equals > 0
+                        && SECRET_OPTION.matcher(option.substring(0, equals)).find()) {
+                    secrets.add(option.substring(equals + 1));
+                }
+            }
+        }
+        for (String secret : List.copyOf(secrets)) {
+            try {
+                secrets.add(URLDecoder.decode(secret, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException undecodable) {
+                // Quoted as written, if at all: masked above.
+            }
+        }
+        secrets.sort(Comparator.comparingInt(String::length).reversed());
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                result = result.replace(secret, "****");
+            }
+        }
+        return result;
     }
 
     /**

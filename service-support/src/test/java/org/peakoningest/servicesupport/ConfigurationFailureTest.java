@@ -46,6 +46,34 @@ class ConfigurationFailureTest {
     }
 
     @Test
+    void aValueThatIsNoNumberIsQuotedAsTheVariableSaysNotAsThePlaceholder() {
+        // The operator sets DEMO_COUNT; application.yml's ${DEMO_COUNT:1} resolves it. A system property stands in
+        // for the environment variable (a test cannot set one): the placeholder resolves both alike.
+        System.setProperty("DEMO_COUNT", "many");
+        try {
+            assertThat(check().errLine()).isEqualTo("DEMO_COUNT has an invalid value 'many'");
+        } finally {
+            System.clearProperty("DEMO_COUNT");
+        }
+    }
+
+    @Test
+    void aValueThatIsNoNumberIsNotQuotedWhenTheVariableIsNamedLikeASecret() {
+        assertThat(check("--demo.token-ttl=hunter2").errLine()).isEqualTo("DEMO_TOKEN_TTL has an invalid value");
+    }
+
+    @Test
+    void aSettingBoundBeforeTheContextExistsIsNamedWithItsValueToo() {
+        // logging.level.root is bound while logging starts: Boot gives the analyzer no environment then.
+        System.setProperty("DEMO_LOG_LEVEL", "loud");
+        try {
+            assertThat(check().errLine()).isEqualTo("DEMO_LOG_LEVEL has an invalid value 'loud'");
+        } finally {
+            System.clearProperty("DEMO_LOG_LEVEL");
+        }
+    }
+
+    @Test
     void aStartUpChecksProblemIsItsOwnMessage() {
         assertThat(check("--demo.failure=configuration").errLine())
                 .isEqualTo("DEMO_HOST is unreachable (demo.invalid:1)");
@@ -67,6 +95,9 @@ class ConfigurationFailureTest {
         CommandOutput result = CommandOutput.of(() -> ServiceCommandLine.execute(new Demo(launcher()), args));
         assertThat(result.status()).isIn(0, ServiceCommandLine.CONFIGURATION);
         assertThat(result.status() == 0).isEqualTo(result.err().isBlank());
+        if (result.status() != 0) {
+            result.configurationError();
+        }
         return result;
     }
 

@@ -60,5 +60,6 @@ final class Demo extends ServiceCommand {
             Duration timeout,
 
             @Size(min = 8) String secret,
+            @Min(1) int tokenTtl,
             String failure) {}
 }

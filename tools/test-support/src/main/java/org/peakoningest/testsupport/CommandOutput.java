@@ -45,6 +45,19 @@ public record CommandOutput(int status, String out, String err) {
         }
     }
 
+    /**
+     * A configuration error as the operator sees it: status 2, exactly one line on stderr, and neither a stack trace
+     * nor Boot's "Application run failed" on stdout (the log); returns the line.
+     */
+    public String configurationError() {
+        assertThat(status).as("exit status; stderr: %s", err).isEqualTo(2);
+        assertThat(out)
+                .as("stdout (the log)")
+                .doesNotContain("Application run failed")
+                .doesNotContainPattern("(?m)^\\s+at [\\w$.]+\\(");
+        return errLine();
+    }
+
     /** The one line on stderr (an error must be exactly one line). */
     public String errLine() {
         assertThat(err.strip().lines()).as("stderr").hasSize(1);
