@@ -18,7 +18,7 @@ import tools.jackson.core.JsonGenerator;
  * document again, except {@code _source}, which names the new record:
  * <ul>
  *   <li>the header ({@code run_id}, {@code endpoint}, {@code source_url}, {@code fetched_at}, {@code driver_id} on
- *       {@code scores_by_driver}, the key from {@code _id}) from the document's own fields;</li>
+ *       {@code scores_by_driver}) from the document's own fields, the key as its records carry it;</li>
  *   <li>the item: every other element, in its order, each BSON value as the JSON that {@link JsonToBson} turns into
  *       that same value (int32 and int64 as integers, double with a fraction or exponent, Decimal128 as its
  *       integer). Item members named like the writer's fields were never stored, so none is lost here.</li>
