@@ -16,7 +16,7 @@ class ArchitectureTest extends HouseRulesTest {
 
     @Test
     void onlyTheDeadLetterPublisherSendsRecords() {
-        ArchitectureRules.onlyOneClassBuildsProducerRecords("org.peakoningest.writer.consume.KafkaDeadLetters")
+        ArchitectureRules.onlyOneClassBuildsProducerRecords("org.peakoningest.writer.consume.KafkaPublisher")
                 .check(classes());
     }
 

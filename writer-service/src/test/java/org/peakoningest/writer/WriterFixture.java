@@ -1,6 +1,8 @@
 package org.peakoningest.writer;
 
 import com.mongodb.client.MongoDatabase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -28,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
 import org.peakoningest.common.envelope.RecordEnvelope;
@@ -240,6 +244,62 @@ public final class WriterFixture implements AutoCloseable, AfterAllCallback {
         }
         return out;
     }
+
+    /** The run document {@code id} of {@code ingestion_runs}, or an empty document. */
+    public static Document run(MongoDatabase db, String id) {
+        Document doc = db.getCollection(MongoCollections.INGESTION_RUNS)
+                .find(new Document("_id", id))
+                .first();
+        return doc == null ? new Document() : doc;
+    }
+
+    /** Every document of every data collection and of {@code ingestion_runs}, by collection and {@link #snapshot} key. */
+    public static Map<String, Map<String, Document>> everything(MongoDatabase db) {
+        Map<String, Map<String, Document>> all = new TreeMap<>();
+        List<String> names = new ArrayList<>();
+        for (PeakonCollection c : PeakonCollection.values()) {
+            names.add(c.collectionName());
+        }
+        names.add(MongoCollections.INGESTION_RUNS);
+        for (String name : names) {
+            all.put(name, snapshot(db, name));
+        }
+        return all;
+    }
+
+    /** Runs {@code action} with {@code System.out} captured in {@code out} (and printed afterwards). */
+    public static int withStdout(ByteArrayOutputStream out, IntSupplier action) {
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            return action.getAsInt();
+        } finally {
+            System.setOut(original);
+            System.out.print(out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * {@code writer replay --target-db <target>} over this fixture's topics, as a user runs it.
+     *
+     * @return the exit status and what it printed
+     */
+    public ReplayOutcome replay(String target) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = withStdout(
+                out,
+                () -> WriterApplication.run(
+                        "replay",
+                        "--target-db",
+                        target,
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--spring.mongodb.uri="
+                                + IntegrationInfrastructure.shared().mongoUri(),
+                        "--peakon.writer.topic-prefix=" + topics.prefix()));
+        return new ReplayOutcome(status, out.toString(StandardCharsets.UTF_8));
+    }
+
+    public record ReplayOutcome(int status, String printed) {}
 
     public static Duration patience() {
         return Duration.ofSeconds(60);

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.Optional;
+import org.peakoningest.common.json.ContractJson;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A document's {@code _id}: a whole number (the brief's {@code int(...)} keys) or a string. The two kinds never
@@ -51,6 +55,26 @@ public sealed interface DocumentKey permits DocumentKey.Numeric, DocumentKey.Tex
             return new Numeric(dec.longValueExact());
         }
         throw new IllegalArgumentException("a document key is a whole number or a string, not " + value);
+    }
+
+    /**
+     * The document key whose Kafka record key ({@link #kafkaKey()}) is exactly {@code recordKey}, if there is one. A
+     * key written any other way (not JSON, {@code 042}, {@code " 42"}, an escape the contract does not write) names no
+     * document: compaction keeps it apart from every document's records.
+     */
+    static Optional<DocumentKey> fromKafkaKey(String recordKey) {
+        if (recordKey == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = ContractJson.mapper().readTree(recordKey);
+            DocumentKey key = node.isString()
+                    ? new Text(node.stringValue())
+                    : node.isIntegralNumber() && node.canConvertToLong() ? new Numeric(node.longValue()) : null;
+            return key != null && key.kafkaKey().equals(recordKey) ? Optional.of(key) : Optional.empty();
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
     }
 
     /** A whole-number key. */

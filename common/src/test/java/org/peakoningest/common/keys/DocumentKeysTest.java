@@ -22,6 +22,29 @@ class DocumentKeysTest {
     }
 
     @Nested
+    class RecordKeysBack {
+
+        @Test
+        void theRecordKeyOfADocumentNamesThatDocumentAgain() {
+            for (DocumentKey key : java.util.List.of(
+                    DocumentKey.of(42),
+                    DocumentKey.of(-3_000_000_000L),
+                    DocumentKey.of("engagement::abc::1700000000"),
+                    DocumentKey.of("42"),
+                    DocumentKey.of("quote \" and é \u0001"))) {
+                assertThat(DocumentKey.fromKafkaKey(key.kafkaKey())).contains(key);
+            }
+        }
+
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(
+                strings = {"042", " 42", "42.0", "1e3", "abc", "null", "[1]", "\"a\" x", "99999999999999999999", ""})
+        void aKeyTheContractNeverWritesNamesNoDocument(String recordKey) {
+            assertThat(DocumentKey.fromKafkaKey(recordKey)).isEmpty();
+        }
+    }
+
+    @Nested
     class Answers {
         @Test
         void keyIsTheIntegerAnswerId() {

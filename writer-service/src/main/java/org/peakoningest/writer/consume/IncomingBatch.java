@@ -7,22 +7,35 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.kafka.RecordKeys;
+import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.RunEvent;
 import org.peakoningest.writer.store.DecodedEnvelope;
 import org.peakoningest.writer.store.DocumentMapper;
+import org.peakoningest.writer.store.KeyPosition;
 import org.peakoningest.writer.store.PendingDocument;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * One polled batch sorted into what the writer does with each record: documents to write, run events to apply,
- * records to dead-letter (unreadable, defective, or not matching their topic or key), and records to ignore
- * (tombstones and run-event types this version does not know).
+ * One polled batch sorted into what the writer does with each record: documents to write, tombstones (a data
+ * record with a null value: its document is deleted), run events to apply, records to dead-letter (unreadable,
+ * defective, or not matching their topic or key), and records to ignore (run-event types this version does not know,
+ * tombstones on the run-events topic or under a key that names no document).
+ *
+ * @param poisoned where the dead-lettered data records whose key names a document are: if one is the last record of
+ *                 its key, compaction would keep it instead of the stored version (see {@link Republisher})
  */
-record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, List<Rejected> poison, int ignored) {
+record IncomingBatch(
+        List<PendingDocument> documents,
+        List<KeyPosition> tombstones,
+        List<RunEvent> runEvents,
+        List<Rejected> poison,
+        List<KeyPosition> poisoned,
+        int ignored) {
 
     private static final LogAccessor LOG = new LogAccessor(IncomingBatch.class);
 
@@ -34,8 +47,10 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
             List<? extends ConsumerRecord<?, ?>> records, WriterTopics topics, Instant now, Duration maxClockSkew) {
         Horizon horizon = new Horizon(now.plus(maxClockSkew), maxClockSkew);
         List<PendingDocument> documents = new ArrayList<>();
+        List<KeyPosition> tombstones = new ArrayList<>();
         List<RunEvent> events = new ArrayList<>();
         List<Rejected> poison = new ArrayList<>();
+        List<KeyPosition> poisoned = new ArrayList<>();
         int ignored = 0;
         for (ConsumerRecord<?, ?> record : records) {
             DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(
@@ -44,8 +59,16 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
                 // The dead-letter publisher restores the original bytes and reports this exception (its cause
                 // holds the reason) in the headers.
                 poison.add(new Rejected(record, unreadable));
+                position(record, topics).ifPresent(poisoned::add);
             } else if (record.value() == null) {
-                ignored++; // a tombstone, or a run-event type this version does not know
+                // A tombstone deletes its document; on the run-events topic (or a run-event type this version does
+                // not know) there is nothing to delete.
+                Optional<KeyPosition> document = position(record, topics);
+                if (document.isPresent()) {
+                    tombstones.add(document.get());
+                } else {
+                    ignored++;
+                }
             } else if (topics.isRunEvents(record.topic())) {
                 if (record.value() instanceof RunEvent event
                         && event.runId() != null
@@ -58,6 +81,7 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
                 Optional<String> problem = problem(record, topics, horizon);
                 if (problem.isPresent()) {
                     poison.add(new Rejected(record, new InvalidRecordException(problem.get())));
+                    position(record, topics).ifPresent(poisoned::add);
                 } else {
                     DecodedEnvelope envelope = (DecodedEnvelope) record.value();
                     documents.add(DocumentMapper.toPending(
@@ -69,7 +93,17 @@ record IncomingBatch(List<PendingDocument> documents, List<RunEvent> runEvents, 
                 }
             }
         }
-        return new IncomingBatch(documents, events, poison, ignored);
+        return new IncomingBatch(documents, tombstones, events, poison, poisoned, ignored);
+    }
+
+    /** The document a data record's key names, and where the record is (empty: run events, or a key of no document). */
+    private static Optional<KeyPosition> position(ConsumerRecord<?, ?> record, WriterTopics topics) {
+        if (topics.isRunEvents(record.topic()) || !(record.key() instanceof String key)) {
+            return Optional.empty();
+        }
+        Optional<PeakonCollection> collection = topics.names().collectionOf(record.topic());
+        return collection.flatMap(c -> DocumentKey.fromKafkaKey(key)
+                .map(k -> new KeyPosition(c, k.mongoValue(), record.partition(), record.offset())));
     }
 
     /** The latest {@code fetched_at} a document may carry, and the skew it allows (for the reason). */

@@ -12,6 +12,8 @@ import org.peakoningest.writer.health.WriteHealth;
 import org.peakoningest.writer.runs.LandedReconciler;
 import org.peakoningest.writer.runs.RunEventApplier;
 import org.peakoningest.writer.store.BulkDocumentWriter;
+import org.peakoningest.writer.store.KeyPosition;
+import org.peakoningest.writer.store.PendingDocument;
 import org.peakoningest.writer.store.StoreResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ public class WriterListener {
     private final BulkDocumentWriter documents;
     private final RunEventApplier runEvents;
     private final DeadLetters deadLetters;
+    private final Republisher republisher;
     private final LandedReconciler landed;
     private final WriteHealth health;
     private final WriterMetrics metrics;
@@ -45,6 +48,7 @@ public class WriterListener {
             BulkDocumentWriter documents,
             RunEventApplier runEvents,
             DeadLetters deadLetters,
+            Republisher republisher,
             LandedReconciler landed,
             WriteHealth health,
             WriterMetrics metrics,
@@ -54,6 +58,7 @@ public class WriterListener {
         this.documents = documents;
         this.runEvents = runEvents;
         this.deadLetters = deadLetters;
+        this.republisher = republisher;
         this.landed = landed;
         this.health = health;
         this.metrics = metrics;
@@ -75,15 +80,21 @@ public class WriterListener {
         StoreResult stored = writeToMongo(batch);
 
         List<Rejected> rejected = new ArrayList<>(batch.poison());
-        stored.rejected()
-                .forEach(r -> rejected.add(new Rejected(
-                        (ConsumerRecord<?, ?>) r.version().source(), new InvalidRecordException(r.reason()))));
+        List<KeyPosition> lastRecords = new ArrayList<>(batch.poisoned());
+        lastRecords.addAll(stored.shadowed());
+        for (StoreResult.Rejection r : stored.rejected()) {
+            rejected.add(
+                    new Rejected((ConsumerRecord<?, ?>) r.version().source(), new InvalidRecordException(r.reason())));
+            PendingDocument version = r.version();
+            lastRecords.add(new KeyPosition(version.collection(), version.id(), version.partition(), version.offset()));
+        }
         try {
             deadLetters.publish(rejected, consumer);
+            republisher.republish(lastRecords);
         } catch (RuntimeException e) {
             // Retried with the whole batch (the Mongo writes are idempotent); nothing is committed meanwhile.
             log.warn(
-                    "cannot publish {} record(s) to the dead-letter topic; the batch is retried: {}",
+                    "cannot publish {} dead letter(s) or the stored versions they hide; the batch is retried: {}",
                     rejected.size(),
                     e.toString());
             metrics.batchFailed();
@@ -95,10 +106,14 @@ public class WriterListener {
         observers.forEach(o -> o.batchWritten(consumer));
         if (log.isDebugEnabled()) {
             log.debug(
-                    "batch of {} records: {} written, {} stale, {} run events, {} dead-lettered, {} ignored in {} ms",
+                    "batch of {} records: {} written, {} stale, {} deleted, {} run events, {} dead-lettered, {} ignored"
+                            + " in {} ms",
                     records.size(),
                     stored.written(),
                     stored.stale(),
+                    stored.deleted().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum(),
                     batch.runEvents().size(),
                     rejected.size(),
                     batch.ignored(),
@@ -109,7 +124,7 @@ public class WriterListener {
     /** Every Mongo write of the batch; throws (retry the batch, commit nothing) when Mongo is unavailable. */
     private StoreResult writeToMongo(IncomingBatch batch) {
         try {
-            StoreResult stored = documents.write(batch.documents());
+            StoreResult stored = documents.write(batch.documents(), batch.tombstones());
             for (RunEvent event : batch.runEvents()) {
                 runEvents.apply(event);
             }

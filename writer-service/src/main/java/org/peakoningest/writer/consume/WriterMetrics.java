@@ -10,10 +10,12 @@ import org.springframework.stereotype.Component;
  * The writer's meters (consumer lag comes from the Kafka client metrics Spring Boot binds:
  * {@code kafka.consumer.fetch.manager.records.lag.max}; bulk-write latency is {@code peakon.writer.bulk.write}):
  * <ul>
- *   <li>{@code peakon.writer.records{collection, outcome=written|stale}}: versions written or skipped as older;
- *       its rate is the records/s;</li>
+ *   <li>{@code peakon.writer.records{collection, outcome=written|stale|deleted}}: versions written or skipped as
+ *       older, documents deleted by tombstones; its rate is the records/s;</li>
+ *   <li>{@code peakon.writer.republished{topic}}: stored versions published again because a later record of their
+ *       key would have replaced them under compaction ({@link Republisher});</li>
  *   <li>{@code peakon.writer.dead.letters{topic}}: records sent to a dead-letter topic;</li>
- *   <li>{@code peakon.writer.ignored}: tombstones and unknown run-event types;</li>
+ *   <li>{@code peakon.writer.ignored}: unknown run-event types, and tombstones that name no document;</li>
  *   <li>{@code peakon.writer.batch.size}: records per polled batch;</li>
  *   <li>{@code peakon.writer.batch.failures}: batches that failed (Mongo unavailable) and will be retried.</li>
  * </ul>
@@ -41,10 +43,15 @@ class WriterMetrics {
             count(collection, "written", outcome.written());
             count(collection, "stale", outcome.stale());
         });
+        result.deleted().forEach((collection, deleted) -> count(collection, "deleted", deleted));
     }
 
     void deadLettered(String topic) {
         registry.counter("peakon.writer.dead.letters", "topic", topic).increment();
+    }
+
+    void republished(String topic) {
+        registry.counter("peakon.writer.republished", "topic", topic).increment();
     }
 
     void ignored(int count) {

@@ -14,12 +14,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BinaryOperator;
 import java.util.function.IntPredicate;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -30,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that writes data documents: unordered {@code bulkWrite}s per collection per batch.
  *
- * <p>Within a batch only the newest version per {@code _id} is written (an unordered bulk with a repeated
- * {@code _id} may apply them in any order). Then, per collection, one of two paths:
+ * <p>Within a batch only the newest version per {@code _id} is written ({@link BatchVersions}). Then, per collection,
+ * one of two paths:
  * <ul>
  *   <li><b>insert first</b> (a first crawl, a replay into an empty database, new answers): every version is
  *       inserted; the ones MongoDB answers E11000 for (the {@code _id} is stored already) take the compare path
@@ -42,6 +41,10 @@ import org.springframework.stereotype.Component;
  * </ul>
  * The path of a collection's next batch follows its last batch: compare first when more than half of it was stored
  * already. Both paths store the same documents; only the number of round trips differs.
+ *
+ * <p>Tombstones are applied first: each deletes its document unless that was stored from a later record
+ * ({@link NeverRegressReplace#delete}), and versions of its key from earlier records of the batch are dropped as stale.
+ * The result also names the keys whose last record is not the version stored ({@link StoreResult#shadowed()}).
  *
  * <p>Errors of a document of its own are returned as rejections (also the ones that end a whole write, see
  * {@link MongoErrors}), and anything that says Mongo itself is unavailable (network, timeouts, elections, write
@@ -74,33 +77,73 @@ public class BulkDocumentWriter {
         this.meters = meters;
     }
 
+    /** {@link #write(List, List)} without tombstones. */
     public StoreResult write(List<PendingDocument> versions) {
-        Map<PeakonCollection, Map<Object, PendingDocument>> newest = new EnumMap<>(PeakonCollection.class);
-        Map<PeakonCollection, Integer> received = new EnumMap<>(PeakonCollection.class);
+        return write(versions, List.of());
+    }
+
+    /**
+     * Applies a batch: first the tombstones (a version of the same key from an earlier record of the batch is
+     * dropped as stale, the stored one deleted unless it comes from a later record), then the versions.
+     *
+     * @param tombstones records with a null value of the batch, at most the last one per key
+     */
+    public StoreResult write(List<PendingDocument> versions, List<KeyPosition> tombstones) {
+        Map<PeakonCollection, Map<Object, Long>> deletedAt = new EnumMap<>(PeakonCollection.class);
+        tombstones.forEach(t ->
+                deletedAt.computeIfAbsent(t.collection(), c -> new HashMap<>()).merge(t.id(), t.offset(), Math::max));
+        BatchVersions batch = new BatchVersions();
         List<StoreResult.Rejection> rejected = new ArrayList<>();
         for (PendingDocument version : versions) {
+            Long tombstone = deletedAt.isEmpty()
+                    ? null
+                    : deletedAt.getOrDefault(version.collection(), Map.of()).get(version.id());
             int size = version.document().getByteBuffer().remaining();
-            if (size > MAX_DOCUMENT_BYTES) {
+            if (tombstone != null && tombstone > version.offset()) {
+                batch.counted(version.collection());
+            } else if (size > MAX_DOCUMENT_BYTES) {
                 // Known before sending: the driver would refuse it while encoding, after part of the batch went out.
                 rejected.add(new StoreResult.Rejection(
                         version,
                         "the document is " + size + " bytes, over MongoDB's limit of " + MAX_DOCUMENT_BYTES
                                 + " bytes (16 MiB)"));
-                continue;
+            } else {
+                batch.add(version);
             }
-            received.merge(version.collection(), 1, Integer::sum);
-            newest.computeIfAbsent(version.collection(), c -> new LinkedHashMap<>())
-                    .merge(version.id(), version, BinaryOperator.maxBy(PendingDocument.VERSION_ORDER));
         }
+        Map<PeakonCollection, Integer> deleted = new EnumMap<>(PeakonCollection.class);
+        deletedAt.forEach((collection, byId) -> deleted.put(collection, delete(collection, byId)));
+        List<KeyPosition> shadowed = new ArrayList<>();
+        Map<PeakonCollection, List<PendingDocument>> newest = batch.newest();
         Map<PeakonCollection, StoreResult.Outcome> outcomes = new EnumMap<>(PeakonCollection.class);
-        newest.forEach((collection, byId) -> {
-            List<PendingDocument> batch = List.copyOf(byId.values());
-            StoreResult.Outcome outcome = writeCollection(collection, batch, rejected);
-            // A version superseded by a newer one of the same batch is stale too.
-            int superseded = received.get(collection) - batch.size();
-            outcomes.put(collection, new StoreResult.Outcome(outcome.written(), outcome.stale() + superseded));
-        });
-        return new StoreResult(outcomes, rejected);
+        for (PeakonCollection collection : batch.collections()) {
+            List<PendingDocument> written = newest.getOrDefault(collection, List.of());
+            StoreResult.Outcome outcome = written.isEmpty()
+                    ? new StoreResult.Outcome(0, 0)
+                    : writeCollection(collection, written, rejected, shadowed);
+            // A version superseded by a newer one of the same batch (or by a tombstone) is stale too.
+            outcomes.put(
+                    collection,
+                    new StoreResult.Outcome(outcome.written(), outcome.stale() + batch.superseded(collection)));
+            shadowed.addAll(batch.laterThanTheNewest(collection));
+        }
+        return new StoreResult(outcomes, rejected, deleted, shadowed);
+    }
+
+    /** Deletes the documents of {@code collection} whose tombstones (id → offset) came after their stored record. */
+    private int delete(PeakonCollection collection, Map<Object, Long> tombstones) {
+        List<WriteModel<RawBsonDocument>> deletes = tombstones.entrySet().stream()
+                .<WriteModel<RawBsonDocument>>map(
+                        t -> strategy.delete(new KeyPosition(collection, t.getKey(), 0, t.getValue())))
+                .toList();
+        // No document can refuse its own deletion: any failure is Mongo's, and the batch is retried.
+        return mongo.getCollection(collection.collectionName(), RawBsonDocument.class)
+                .bulkWrite(deletes, UNORDERED)
+                .getDeletedCount();
+    }
+
+    private static KeyPosition position(PendingDocument version) {
+        return new KeyPosition(version.collection(), version.id(), version.partition(), version.offset());
     }
 
     /**
@@ -110,15 +153,20 @@ public class BulkDocumentWriter {
      * attempt had already written are found stored then and count as stale, not written.)
      */
     private StoreResult.Outcome writeCollection(
-            PeakonCollection collection, List<PendingDocument> batch, List<StoreResult.Rejection> rejected) {
+            PeakonCollection collection,
+            List<PendingDocument> batch,
+            List<StoreResult.Rejection> rejected,
+            List<KeyPosition> shadowed) {
         int rejectedBefore = rejected.size();
+        int shadowedBefore = shadowed.size();
         try {
-            return writeOnce(collection, batch, rejected);
+            return writeOnce(collection, batch, rejected, shadowed);
         } catch (RuntimeException e) {
             if (!MongoErrors.refusesADocument(e)) {
                 throw e;
             }
             rejected.subList(rejectedBefore, rejected.size()).clear();
+            shadowed.subList(shadowedBefore, shadowed.size()).clear();
             if (batch.size() == 1) {
                 rejected.add(new StoreResult.Rejection(batch.get(0), MongoErrors.reason(e)));
                 return new StoreResult.Outcome(0, 0);
@@ -126,7 +174,7 @@ public class BulkDocumentWriter {
             int written = 0;
             int stale = 0;
             for (PendingDocument version : batch) {
-                StoreResult.Outcome one = writeCollection(collection, List.of(version), rejected);
+                StoreResult.Outcome one = writeCollection(collection, List.of(version), rejected, shadowed);
                 written += one.written();
                 stale += one.stale();
             }
@@ -135,7 +183,10 @@ public class BulkDocumentWriter {
     }
 
     private StoreResult.Outcome writeOnce(
-            PeakonCollection collection, List<PendingDocument> batch, List<StoreResult.Rejection> rejected) {
+            PeakonCollection collection,
+            List<PendingDocument> batch,
+            List<StoreResult.Rejection> rejected,
+            List<KeyPosition> shadowed) {
         MongoCollection<RawBsonDocument> target =
                 mongo.getCollection(collection.collectionName(), RawBsonDocument.class);
         Timer.Sample sample = Timer.start(meters);
@@ -147,7 +198,7 @@ public class BulkDocumentWriter {
             // Compare first next time when most of this batch was stored already; back to inserting first once most
             // of a batch is new (e.g. new answers after a re-crawl).
             compareFirst.put(collection, (insertFirst ? toCompare.size() : stored.size()) * 2 > batch.size());
-            StoreResult.Outcome compared = writeNewer(target, toCompare, stored, rejected);
+            StoreResult.Outcome compared = writeNewer(target, toCompare, stored, rejected, shadowed);
             return new StoreResult.Outcome(inserted + compared.written(), compared.stale());
         } finally {
             sample.stop(meters.timer("peakon.writer.bulk.write", "collection", collection.collectionName()));
@@ -185,12 +236,16 @@ public class BulkDocumentWriter {
         }
     }
 
-    /** Writes only the versions newer than the stored ones, each re-checked atomically. */
+    /**
+     * Writes only the versions newer than the stored ones, each re-checked atomically. A version that is not newer
+     * but comes from a later record than the stored one is {@code shadowed}: compaction would keep it.
+     */
     private StoreResult.Outcome writeNewer(
             MongoCollection<RawBsonDocument> target,
             List<PendingDocument> batch,
             Map<Object, StoredVersion> stored,
-            List<StoreResult.Rejection> rejected) {
+            List<StoreResult.Rejection> rejected,
+            List<KeyPosition> shadowed) {
         List<PendingDocument> newer = new ArrayList<>(batch.size());
         List<WriteModel<RawBsonDocument>> models = new ArrayList<>(batch.size());
         for (PendingDocument version : batch) {
@@ -198,6 +253,8 @@ public class BulkDocumentWriter {
             if (strategy.isNewer(version, current)) {
                 newer.add(version);
                 models.add(strategy.model(version, current));
+            } else if (current.offset() != null && current.offset() < version.offset()) {
+                shadowed.add(position(version));
             }
         }
         int notNewer = batch.size() - newer.size();
@@ -237,7 +294,7 @@ public class BulkDocumentWriter {
     private static Map<Object, StoredVersion> storedVersions(
             MongoCollection<RawBsonDocument> target, List<PendingDocument> batch) {
         List<Object> ids = batch.stream().map(PendingDocument::id).toList();
-        Map<Object, StoredVersion> stored = new java.util.HashMap<>();
+        Map<Object, StoredVersion> stored = new HashMap<>();
         for (Document doc : target.find(Filters.in(DocumentFields.ID, ids), Document.class)
                 .projection(Projections.include(DocumentFields.FETCHED_AT, DocumentFields.SOURCE))) {
             Document source = doc.get(DocumentFields.SOURCE) instanceof Document d ? d : null;

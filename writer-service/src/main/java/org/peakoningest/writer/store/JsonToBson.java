@@ -24,8 +24,8 @@ import tools.jackson.core.JsonToken;
  */
 final class JsonToBson {
 
-    /** Top-level item members the stored document's own fields replace. */
-    private static final Set<String> REPLACED = Set.of(
+    /** Top-level item members the stored document's own fields replace (all of them but {@code driver_id}). */
+    static final Set<String> REPLACED = Set.of(
             DocumentFields.ID,
             DocumentFields.FETCHED_AT,
             DocumentFields.RUN_ID,

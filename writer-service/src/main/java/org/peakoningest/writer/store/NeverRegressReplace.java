@@ -1,5 +1,6 @@
 package org.peakoningest.writer.store;
 
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -45,6 +46,18 @@ final class NeverRegressReplace {
                 Filters.exists(DocumentFields.FETCHED_AT, false));
         return new ReplaceOneModel<>(
                 Filters.and(Filters.eq(DocumentFields.ID, version.id()), storedIsOlder), version.document());
+    }
+
+    /**
+     * The delete for a tombstone: only a document stored from an earlier record of its key goes (or one without
+     * {@code _source}, which no record of this topic wrote). A version from a later record stays, as it would on the
+     * compacted topic, also when a replay into the live database reads an old tombstone again.
+     */
+    DeleteOneModel<RawBsonDocument> delete(KeyPosition tombstone) {
+        return new DeleteOneModel<>(Filters.and(
+                Filters.eq(DocumentFields.ID, tombstone.id()),
+                Filters.or(
+                        Filters.lt(SOURCE_OFFSET, tombstone.offset()), Filters.exists(DocumentFields.SOURCE, false))));
     }
 
     /** Whether {@code version} should replace {@code stored} (null: no stored document). */

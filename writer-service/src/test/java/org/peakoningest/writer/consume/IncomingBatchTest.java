@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
 import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.writer.WriterFixture;
+import org.peakoningest.writer.store.KeyPosition;
 
 /**
  * Records that must never become documents are sorted out as poison, with a reason a user can act on (issue #12):
@@ -66,6 +68,29 @@ class IncomingBatchTest {
                 .singleElement()
                 .extracting(p -> p.reason().getMessage())
                 .isEqualTo("envelope schema_version 2 is newer than this consumer reads (1)");
+    }
+
+    @Test
+    void aTombstoneDeletesTheDocumentItsKeyNamesAndPoisonSaysWhichKeyItHides() {
+        List<ConsumerRecord<String, Object>> records = List.of(
+                new ConsumerRecord<>("t.answers_export", 2, 10, "42", null),
+                new ConsumerRecord<>("t.employees", 1, 11, "\"e-1\"", null),
+                // keys no document has: compaction keeps them apart, so there is nothing to delete or to protect
+                new ConsumerRecord<>("t.answers_export", 2, 12, "042", null),
+                new ConsumerRecord<>("t.run_events", 0, 13, "\"run-1\"", null),
+                record(14, answer(7, NOW.plus(Duration.ofDays(1)))),
+                new ConsumerRecord<>("t.answers_export", 0, 15, "not json", answer(8, NOW)));
+
+        IncomingBatch batch = IncomingBatch.sort(records, TOPICS, NOW, SKEW);
+
+        assertThat(batch.tombstones())
+                .containsExactly(
+                        new KeyPosition(PeakonCollection.ANSWERS_EXPORT, 42, 2, 10),
+                        new KeyPosition(PeakonCollection.EMPLOYEES, "e-1", 1, 11));
+        assertThat(batch.ignored()).isEqualTo(2);
+        assertThat(batch.poison()).extracting(p -> p.record().offset()).containsExactly(14L, 15L);
+        assertThat(batch.poisoned()).containsExactly(new KeyPosition(PeakonCollection.ANSWERS_EXPORT, 7, 0, 14));
+        assertThat(batch.documents()).isEmpty();
     }
 
     private static RecordEnvelope answer(long id, Instant fetchedAt) {

@@ -7,17 +7,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.json.ContractJson;
@@ -61,10 +58,12 @@ class ReplayIT {
         publishTwoRuns();
         await().atMost(WriterFixture.patience()).until(() -> fixture.caughtUp("it-replay"));
         await().atMost(WriterFixture.patience()).untilAsserted(() -> {
-            assertThat(run(mongo, RUN_1).getString("landing_status")).isEqualTo("superseded");
-            assertThat(run(mongo, RUN_2).getString("landing_status")).isEqualTo("complete");
+            assertThat(WriterFixture.run(mongo, RUN_1).getString("landing_status"))
+                    .isEqualTo("superseded");
+            assertThat(WriterFixture.run(mongo, RUN_2).getString("landing_status"))
+                    .isEqualTo("complete");
         });
-        Map<String, Map<String, Document>> live = everything(mongo);
+        Map<String, Map<String, Document>> live = WriterFixture.everything(mongo);
         assertThat(live.get("answers_export")).hasSize(61);
         assertThat(live.get("answers_export").get("Long:3000000000")).isNotNull();
         assertThat(live.get("employees").get("Integer:3").getString("run_id")).isEqualTo(RUN_2);
@@ -73,7 +72,7 @@ class ReplayIT {
 
         String target = "it_replay_rebuild";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = withStdout(
+        int status = WriterFixture.withStdout(
                 out,
                 () -> WriterApplication.run(
                         "replay",
@@ -93,7 +92,7 @@ class ReplayIT {
 
         try (MongoClient client =
                 MongoClients.create(IntegrationInfrastructure.shared().mongoUri())) {
-            Map<String, Map<String, Document>> rebuilt = everything(client.getDatabase(target));
+            Map<String, Map<String, Document>> rebuilt = WriterFixture.everything(client.getDatabase(target));
             assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
             for (String collection : live.keySet()) {
                 assertThat(rebuilt.get(collection)).as(collection).isEqualTo(live.get(collection));
@@ -109,7 +108,7 @@ class ReplayIT {
                 "--spring.mongodb.uri=" + IntegrationInfrastructure.shared().mongoUri(),
                 "--peakon.writer.topic-prefix=it-replay.");
         assertThat(again).isZero();
-        assertThat(everything(mongo)).isEqualTo(live);
+        assertThat(WriterFixture.everything(mongo)).isEqualTo(live);
     }
 
     private static void publishTwoRuns() {
@@ -220,40 +219,5 @@ class ReplayIT {
         item.put("type", type);
         item.putObject("attributes").put("name", "n-" + id).put("score", 7.25).putNull("gone");
         return item;
-    }
-
-    private static Document run(MongoDatabase db, String id) {
-        Document doc = db.getCollection(MongoCollections.INGESTION_RUNS)
-                .find(new Document("_id", id))
-                .first();
-        return doc == null ? new Document() : doc;
-    }
-
-    private static Map<String, Map<String, Document>> everything(MongoDatabase db) {
-        Map<String, Map<String, Document>> all = new TreeMap<>();
-        List<String> names = new ArrayList<>();
-        for (PeakonCollection c : PeakonCollection.values()) {
-            names.add(c.collectionName());
-        }
-        names.add(MongoCollections.INGESTION_RUNS);
-        for (String name : names) {
-            Map<String, Document> docs = new TreeMap<>();
-            for (Document d : db.getCollection(name).find()) {
-                docs.put(d.get("_id").getClass().getSimpleName() + ":" + d.get("_id"), d);
-            }
-            all.put(name, docs);
-        }
-        return all;
-    }
-
-    private static int withStdout(ByteArrayOutputStream out, java.util.function.IntSupplier action) {
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            return action.getAsInt();
-        } finally {
-            System.setOut(original);
-            System.out.print(out.toString(StandardCharsets.UTF_8));
-        }
     }
 }

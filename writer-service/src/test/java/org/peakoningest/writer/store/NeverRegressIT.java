@@ -19,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Never regress: an older version after a newer one leaves the newer stored, through the bulk writer directly
- * (including the race with another writer between read and write) and end to end through Kafka.
+ * (including the race with another writer between read and write) and end to end through Kafka, and the writer
+ * reports when such a record would hide the stored version from compaction. Tombstones delete only what an earlier
+ * record stored.
  */
 @WriterIntegrationTest({"peakon.writer.topic-prefix=it-regress.", "peakon.writer.group-id=it-regress"})
 class NeverRegressIT {
@@ -101,6 +103,49 @@ class NeverRegressIT {
     }
 
     @Test
+    void anOlderVersionFromALaterRecordIsReportedAsHidingTheStoredOne() {
+        long id = 900_004;
+        writer.write(List.of(version(id, T2, 1, 5, "newer")));
+
+        // Compaction keeps the last record of a key: here the older version, not the stored one.
+        StoreResult later = writer.write(List.of(version(id, T1, 1, 8, "older, later on the topic")));
+        assertThat(later.stale()).isEqualTo(1);
+        assertThat(later.shadowed()).containsExactly(new KeyPosition(PeakonCollection.ANSWERS_EXPORT, (int) id, 1, 8));
+        // In one batch too: the newest version is stored, the last record hides it.
+        StoreResult inOneBatch =
+                writer.write(List.of(version(900_005, T2, 1, 5, "newest"), version(900_005, T1, 1, 7, "oldest, last")));
+        assertThat(inOneBatch.shadowed())
+                .containsExactly(new KeyPosition(PeakonCollection.ANSWERS_EXPORT, 900_005, 1, 7));
+        // The stored version's own record again (redelivery) or an earlier one hides nothing.
+        assertThat(writer.write(List.of(version(id, T2, 1, 5, "newer"), version(id, T1, 1, 3, "earlier")))
+                        .shadowed())
+                .isEmpty();
+        assertThat(comment(id)).isEqualTo("newer");
+    }
+
+    @Test
+    void aTombstoneDeletesTheDocumentOfAnEarlierRecordOnly() {
+        writer.write(List.of(version(900_020, T1, 0, 10, "deleted"), version(900_021, T1, 0, 30, "stays")));
+
+        StoreResult result = writer.write(
+                List.of(version(900_022, T1, 0, 40, "before its tombstone"), version(900_023, T1, 0, 42, "after it")),
+                List.of(
+                        tombstone(900_020, 20),
+                        tombstone(900_021, 20),
+                        tombstone(900_022, 41),
+                        tombstone(900_023, 41)));
+
+        assertThat(result.deleted()).containsEntry(PeakonCollection.ANSWERS_EXPORT, 1);
+        assertThat(exists(900_020)).isFalse();
+        // Stored from a later record than the tombstone (a replay into the live database reads old tombstones).
+        assertThat(comment(900_021)).isEqualTo("stays");
+        assertThat(exists(900_022)).isFalse();
+        assertThat(comment(900_023)).isEqualTo("after it");
+        assertThat(result.written()).isEqualTo(1);
+        assertThat(result.stale()).isEqualTo(1);
+    }
+
+    @Test
     void olderRecordAfterNewerOnTheTopicLeavesTheNewerDocument() {
         long id = 900_010;
         fixture.send(WriterFixture.answer("run-b", id, T2, "newer"));
@@ -158,6 +203,14 @@ class NeverRegressIT {
 
     private com.mongodb.client.MongoCollection<RawBsonDocument> answers() {
         return mongo.getCollection("answers_export").withDocumentClass(RawBsonDocument.class);
+    }
+
+    private boolean exists(long id) {
+        return mongo.getCollection("answers_export").countDocuments(new Document("_id", (int) id)) > 0;
+    }
+
+    private static KeyPosition tombstone(long id, long offset) {
+        return new KeyPosition(PeakonCollection.ANSWERS_EXPORT, (int) id, 0, offset);
     }
 
     private String comment(long id) {
