@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.testsupport.CommandOutput;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
+import org.peakoningest.testsupport.VariableStandIn;
 
 /**
  * The service as an operator starts it ({@link BrowseApplication#run}): a configuration error is status 2 and one
@@ -55,14 +56,9 @@ class ConfigurationErrorIT {
 
     @Test
     void aBrowseSettingThatIsNoNumberIsQuotedAsTheVariableSetsIt() {
-        // BROWSE_MAX_LIMIT=lots in the environment; application.yml maps it with a placeholder. A system property
-        // stands in for the variable (a test cannot set one): the placeholder resolves both alike.
-        System.setProperty("BROWSE_MAX_LIMIT", "lots");
-        try {
-            assertThat(configurationError()).isEqualTo("BROWSE_MAX_LIMIT has an invalid value 'lots'");
-        } finally {
-            System.clearProperty("BROWSE_MAX_LIMIT");
-        }
+        // BROWSE_MAX_LIMIT=lots in the environment; application.yml maps it with a placeholder.
+        assertThat(VariableStandIn.with("BROWSE_MAX_LIMIT", "lots", () -> configurationError()))
+                .isEqualTo("BROWSE_MAX_LIMIT has an invalid value 'lots'");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.peakoningest.testsupport.CommandOutput;
 import org.peakoningest.testsupport.Infrastructure;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
+import org.peakoningest.testsupport.VariableStandIn;
 
 /**
  * The fetcher as an operator starts it ({@link FetcherApplication#run}): a configuration error is status 2 and one
@@ -39,14 +40,9 @@ class ConfigurationErrorIT {
 
     @Test
     void aPageSizeThatIsNoNumberIsQuotedAsTheVariableSetsIt() {
-        // PEAKON_PER_PAGE=abc in the environment; application.yml maps it with ${PEAKON_PER_PAGE:10000}. A system
-        // property stands in for the variable (a test cannot set one): the placeholder resolves both alike.
-        System.setProperty("PEAKON_PER_PAGE", "abc");
-        try {
-            assertThat(configurationError()).isEqualTo("PEAKON_PER_PAGE has an invalid value 'abc'");
-        } finally {
-            System.clearProperty("PEAKON_PER_PAGE");
-        }
+        // PEAKON_PER_PAGE=abc in the environment; application.yml maps it with ${PEAKON_PER_PAGE:10000}.
+        assertThat(VariableStandIn.with("PEAKON_PER_PAGE", "abc", () -> configurationError()))
+                .isEqualTo("PEAKON_PER_PAGE has an invalid value 'abc'");
     }
 
     @Test
@@ -58,12 +54,8 @@ class ConfigurationErrorIT {
     @Test
     void aLogLevelThatIsNoLevelNamesLogLevel() {
         // Bound while logging starts, before there is a context (Boot gives the analyzer no environment then).
-        System.setProperty("LOG_LEVEL", "chatty");
-        try {
-            assertThat(configurationError()).isEqualTo("LOG_LEVEL has an invalid value 'chatty'");
-        } finally {
-            System.clearProperty("LOG_LEVEL");
-        }
+        assertThat(VariableStandIn.with("LOG_LEVEL", "chatty", () -> configurationError()))
+                .isEqualTo("LOG_LEVEL has an invalid value 'chatty'");
     }
 
     /** Runs {@code ingest} with these overrides (else working settings); returns the one line on stderr. */

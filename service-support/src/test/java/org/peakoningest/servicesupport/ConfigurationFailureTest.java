@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.peakoningest.testsupport.CommandOutput;
+import org.peakoningest.testsupport.VariableStandIn;
 
 /**
  * Spring Boot started through the command line: the analyzer and its reporter, registered once in this module's
@@ -47,14 +48,9 @@ class ConfigurationFailureTest {
 
     @Test
     void aValueThatIsNoNumberIsQuotedAsTheVariableSaysNotAsThePlaceholder() {
-        // The operator sets DEMO_COUNT; application.yml's ${DEMO_COUNT:1} resolves it. A system property stands in
-        // for the environment variable (a test cannot set one): the placeholder resolves both alike.
-        System.setProperty("DEMO_COUNT", "many");
-        try {
-            assertThat(check().errLine()).isEqualTo("DEMO_COUNT has an invalid value 'many'");
-        } finally {
-            System.clearProperty("DEMO_COUNT");
-        }
+        // The operator sets DEMO_COUNT; application.yml's ${DEMO_COUNT:1} resolves it.
+        assertThat(VariableStandIn.with("DEMO_COUNT", "many", () -> check().errLine()))
+                .isEqualTo("DEMO_COUNT has an invalid value 'many'");
     }
 
     @Test
@@ -65,12 +61,8 @@ class ConfigurationFailureTest {
     @Test
     void aSettingBoundBeforeTheContextExistsIsNamedWithItsValueToo() {
         // logging.level.root is bound while logging starts: Boot gives the analyzer no environment then.
-        System.setProperty("DEMO_LOG_LEVEL", "loud");
-        try {
-            assertThat(check().errLine()).isEqualTo("DEMO_LOG_LEVEL has an invalid value 'loud'");
-        } finally {
-            System.clearProperty("DEMO_LOG_LEVEL");
-        }
+        assertThat(VariableStandIn.with("DEMO_LOG_LEVEL", "loud", () -> check().errLine()))
+                .isEqualTo("DEMO_LOG_LEVEL has an invalid value 'loud'");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.testsupport.CommandOutput;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
+import org.peakoningest.testsupport.VariableStandIn;
 
 /**
  * Configuration errors end the process with status 2 and one line naming the setting (and a bad value unless it may
@@ -43,15 +44,12 @@ class ConfigurationErrorIT {
 
     @Test
     void aWriterSettingThatIsNoNumberIsQuotedAsTheVariableSetsIt() {
-        // WRITER_CONCURRENCY=abc in the environment; application.yml maps it with ${WRITER_CONCURRENCY:2}. A system
-        // property stands in for the variable (a test cannot set one): the placeholder resolves both alike.
-        System.setProperty("WRITER_CONCURRENCY", "abc");
-        try {
-            CommandOutput result = replay("--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo);
-            assertThat(result.configurationError()).isEqualTo("WRITER_CONCURRENCY has an invalid value 'abc'");
-        } finally {
-            System.clearProperty("WRITER_CONCURRENCY");
-        }
+        // WRITER_CONCURRENCY=abc in the environment; application.yml maps it with ${WRITER_CONCURRENCY:2}.
+        CommandOutput result = VariableStandIn.with(
+                "WRITER_CONCURRENCY",
+                "abc",
+                () -> replay("--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo));
+        assertThat(result.configurationError()).isEqualTo("WRITER_CONCURRENCY has an invalid value 'abc'");
     }
 
     @Test
