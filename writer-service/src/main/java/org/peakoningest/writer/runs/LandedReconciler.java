@@ -24,6 +24,7 @@ import org.bson.Document;
 import org.peakoningest.common.DocumentFields;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.runs.RunFields;
 import org.peakoningest.writer.config.WriterProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

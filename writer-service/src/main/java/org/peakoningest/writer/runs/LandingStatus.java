@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import org.bson.Document;
 import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.runs.RunFields;
 import org.peakoningest.common.runs.RunLandingStatus;
 
 /**

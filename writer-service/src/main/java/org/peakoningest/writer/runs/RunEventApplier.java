@@ -17,6 +17,7 @@ import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.runs.CollectionFinished;
 import org.peakoningest.common.runs.CollectionStats;
 import org.peakoningest.common.runs.RunEvent;
+import org.peakoningest.common.runs.RunFields;
 import org.peakoningest.common.runs.RunFinished;
 import org.peakoningest.common.runs.RunStarted;
 import org.peakoningest.common.runs.SkippedRequest;
