@@ -84,7 +84,10 @@ public class RunEventApplier {
         putTime(set, RunFields.STARTED_AT, event.startedAt());
         putTime(set, RunFields.FINISHED_AT, event.finishedAt());
         putEnum(set, RunFields.SYNC_MODE, event.syncMode());
-        putEnum(set, RunFields.STATUS, event.status());
+        if (event.status() != null) {
+            // The contract's value ("abandoned" for a run another fetcher ended), what readers filter on.
+            set.put(RunFields.STATUS, event.status().value());
+        }
         if (event.lastError() != null) {
             set.put(RunFields.LAST_ERROR, event.lastError());
         }
