@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,48 @@ class IngestionRunsIT {
                 .untilAsserted(() -> assertThat(runDoc(run))
                         .containsEntry("status", "abandoned")
                         .containsEntry("landing_status", "nothing"));
+    }
+
+    @Test
+    void dataOfARunWithoutRunEventsCreatesNoRunAndIsAttachedOnceItsEventsArrive() {
+        String run = "run-events-later";
+        Instant start = Timestamps.now().minusSeconds(60);
+        List<RecordEnvelope> answers = new ArrayList<>();
+        for (long id = 101; id <= 103; id++) {
+            answers.add(WriterFixture.answer(run, id, start.plusMillis(id), "comment " + id));
+        }
+        fixture.send(answers);
+
+        await().atMost(WriterFixture.patience())
+                .until(() -> mongo.getCollection("answers_export").countDocuments(new Document("run_id", run)) == 3);
+        // The recount runs 1 s after the writer went idle: it must not make a run of the counts alone. Browse lists
+        // exactly the documents of ingestion_runs, so no document means no half-empty run there either.
+        await().during(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        mongo.getCollection(MongoCollections.INGESTION_RUNS).countDocuments(new Document("_id", run))
+                                == 0);
+
+        CollectionStats stats = new CollectionStats(CollectionStatus.SUCCESS, 3, 1, List.of(), null, 3L);
+        fixture.send(RunStarted.of(run, start, SyncMode.FULL, List.of("answers_export")));
+        fixture.send(CollectionFinished.of(run, start.plusSeconds(1), "answers_export", stats));
+        fixture.send(RunFinished.of(
+                run,
+                start,
+                start.plusSeconds(2),
+                SyncMode.FULL,
+                RunStatus.SUCCESS,
+                null,
+                Map.of("answers_export", stats)));
+
+        await().atMost(WriterFixture.patience()).untilAsserted(() -> {
+            Document doc = runDoc(run);
+            assertThat(doc).containsEntry("status", "success").containsEntry("landing_status", "complete");
+            assertThat(collection(doc, "answers_export"))
+                    .containsEntry("published", 3L)
+                    .containsEntry("landed", 3L);
+            assertThat(doc.get("counts", Document.class)).containsEntry("answers_export", 3L);
+        });
     }
 
     private static RecordEnvelope employee(String run, long id, Instant fetchedAt) {
