@@ -85,6 +85,7 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
         db.getCollection(MongoCollections.INGESTION_RUNS).drop();
         db.getCollection(MongoCollections.INGESTION_RUNS)
                 .insertMany(List.of(
+                        run("run-x", "2026-10-25T03:00:00.000000Z", "abandoned", "complete"),
                         run("run-0", "2026-11-01T03:00:00.000000Z", "failed", "nothing"),
                         run("run-1", "2026-11-02T03:00:00.000000Z", "success", "superseded"),
                         run("run-a", "2026-11-09T03:00:00.000000Z", "success", "complete"),
@@ -202,7 +203,7 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
     @Test
     void runsAreListedNewestFirstWithTheirStatuses() {
         JsonNode runs = api.json("/api/runs", Map.of());
-        assertThat(ApiClient.ids(runs)).containsExactly("run-c", "run-b", "run-a", "run-1", "run-0");
+        assertThat(ApiClient.ids(runs)).containsExactly("run-c", "run-b", "run-a", "run-1", "run-0", "run-x");
         JsonNode newest = runs.get("items").get(0);
         assertThat(newest.get("landing_status").asString()).isEqualTo("pending");
         assertThat(newest.get("collections").get("employees").get("landed").asInt())
@@ -220,7 +221,7 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
     @Test
     void runsFilterOnEveryLandingStatusTheWriterWrites() {
         assertThat(ApiClient.ids(api.json("/api/runs", params("landingStatus", "complete"))))
-                .containsExactly("run-b", "run-a");
+                .containsExactly("run-b", "run-a", "run-x");
         assertThat(ApiClient.ids(api.json("/api/runs", params("landingStatus", "superseded"))))
                 .containsExactly("run-1");
         assertThat(ApiClient.ids(api.json("/api/runs", params("landingStatus", "nothing"))))
@@ -234,6 +235,24 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
         assertThat(error.get("error").asString()).isEqualTo("bad_request");
         assertThat(error.get("message").asString())
                 .isEqualTo("parameter 'landingStatus' must be one of complete, nothing, pending, superseded");
+    }
+
+    @Test
+    void runsFilterOnEveryFetchStatusTheWriterWrites() {
+        assertThat(ApiClient.ids(api.json("/api/runs", params("status", "abandoned"))))
+                .as("a run whose fetcher died, ended by another fetcher")
+                .containsExactly("run-x");
+        assertThat(ApiClient.ids(api.json("/api/runs", params("status", "failed"))))
+                .containsExactly("run-0");
+        assertThat(ApiClient.ids(api.json("/api/runs", params("status", "success"))))
+                .containsExactly("run-c", "run-a", "run-1");
+        assertThat(ApiClient.ids(api.json("/api/runs", params("status", "running"))))
+                .isEmpty();
+
+        var unknown = api.get("/api/runs", params("status", "lost"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.parse(unknown.body()).get("message").asString())
+                .isEqualTo("parameter 'status' must be one of abandoned, failed, partial, running, success");
     }
 
     @Test

@@ -104,6 +104,25 @@ class ContractSchemasTest {
     }
 
     @Test
+    void anAbandonedRunIsValid() throws IOException {
+        // Published by another fetcher for a run whose fetcher died: only the collections it had finished.
+        RunFinished abandoned = RunFinished.of(
+                "r1",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:12:00Z"),
+                SyncMode.INCREMENTAL,
+                RunStatus.ABANDONED,
+                "abandoned: the fetcher stopped mid-run",
+                java.util.Map.of("drivers", new CollectionStats(CollectionStatus.SUCCESS, 1, 1, List.of(), null)));
+        assertThat(validate("run-event.schema.json", ContractJson.mapper().writeValueAsString(abandoned)))
+                .isEmpty();
+        assertThat(validate(
+                        "run-event.schema.json",
+                        Golden.text("run-finished.json").replace("\"status\": \"partial\",", "\"status\": \"lost\",")))
+                .isNotEmpty();
+    }
+
+    @Test
     void aRunFinishedWithoutStatusIsInvalid() throws IOException {
         assertThat(validate(
                         "run-event.schema.json",

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peakoningest.browse.config.BrowseProperties;
@@ -14,7 +16,9 @@ import org.peakoningest.browse.store.Docs;
 import org.peakoningest.browse.web.PageResponse;
 import org.peakoningest.browse.web.Paging;
 import org.peakoningest.browse.web.Params;
+import org.peakoningest.common.runs.RunFields;
 import org.peakoningest.common.runs.RunLandingStatus;
+import org.peakoningest.common.runs.RunStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,6 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 class RunsController {
 
     private static final Set<String> FILTERS = Set.of("status", "landingStatus");
+    /**
+     * Every fetch status the writer records: {@code running} until the run's RunFinished, then one of the contract's
+     * (success, partial, failed, abandoned), so a new one is filterable without a change here.
+     */
+    private static final Set<String> STATUSES = Stream.concat(
+                    Stream.of(RunFields.RUNNING), RunStatus.storedValues().stream())
+            .collect(Collectors.toUnmodifiableSet());
     /** Every landing status the writer records, from the contract: a new one is filterable without a change here. */
     private static final Set<String> LANDING_STATUSES = Set.copyOf(RunLandingStatus.storedValues());
 
@@ -45,9 +56,9 @@ class RunsController {
         Params p = Params.of(request.getParameterMap(), FILTERS, Paging.PARAMS);
         Paging paging = Paging.from(p, properties.maxLimit(), SORTS, "startedAt", "desc");
         List<Bson> and = new ArrayList<>();
-        p.choiceIfPresent("status", Set.of("running", "success", "partial", "failed"))
-                .ifPresent(s -> and.add(Filters.eq("status", s)));
-        p.choiceIfPresent("landingStatus", LANDING_STATUSES).ifPresent(s -> and.add(Filters.eq("landing_status", s)));
+        p.choiceIfPresent("status", STATUSES).ifPresent(s -> and.add(Filters.eq(RunFields.STATUS, s)));
+        p.choiceIfPresent("landingStatus", LANDING_STATUSES)
+                .ifPresent(s -> and.add(Filters.eq(RunFields.LANDING_STATUS, s)));
         return paging.find(mongo.ingestionRuns(), Docs.allOf(and), List.of());
     }
 }

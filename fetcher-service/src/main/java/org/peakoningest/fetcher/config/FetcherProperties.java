@@ -39,7 +39,9 @@ import org.springframework.validation.annotation.Validated;
  * @param topicPrefix      KAFKA_TOPIC_PREFIX: prefix of every topic name
  * @param topicPartitions  KAFKA_TOPIC_PARTITIONS: partitions of the topics the fetcher declares
  * @param topicReplication KAFKA_TOPIC_REPLICATION: replication factor of the topics the fetcher declares
- * @param lockAtMostFor    how long a crashed fetcher can keep the crawl lock (a live one extends it)
+ * @param lockAtMostFor    how long a crashed fetcher can keep the crawl lock (a live one extends it at half time); at
+ *                         least ShedLock's keep-alive minimum of 30 s
+ * @param staleRunCheckInterval PEAKON_STALE_RUN_CHECK_INTERVAL: how often a daemon looks for runs whose fetcher died
  */
 @Validated
 @ConfigurationProperties("peakon.fetcher")
@@ -94,7 +96,13 @@ public record FetcherProperties(
 
         @Min(value = 1, message = "must be at least 1") int topicPartitions,
         @Min(value = 1, message = "must be at least 1") short topicReplication,
-        @NotNull(message = "is required") Duration lockAtMostFor) {
+
+        @NotNull(message = "is required")
+        @DurationMin(seconds = 30, message = "must be at least 30 seconds (ShedLock's keep-alive minimum)")
+        Duration lockAtMostFor,
+
+        @NotNull(message = "is required") @DurationMin(seconds = 1, message = "must be at least 1 second")
+        Duration staleRunCheckInterval) {
 
     /** The base URL without a trailing slash. */
     public String baseUrl() {

@@ -1,5 +1,8 @@
 package org.peakoningest.fetcher.lock;
 
+import com.mongodb.client.model.Filters;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,6 +11,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
+import org.bson.Document;
 import org.peakoningest.common.MongoCollections;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The one crawl at a time across every fetcher process (daemons and {@code ingest} runs alike): ShedLock's lock
  * {@value #NAME} in {@code fetcher_locks}, the lock provider of {@code @SchedulerLock} and of {@code ingest}'s
  * {@code LockingTaskExecutor}. It is taken for {@code lockAtMostFor} and extended while the crawl runs (ShedLock's
- * keep-alive), so a crashed fetcher blocks the others only for that long.
+ * keep-alive), so a crashed fetcher blocks the others only for that long; its run is then ended as abandoned (see
+ * {@code abandon.Abandonment}), which reads the lock with {@link #state()}.
  */
 @Component
 public class CrawlLock implements LockProvider, DisposableBean {
@@ -30,9 +35,15 @@ public class CrawlLock implements LockProvider, DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    // ShedLock's Mongo document of a lock: _id (the name), lockUntil, lockedAt, lockedBy (the holder's host name).
+    private static final String LOCK_UNTIL = "lockUntil";
+    private static final String LOCKED_BY = "lockedBy";
+
     private final LockProvider provider;
+    private final MongoTemplate mongo;
 
     CrawlLock(MongoTemplate mongo) {
+        this.mongo = mongo;
         this.provider = new KeepAliveLockProvider(
                 new MongoLockProvider(mongo.getCollection(MongoCollections.FETCHER_LOCKS)), keepAlive);
     }
@@ -41,6 +52,29 @@ public class CrawlLock implements LockProvider, DisposableBean {
     public Optional<SimpleLock> lock(LockConfiguration configuration) {
         return provider.lock(configuration);
     }
+
+    /**
+     * The lock as it is stored now, read without taking it; empty when it was never taken. A holder's
+     * {@code lockUntil} is at least half of {@code lockAtMostFor} ahead while it lives (the keep-alive extends it at
+     * half time); a released lock's is the release time.
+     */
+    public Optional<LockState> state() {
+        Document lock = mongo.getCollection(MongoCollections.FETCHER_LOCKS)
+                .find(Filters.eq("_id", NAME))
+                .first();
+        if (lock == null || !(lock.get(LOCK_UNTIL) instanceof Date until)) {
+            return Optional.empty();
+        }
+        return Optional.of(new LockState(until.toInstant(), lock.getString(LOCKED_BY)));
+    }
+
+    /**
+     * The stored crawl lock.
+     *
+     * @param lockUntil until when it is held (in the clock of the holder's host)
+     * @param lockedBy  the host name of its last holder
+     */
+    public record LockState(Instant lockUntil, String lockedBy) {}
 
     @Override
     public void destroy() {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.IntSupplier;
 import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.runs.RunStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,9 +60,13 @@ public class FetcherMetrics {
                 .increment(count);
     }
 
-    public void run(String status) {
+    /**
+     * A run ended: one of this fetcher's own runs, or ({@code abandoned}) a dead fetcher's run this one ended in its
+     * place.
+     */
+    public void run(RunStatus status) {
         Counter.builder("peakon.fetcher.runs")
-                .tag("status", status)
+                .tag("status", status.value())
                 .description("Finished runs by status")
                 .register(registry)
                 .increment();

@@ -16,6 +16,7 @@ import org.peakoningest.common.runs.RunFinished;
 import org.peakoningest.common.runs.RunStarted;
 import org.peakoningest.common.runs.RunStatus;
 import org.peakoningest.common.runs.SyncMode;
+import org.peakoningest.fetcher.abandon.Abandonment;
 import org.peakoningest.fetcher.auth.AuthenticationException;
 import org.peakoningest.fetcher.auth.BearerTokens;
 import org.peakoningest.fetcher.crawl.Crawler;
@@ -54,16 +55,30 @@ public class IngestionRun {
     private final Crawler crawler;
     private final FetcherMetrics metrics;
     private final LastRun lastRun;
+    private final Abandonment abandonment;
 
-    IngestionRun(RecordPublisher kafka, BearerTokens tokens, Crawler crawler, FetcherMetrics metrics, LastRun lastRun) {
+    IngestionRun(
+            RecordPublisher kafka,
+            BearerTokens tokens,
+            Crawler crawler,
+            FetcherMetrics metrics,
+            LastRun lastRun,
+            Abandonment abandonment) {
         this.kafka = kafka;
         this.tokens = tokens;
         this.crawler = crawler;
         this.metrics = metrics;
         this.lastRun = lastRun;
+        this.abandonment = abandonment;
     }
 
+    /** One run; the caller holds the crawl lock ({@code ingest} and the daemon both take it first). */
     public RunReport execute(SyncMode mode, boolean dryRun) {
+        if (!dryRun) {
+            // Under the lock no other fetcher crawls: a run still running is one whose fetcher died. A dry run
+            // publishes nothing, so it leaves them to the next real run.
+            abandonment.underTheLock();
+        }
         RunContext run =
                 new RunContext(UUID.randomUUID().toString(), mode, dryRun, dryRun ? new DryRunPublisher() : kafka);
         var startedAt = Timestamps.now();
@@ -190,7 +205,7 @@ public class IngestionRun {
                 finishedAt,
                 lastError,
                 new LinkedHashMap<>(stats));
-        metrics.run(report.status().name().toLowerCase(Locale.ROOT));
+        metrics.run(report.status());
         lastRun.finished(report);
         log.info("\n{}", SummaryTable.render(report));
         return report;

@@ -35,13 +35,16 @@ class LastRun implements HealthIndicator, InfoContributor {
     @Override
     public Health health() {
         RunReport report = last.get();
-        Health.Builder builder = report == null || report.status() != RunStatus.FAILED ? Health.up() : Health.down();
+        Health.Builder builder =
+                report == null || (report.status() != RunStatus.FAILED && report.status() != RunStatus.ABANDONED)
+                        ? Health.up()
+                        : Health.down();
         if (running.get() != null) {
             builder.withDetail("running", running.get());
         }
         if (report != null) {
             builder.withDetail("lastRun", report.runId())
-                    .withDetail("lastStatus", report.status().name().toLowerCase(Locale.ROOT))
+                    .withDetail("lastStatus", report.status().value())
                     .withDetail("lastFinishedAt", Timestamps.format(report.finishedAt()));
         }
         return builder.build();
@@ -69,7 +72,7 @@ class LastRun implements HealthIndicator, InfoContributor {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("runId", report.runId());
-        summary.put("status", report.status().name().toLowerCase(Locale.ROOT));
+        summary.put("status", report.status().value());
         summary.put("dryRun", report.dryRun());
         summary.put("startedAt", Timestamps.format(report.startedAt()));
         summary.put("finishedAt", Timestamps.format(report.finishedAt()));

@@ -17,7 +17,7 @@ final class SummaryTable {
                 report.dryRun() ? "dry " : "",
                 report.runId(),
                 report.mode().name().toLowerCase(Locale.ROOT),
-                report.status().name().toLowerCase(Locale.ROOT),
+                report.status().value(),
                 report.duration().toMillis() / 1000.0));
         String countHeader = report.dryRun() ? "items" : "published";
         out.append(String.format(

@@ -5,17 +5,16 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +23,7 @@ import org.bson.Document;
 import org.peakoningest.common.DocumentFields;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.runs.RunFields;
 import org.peakoningest.writer.config.WriterProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code landed}, {@code counts} and {@code landing_status} of {@code ingestion_runs} exact by recounting, not
  * by incrementing: landed = the documents currently carrying the run id, one {@code $group} by {@code run_id} per
- * data collection. A count cannot drift under redelivery, restarts, replay or a newer run taking documents over.
+ * data collection. A count cannot drift under redelivery, restarts, replay or a newer run taking documents over. It
+ * only updates run documents the run events created, never creates one.
  *
  * <p>Recounting after every batch would scan the collections continuously, so it is debounced: after something was
  * written, at most every {@code runsRecountInterval} while records keep coming, and one second after they stop
@@ -47,7 +48,6 @@ public class LandedReconciler {
     private static final Logger log = LoggerFactory.getLogger(LandedReconciler.class);
     private static final long IDLE_NANOS = Duration.ofSeconds(1).toNanos();
     private static final int SPACING = 5;
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoDatabase mongo;
     private final long intervalNanos;
@@ -58,6 +58,7 @@ public class LandedReconciler {
     private volatile long lastRecount = System.nanoTime();
     private volatile long lastRecountNanos;
     private volatile boolean failing;
+    private final Set<String> unknownRunsLogged = ConcurrentHashMap.newKeySet();
 
     LandedReconciler(MongoDatabase mongo, WriterProperties properties) {
         this.mongo = mongo;
@@ -108,17 +109,33 @@ public class LandedReconciler {
         for (Document run : runs.find()) {
             stored.put(String.valueOf(run.get("_id")), run);
         }
-        Set<String> runIds = new LinkedHashSet<>(stored.keySet());
-        runIds.addAll(landed.keySet());
-        for (String runId : runIds) {
-            Document run = stored.getOrDefault(runId, new Document());
+        // Only runs the run events created are recounted: documents whose run_id has no run event yet (its events
+        // are behind on another partition, or lost) must not make a run of counts alone, which browse would list.
+        // Their counts are attached when the run's first event creates its document: that batch marks the counts
+        // dirty after it wrote, so a recount follows that sees the document.
+        logUnknownRuns(landed.keySet(), stored.keySet());
+        for (Map.Entry<String, Document> entry : stored.entrySet()) {
+            String runId = entry.getKey();
+            Document run = entry.getValue();
             Document set = changes(runId, run, landed, stored.values());
             if (!set.isEmpty()) {
-                runs.updateOne(Filters.eq("_id", runId), new Document("$set", set), UPSERT);
+                runs.updateOne(Filters.eq("_id", runId), new Document("$set", set));
                 if (set.containsKey(RunFields.LANDING_STATUS)) {
                     logSummary(
                             runId, run, landed.getOrDefault(runId, Map.of()), set.getString(RunFields.LANDING_STATUS));
                 }
+            }
+        }
+    }
+
+    /** Once per run id: documents landed for a run no run event announced (yet). */
+    private void logUnknownRuns(Set<String> landedRuns, Set<String> storedRuns) {
+        for (String runId : landedRuns) {
+            if (!storedRuns.contains(runId) && unknownRunsLogged.add(runId)) {
+                log.info(
+                        "documents of run {} landed, but no run event of it has arrived: it is not in ingestion_runs"
+                                + " until one does, then its landed counts are attached",
+                        runId);
             }
         }
     }

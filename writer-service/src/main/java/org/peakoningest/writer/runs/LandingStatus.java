@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.Map;
 import org.bson.Document;
 import org.peakoningest.common.PeakonCollection;
+import org.peakoningest.common.runs.RunFields;
 import org.peakoningest.common.runs.RunLandingStatus;
+import org.peakoningest.common.runs.RunStatus;
 
 /**
  * Whether a run's documents are all in Mongo, decided from the stored run documents and the recounted landed
@@ -14,9 +16,10 @@ import org.peakoningest.common.runs.RunLandingStatus;
  *       {@code distinct_keys} when the fetcher reports them, else {@code published});</li>
  *   <li>{@code superseded}: the fetch finished, and every collection short of its published count holds documents
  *       of a later run (by {@code started_at}): the missing documents were re-fetched and replaced, not lost;</li>
- *   <li>{@code nothing}: the fetch failed and published nothing from Peakon (every collection but the static
- *       {@code drivers_catalog} published 0, e.g. authentication failed): there is no copy to call complete, and
- *       nothing is on its way either;</li>
+ *   <li>{@code nothing}: the fetch failed or was abandoned and published nothing from Peakon (every collection but
+ *       the static {@code drivers_catalog} published 0, e.g. authentication failed; for an abandoned run, whose
+ *       stats miss the collection its fetcher died in, nothing from Peakon landed either): there is no copy to call
+ *       complete, and nothing is on its way;</li>
  *   <li>{@code pending}: anything else (still fetching, or records still on their way).</li>
  * </ul>
  */
@@ -27,8 +30,6 @@ final class LandingStatus {
     static final String SUPERSEDED = RunLandingStatus.SUPERSEDED.value();
     static final String PENDING = RunLandingStatus.PENDING.value();
     static final String NOTHING = RunLandingStatus.NOTHING.value();
-    /** The fetch status of a run that failed (see the run events). */
-    private static final String FAILED = "failed";
 
     private LandingStatus() {}
 
@@ -39,10 +40,17 @@ final class LandingStatus {
             return PENDING;
         }
         Document collections = run.get(RunFields.COLLECTIONS, Document.class);
-        if (FAILED.equals(status) && !publishedFromPeakon(collections)) {
+        Map<String, Long> landed = landedByRun.getOrDefault(runId, Map.of());
+        if (RunStatus.FAILED.value().equals(status) && !publishedFromPeakon(collections)) {
             return NOTHING;
         }
-        Map<String, Long> landed = landedByRun.getOrDefault(runId, Map.of());
+        // An abandoned run's stats are those of the collections its fetcher finished; what it sent of the one it
+        // died in is uncounted, but if any of it landed the run is not "nothing".
+        if (RunStatus.ABANDONED.value().equals(status)
+                && !publishedFromPeakon(collections)
+                && !landedFromPeakon(landed)) {
+            return NOTHING;
+        }
         boolean superseded = false;
         if (collections != null) {
             for (Map.Entry<String, Object> entry : collections.entrySet()) {
@@ -80,6 +88,13 @@ final class LandingStatus {
                                 && entry.getValue() instanceof Document stats
                                 && stats.get(RunFields.PUBLISHED) instanceof Number published
                                 && published.longValue() > 0);
+    }
+
+    private static boolean landedFromPeakon(Map<String, Long> landed) {
+        return landed.entrySet().stream()
+                .anyMatch(entry ->
+                        !PeakonCollection.DRIVERS_CATALOG.collectionName().equals(entry.getKey())
+                                && entry.getValue() > 0);
     }
 
     private static boolean laterRunHolds(

@@ -17,6 +17,7 @@ import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.runs.CollectionFinished;
 import org.peakoningest.common.runs.CollectionStats;
 import org.peakoningest.common.runs.RunEvent;
+import org.peakoningest.common.runs.RunFields;
 import org.peakoningest.common.runs.RunFinished;
 import org.peakoningest.common.runs.RunStarted;
 import org.peakoningest.common.runs.SkippedRequest;
@@ -83,7 +84,10 @@ public class RunEventApplier {
         putTime(set, RunFields.STARTED_AT, event.startedAt());
         putTime(set, RunFields.FINISHED_AT, event.finishedAt());
         putEnum(set, RunFields.SYNC_MODE, event.syncMode());
-        putEnum(set, RunFields.STATUS, event.status());
+        if (event.status() != null) {
+            // The contract's value ("abandoned" for a run another fetcher ended), what readers filter on.
+            set.put(RunFields.STATUS, event.status().value());
+        }
         if (event.lastError() != null) {
             set.put(RunFields.LAST_ERROR, event.lastError());
         }

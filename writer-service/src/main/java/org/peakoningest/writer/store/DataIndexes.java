@@ -4,7 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.peakoningest.common.MongoCollections;
-import org.peakoningest.writer.runs.RunFields;
+import org.peakoningest.common.runs.RunFields;
 import org.springframework.stereotype.Component;
 
 /**

@@ -77,6 +77,38 @@ class LandingStatusTest {
     }
 
     @Test
+    void anAbandonedRunIsFinishedAndJudgedOnTheCollectionsItFinished() {
+        // Its fetcher died: another fetcher ended it with the collections it had finished (answers_export, 10).
+        Document run = run("a", "abandoned", "2026-11-01", 10);
+        assertThat(LandingStatus.of("a", run, Map.of("a", Map.of("answers_export", 10L)), List.of(run)))
+                .isEqualTo("complete");
+        assertThat(LandingStatus.of("a", run, Map.of("a", Map.of("answers_export", 9L)), List.of(run)))
+                .isEqualTo("pending");
+    }
+
+    @Test
+    void anAbandonedRunThatPublishedNothingFromPeakonIsNothing() {
+        Document beforeAnyCollection = new Document("_id", "a").append("status", "abandoned");
+        assertThat(LandingStatus.of("a", beforeAnyCollection, Map.of(), List.of(beforeAnyCollection)))
+                .isEqualTo("nothing");
+        Document onlyTheCatalog = run("b", "abandoned", "2026-11-01", 0);
+        onlyTheCatalog
+                .get("collections", Document.class)
+                .append("drivers_catalog", new Document("published", 17L).append("distinct_keys", 17L));
+        assertThat(LandingStatus.of(
+                        "b", onlyTheCatalog, Map.of("b", Map.of("drivers_catalog", 17L)), List.of(onlyTheCatalog)))
+                .isEqualTo("nothing");
+    }
+
+    @Test
+    void anAbandonedRunWhoseUncountedRecordsLandedIsNotNothing() {
+        // Killed in its first collection: no stats, but what it had sent arrived; that is not "nothing".
+        Document run = new Document("_id", "a").append("status", "abandoned");
+        assertThat(LandingStatus.of("a", run, Map.of("a", Map.of("answers_export", 120L)), List.of(run)))
+                .isEqualTo("complete");
+    }
+
+    @Test
     void aFailedRunIsCompleteWhenWhatItDidPublishHasLanded() {
         Document failed = run("a", "failed", "2026-11-01", 10);
         assertThat(LandingStatus.of("a", failed, Map.of("a", Map.of("answers_export", 10L)), List.of(failed)))

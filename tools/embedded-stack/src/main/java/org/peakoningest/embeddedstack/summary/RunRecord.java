@@ -14,7 +14,8 @@ import org.peakoningest.common.runs.RunLandingStatus;
  * missing is reported as unknown rather than failing.
  *
  * @param runId         the document's {@code _id}
- * @param status        the fetch status (success / partial / failed), when the run-finished event has landed
+ * @param status        the fetch status, one of {@link org.peakoningest.common.runs.RunStatus} (success / partial /
+ *                      failed, or abandoned when another fetcher ended it), when a run-finished event has landed
  * @param landingStatus one of {@link RunLandingStatus}: {@code complete} once every collection landed what was
  *                      published, {@code nothing} for a failed run that published nothing from Peakon, …
  * @param lastError     the fetch's last error, when it had one

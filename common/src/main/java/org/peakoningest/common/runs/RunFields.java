@@ -1,14 +1,16 @@
-package org.peakoningest.writer.runs;
+package org.peakoningest.common.runs;
 
 /**
- * Field names of an {@code ingestion_runs} document ({@code _id} = run id). Fetch-side fields come from the run
- * events; {@code landed}, {@code counts} and {@code landing_status} are recounted from the data collections.
+ * Field names of an {@code ingestion_runs} document ({@code _id} = run id), the writer's projection of the run events
+ * and of the landed data. Here, not in the writer, because the fetcher reads that projection too (it closes runs
+ * whose fetcher died, see docs/fetcher.md) and must read the names the writer writes. Fetch-side fields come from the
+ * run events; {@code landed}, {@code counts} and {@code landing_status} are recounted from the data collections.
  */
 public final class RunFields {
 
     public static final String STARTED_AT = "started_at";
     public static final String FINISHED_AT = "finished_at";
-    /** The fetch status: {@code running} after RunStarted, then the RunFinished status. */
+    /** The fetch status: {@link #RUNNING} after RunStarted, then the RunFinished status. */
     public static final String STATUS = "status";
 
     public static final String SYNC_MODE = "sync_mode";
@@ -24,14 +26,17 @@ public final class RunFields {
     public static final String DISTINCT_KEYS = "distinct_keys";
 
     public static final String PAGES = "pages";
+    /** A list of {@code {context, status, reason}}, the collection's {@link SkippedRequest}s. */
     public static final String SKIPPED = "skipped";
+
     public static final String ERROR = "error";
     public static final String LANDED = "landed";
     /** The Python brief's shape: per collection name, the documents of the run in Mongo (= landed). */
     public static final String COUNTS = "counts";
-    /** {@code complete}, {@code superseded}, {@code nothing} or {@code pending}; see {@link LandingStatus}. */
+    /** One of {@link RunLandingStatus#storedValues()}. */
     public static final String LANDING_STATUS = "landing_status";
 
+    /** The fetch status of a run that started and has not finished (no RunFinished applied yet). */
     public static final String RUNNING = "running";
 
     private RunFields() {}
