@@ -25,7 +25,8 @@ import org.peakoningest.embeddedstack.summary.RunRecord;
  *       new run's, the run landed complete, nothing dead-lettered.</li>
  * </ol>
  *
- * <p>What it shares with other deployment tests is in {@link StackFixture}.
+ * <p>The other scenarios are {@link BrokerRestartIT}, {@link TwoFetchersIT} and (opt-in) {@link MongoFrozenIT}; they
+ * share {@link StackFixture}.
  *
  * <p>Needs {@code peakon-simulator}, {@code fetcher-service} and {@code writer-service} packaged: the reactor builds
  * them before this module (declaration order in the root pom; nothing here depends on them at Maven level, so
