@@ -412,11 +412,6 @@ public final class EmbeddedStack implements AutoCloseable {
         return Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "MONGO_URI", mongoUri);
     }
 
-    /** The broker's process (a new one after {@link #restartKafka()}). */
-    public ManagedProcess kafkaProcess() {
-        return kafka;
-    }
-
     /** The Mongo-wire server's process. */
     public ManagedProcess mongoProcess() {
         return mongo;
