@@ -1,11 +1,13 @@
 package org.peakoningest.fetcher.lock;
 
 import com.mongodb.client.model.Filters;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -13,7 +15,10 @@ import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.bson.Document;
 import org.peakoningest.common.MongoCollections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +34,8 @@ public class CrawlLock implements LockProvider, DisposableBean {
 
     public static final String NAME = "peakon-crawl";
 
+    private static final Logger log = LoggerFactory.getLogger(CrawlLock.class);
+
     // Its own thread, not a bean: a ScheduledExecutorService bean would become the daemon's @Scheduled scheduler.
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "crawl-lock-keepalive");
@@ -42,15 +49,54 @@ public class CrawlLock implements LockProvider, DisposableBean {
     private final LockProvider provider;
     private final MongoTemplate mongo;
 
+    @Autowired
     CrawlLock(MongoTemplate mongo) {
+        this(
+                mongo,
+                keepAlive -> new KeepAliveLockProvider(
+                        new MongoLockProvider(mongo.getCollection(MongoCollections.FETCHER_LOCKS)), keepAlive));
+    }
+
+    /** A lock without {@link #state()} (no MongoDB to read it from): for tests of taking and releasing. */
+    CrawlLock(Function<ScheduledExecutorService, LockProvider> provider) {
+        this(null, provider);
+    }
+
+    /** @param provider the lock provider, given the keep-alive thread */
+    private CrawlLock(MongoTemplate mongo, Function<ScheduledExecutorService, LockProvider> provider) {
         this.mongo = mongo;
-        this.provider = new KeepAliveLockProvider(
-                new MongoLockProvider(mongo.getCollection(MongoCollections.FETCHER_LOCKS)), keepAlive);
+        this.provider = provider.apply(keepAlive);
     }
 
     @Override
     public Optional<SimpleLock> lock(LockConfiguration configuration) {
-        return provider.lock(configuration);
+        return provider.lock(configuration).map(lock -> new BestEffortRelease(lock, configuration.getLockAtMostFor()));
+    }
+
+    /**
+     * Releasing is best effort: when MongoDB does not answer as a run ends, the run's outcome (its events are on Kafka
+     * already) and {@code ingest}'s exit status stay what the run decided; the lock, no longer kept alive, expires by
+     * itself {@code lockAtMostFor} after its last extension. Taking the lock is not: a failure there still fails.
+     */
+    private record BestEffortRelease(SimpleLock lock, Duration expiresWithin) implements SimpleLock {
+
+        @Override
+        public void unlock() {
+            try {
+                lock.unlock();
+            } catch (RuntimeException e) {
+                log.warn(
+                        "the crawl lock '{}' could not be released ({}); it expires by itself within {}",
+                        NAME,
+                        e.toString(),
+                        expiresWithin);
+            }
+        }
+
+        @Override
+        public Optional<SimpleLock> extend(Duration lockAtMostFor, Duration lockAtLeastFor) {
+            return lock.extend(lockAtMostFor, lockAtLeastFor);
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ public final class ManagedProcess {
     private final Process process;
     private final Path logFile;
     private final long logStart;
+    private volatile boolean suspended;
 
     /** @param logStart where this process's output starts in the (appended) log file */
     ManagedProcess(String name, Process process, Path logFile, long logStart) {
@@ -123,6 +124,16 @@ public final class ManagedProcess {
      * is left after {@code grace}.
      */
     void stop(Duration grace) {
+        if (isSuspended()) {
+            // A stopped process only acts on SIGTERM once it runs again.
+            try {
+                resume();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (StackFailure gone) {
+                // it ended meanwhile
+            }
+        }
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroy);
@@ -147,6 +158,43 @@ public final class ManagedProcess {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * SIGSTOP: the process stays alive but runs no more, like a server frozen by a stalled VM, a full disk or a long
+     * GC pause. The kernel still accepts connections on its ports; nothing answers them until {@link #resume()}.
+     */
+    public void suspend() throws InterruptedException {
+        signal("STOP");
+        suspended = true;
+    }
+
+    /** SIGCONT: a {@link #suspend() suspended} process carries on where it stopped. */
+    public void resume() throws InterruptedException {
+        signal("CONT");
+        suspended = false;
+    }
+
+    public boolean isSuspended() {
+        return suspended && process.isAlive();
+    }
+
+    /** Sends a signal Java has no API for, with the system's {@code kill} command. */
+    private void signal(String signal) throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new StackFailure("cannot send SIG" + signal + " to " + name + ": it is not running", this);
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (kill.waitFor() != 0) {
+                throw new StackFailure("kill -" + signal + " " + pid() + " failed: " + output, this);
+            }
+        } catch (IOException e) {
+            throw new StackFailure("cannot run kill -" + signal + " " + pid() + ": " + e.getMessage(), this);
+        }
     }
 
     /** The last {@code lines} lines of the log, for error messages. */

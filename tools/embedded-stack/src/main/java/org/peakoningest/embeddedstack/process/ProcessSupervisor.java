@@ -7,12 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * Starts the stack's child processes, remembers them in start order and stops them in reverse order (the fetcher
- * and the writers before the broker and Mongo they talk to).
+ * and the writers before the broker and Mongo they talk to). A process started again under the name of an earlier
+ * one (a broker restarted after a crash, a writer after a kill) keeps the place of the first: a broker restarted
+ * after the writers is still stopped after them.
  *
  * <p>Each child runs in its own session ({@code setsid}, when the system has it), so a Ctrl-C in the terminal reaches
  * only the launcher, whose shutdown hook then stops the children in order, and a stack left running survives the
@@ -28,6 +33,9 @@ public final class ProcessSupervisor implements AutoCloseable {
     private final StackState state;
     private final Consumer<String> progress;
     private final List<ManagedProcess> running = Collections.synchronizedList(new ArrayList<>());
+    /** Per name, its place in the stop order: the order in which the names were first started. */
+    private final Map<String, Integer> places = new ConcurrentHashMap<>();
+
     private volatile boolean released;
 
     public ProcessSupervisor(Path logDirectory, StackState state, Consumer<String> progress) {
@@ -61,6 +69,7 @@ public final class ProcessSupervisor implements AutoCloseable {
             builder.environment().putAll(command.environment());
             long logStart = Files.size(log);
             ManagedProcess process = new ManagedProcess(command.name(), builder.start(), log, logStart);
+            places.putIfAbsent(command.name(), places.size());
             running.add(process);
             state.recordProcess(command.name(), process.pid());
             return process;
@@ -76,13 +85,16 @@ public final class ProcessSupervisor implements AutoCloseable {
         state.forgetProcess(process.name());
     }
 
-    /** Stops every running child, newest first. */
+    /** Stops every running child, newest first (by the place of its name, see the class comment). */
     private void stopAll() {
         List<ManagedProcess> newestFirst;
         synchronized (running) {
             newestFirst = new ArrayList<>(running);
         }
         Collections.reverse(newestFirst);
+        // Stable: processes of the same name stay newest first.
+        newestFirst.sort(
+                Comparator.comparing((ManagedProcess p) -> places.get(p.name())).reversed());
         for (ManagedProcess process : newestFirst) {
             if (process.isAlive()) {
                 progress.accept("stopping " + process.name() + " (pid " + process.pid() + ")");

@@ -68,6 +68,11 @@ public final class EmbeddedStack implements AutoCloseable {
     private final Map<Integer, ManagedProcess> writers = new LinkedHashMap<>();
     private final java.util.Set<Path> snapshots = new java.util.HashSet<>();
 
+    private ManagedProcess kafka;
+    private int kafkaPort;
+    private int kafkaControllerPort;
+    private ManagedProcess mongo;
+    private ManagedProcess simulator;
     private String bootstrapServers;
     private String mongoUri;
     private String peakonBaseUrl;
@@ -108,13 +113,50 @@ public final class EmbeddedStack implements AutoCloseable {
             brokerPort = ports.preferredOrFree(preferredPort);
             controllerPort = ports.free();
         }
-        KafkaBroker broker =
-                new KafkaBroker(supervisor, layout.kafkaLibs(), layout.kafkaDirectory(), heap("KAFKA", "1g"));
-        ManagedProcess process = broker.start(brokerPort, controllerPort, START_TIMEOUT);
-        bootstrapServers = "127.0.0.1:" + brokerPort;
+        launchKafka(brokerPort, controllerPort);
         writeString(recorded, brokerPort + " " + controllerPort + "\n");
         state.put("kafka.bootstrap", bootstrapServers);
-        progress.accept("kafka ready at " + bootstrapServers + " (" + describe(process) + ")");
+        progress.accept("kafka ready at " + bootstrapServers + " (" + describe(kafka) + ")");
+        return bootstrapServers;
+    }
+
+    private void launchKafka(int brokerPort, int controllerPort) throws InterruptedException {
+        KafkaBroker broker =
+                new KafkaBroker(supervisor, layout.kafkaLibs(), layout.kafkaDirectory(), heap("KAFKA", "1g"));
+        kafka = broker.start(brokerPort, controllerPort, START_TIMEOUT);
+        kafkaPort = brokerPort;
+        kafkaControllerPort = controllerPort;
+        bootstrapServers = "127.0.0.1:" + brokerPort;
+    }
+
+    /** Kills the broker with SIGKILL, as a crash (or the OOM killer) would: no controlled shutdown, no flush. */
+    public void killKafka() throws InterruptedException {
+        if (kafka == null || !kafka.isAlive()) {
+            throw new IllegalStateException("the broker is not running");
+        }
+        kafka.kill();
+        supervisor.stop(kafka);
+        progress.accept("kafka killed (SIGKILL)");
+    }
+
+    /**
+     * Starts the broker again after {@link #killKafka()}, on the same ports and the same data directory (no new
+     * format): the clients keep their bootstrap servers, the topics keep their records. Returns once it serves
+     * clients.
+     *
+     * <p>The ports are not checked first: after a crash the old broker's connections linger in TIME_WAIT, which the
+     * broker (it binds with SO_REUSEADDR) does not mind but a plain check would. A port another program took meanwhile
+     * makes the broker exit at once, which fails the wait with its log.
+     */
+    public String restartKafka() throws InterruptedException {
+        if (kafka == null) {
+            throw new IllegalStateException("the broker was never started");
+        }
+        if (kafka.isAlive()) {
+            throw new IllegalStateException("the broker is still running");
+        }
+        launchKafka(kafkaPort, kafkaControllerPort);
+        progress.accept("kafka restarted at " + bootstrapServers + " (" + describe(kafka) + ")");
         return bootstrapServers;
     }
 
@@ -150,6 +192,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 port = next;
                 continue;
             }
+            mongo = process;
             mongoUri = "mongodb://127.0.0.1:" + port;
             state.put("mongo.uri", mongoUri);
             progress.accept("mongo-wire server ready at " + mongoUri + " (" + describe(process) + ")");
@@ -171,13 +214,19 @@ public final class EmbeddedStack implements AutoCloseable {
                 .withArguments(args);
     }
 
-    /** Starts the simulated Peakon and points the fetcher at it. */
-    public String startSimulator(OptionalInt answers, OptionalInt employees) throws InterruptedException {
+    /**
+     * Starts the simulated Peakon and points the fetcher at it.
+     *
+     * @param moreArguments further simulator flags (docs/simulator.md), e.g. {@code "--latency-ms", "100"}
+     */
+    public String startSimulator(OptionalInt answers, OptionalInt employees, String... moreArguments)
+            throws InterruptedException {
         int port = ports.free();
         List<String> args = new ArrayList<>(
                 List.of("--port", Integer.toString(port), "--seed", "42", "--app-token", SIMULATOR_APP_TOKEN));
         answers.ifPresent(n -> args.addAll(List.of("--answers", Integer.toString(n))));
         employees.ifPresent(n -> args.addAll(List.of("--employees", Integer.toString(n))));
+        args.addAll(List.of(moreArguments));
         ManagedProcess process = supervisor.start(JavaCommand.jar("simulator", snapshot(layout.simulatorJar()))
                 .withJvmOptions("-Xmx" + heap("SIMULATOR", "2g"), "-XX:+UseG1GC")
                 .withArguments(args)
@@ -186,6 +235,7 @@ public final class EmbeddedStack implements AutoCloseable {
         Matcher matcher = SIMULATOR_READY.matcher(line);
         peakonBaseUrl = matcher.find() ? matcher.group(1) : "http://127.0.0.1:" + port + "/api/v1";
         appToken = SIMULATOR_APP_TOKEN;
+        simulator = process;
         state.put("simulator.url", peakonBaseUrl);
         progress.accept("simulator ready at " + peakonBaseUrl + " (" + describe(process) + ")");
         return peakonBaseUrl;
@@ -284,6 +334,14 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /** Starts {@code fetcher-service ingest}; the caller waits for its exit. */
     public ManagedProcess startIngest(boolean fullSync, String name) {
+        return startIngest(fullSync, name, Map.of());
+    }
+
+    /**
+     * Starts {@code fetcher-service ingest} with these fetcher settings on top of the stack's (e.g.
+     * {@code PEAKON_PER_PAGE}); the caller waits for its exit.
+     */
+    public ManagedProcess startIngest(boolean fullSync, String name, Map<String, String> settings) {
         List<String> args = new ArrayList<>(List.of("ingest"));
         if (fullSync) {
             args.add("--full-sync");
@@ -294,6 +352,7 @@ public final class EmbeddedStack implements AutoCloseable {
         // ingest mode runs once; a daemon's first run is not wanted here.
         env.put("RUN_ON_START", "false");
         env.put("SERVER_PORT", Integer.toString(ports.free()));
+        env.putAll(settings);
         ManagedProcess fetcher = supervisor.start(JavaCommand.jar(name, snapshot(layout.fetcherJar()))
                 // The fetcher streams pages: 128m (tools/bench/run: ~270-300 MiB RSS at per_page=20000, vs ~550 MiB
                 // with
@@ -351,6 +410,16 @@ public final class EmbeddedStack implements AutoCloseable {
             throw new IllegalStateException("start Kafka and Mongo first");
         }
         return Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "MONGO_URI", mongoUri);
+    }
+
+    /** The Mongo-wire server's process. */
+    public ManagedProcess mongoProcess() {
+        return mongo;
+    }
+
+    /** The simulator's process (absent when the real Peakon is crawled). */
+    public Optional<ManagedProcess> simulatorProcess() {
+        return Optional.ofNullable(simulator);
     }
 
     public String bootstrapServers() {
