@@ -13,8 +13,6 @@ final class ApiHandler implements HttpHandler {
 
     static final String PREFIX = "/api/v1";
     private static final int MAX_ANSWERS_PER_PAGE = 20_000;
-    private static final int DEFAULT_EMPLOYEES_PER_PAGE = 100;
-    private static final int MAX_EMPLOYEES_PER_PAGE = 1_000;
 
     private final PeakonSimulator sim;
     private final SimulatorConfig config;
@@ -23,6 +21,7 @@ final class ApiHandler implements HttpHandler {
     private final Responder respond;
     private final ScoreEndpoints scores;
     private final SegmentsEndpoint segments;
+    private final EmployeesEndpoint employees;
 
     ApiHandler(PeakonSimulator sim) {
         this.sim = sim;
@@ -32,6 +31,7 @@ final class ApiHandler implements HttpHandler {
         this.respond = new Responder(sim);
         this.scores = new ScoreEndpoints(sim, respond);
         this.segments = new SegmentsEndpoint(sim, respond);
+        this.employees = new EmployeesEndpoint(sim, respond);
     }
 
     @Override
@@ -127,14 +127,9 @@ final class ApiHandler implements HttpHandler {
         if (route.equals("/answers/export")) {
             answers(exchange, query, base);
         } else if (route.equals("/employees")) {
-            employees(exchange, query, base);
+            employees.page(exchange, query, base);
         } else if (route.equals("/employees/count")) {
-            Http.json(exchange, 200, g -> {
-                g.writeStartObject();
-                g.writeNumberProperty("count", sim.employees().size());
-                g.writeEndObject();
-            });
-            sim.traffic().status(200);
+            employees.count(exchange);
         } else if (route.equals("/engagement/drivers")) {
             scores.drivers(exchange, query, base);
         } else if (route.equals("/segments")) {
@@ -208,66 +203,6 @@ final class ApiHandler implements HttpHandler {
                     g.writeEndObject();
                 },
                 () -> sim.traffic().answersServed(from, to));
-    }
-
-    private void employees(HttpExchange exchange, Map<String, String> query, String base) throws IOException {
-        int page;
-        int perPage;
-        try {
-            page = Integer.parseInt(query.getOrDefault("page", "1").trim());
-            perPage = Integer.parseInt(query.getOrDefault("per_page", "" + DEFAULT_EMPLOYEES_PER_PAGE)
-                    .trim());
-        } catch (NumberFormatException e) {
-            error(exchange, 400, "page and per_page must be integers");
-            return;
-        }
-        if (page < 1 || perPage < 1) {
-            error(exchange, 422, "page and per_page must be >= 1");
-            return;
-        }
-        // like most paged APIs, a page size above the maximum is clamped (meta.page.size says what was used)
-        perPage = Math.min(perPage, MAX_EMPLOYEES_PER_PAGE);
-        int total = sim.employees().size();
-        int size = perPage;
-        int pages = (total + size - 1) / size;
-        int from = (int) Math.min(total, (long) (page - 1) * size);
-        int to = Math.min(total, from + size);
-        String url = base + "/employees?per_page=" + size + "&page=";
-        stream(
-                exchange,
-                g -> {
-                    g.writeStartObject();
-                    g.writeName("data");
-                    g.writeStartArray();
-                    for (int i = from; i < to; i++) {
-                        sim.employees().write(g, i);
-                    }
-                    g.writeEndArray();
-                    g.writeName("links");
-                    g.writeStartObject();
-                    g.writeStringProperty("self", url + page);
-                    g.writeStringProperty("first", url + 1);
-                    g.writeStringProperty("last", url + Math.max(1, pages));
-                    if (page > 1) {
-                        g.writeStringProperty("prev", url + (page - 1));
-                    }
-                    if (page < pages) {
-                        g.writeStringProperty("next", url + (page + 1));
-                    }
-                    g.writeEndObject();
-                    g.writeName("meta");
-                    g.writeStartObject();
-                    g.writeName("page");
-                    g.writeStartObject();
-                    g.writeNumberProperty("number", page);
-                    g.writeNumberProperty("size", size);
-                    g.writeNumberProperty("total", total);
-                    g.writeNumberProperty("pages", pages);
-                    g.writeEndObject();
-                    g.writeEndObject();
-                    g.writeEndObject();
-                },
-                () -> sim.traffic().employeesServed(from, to));
     }
 
     private void stream(HttpExchange exchange, Consumer<JsonGenerator> body, Runnable served) throws IOException {
