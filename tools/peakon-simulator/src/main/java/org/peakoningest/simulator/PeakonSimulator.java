@@ -127,7 +127,7 @@ public final class PeakonSimulator implements AutoCloseable {
                 Scores.DRIVERS.keySet().stream()
                         .mapToLong(d -> perGroup.getOrDefault(d, 0))
                         .sum());
-        collections.put("segments", (long) segments.crawled().size());
+        collections.put("segments", (long) segments.all().size());
         collections.put("segment_scores", (long) segmentsWithScores * perGroup.getOrDefault("engagement", 0));
         return collections;
     }

@@ -9,9 +9,10 @@ import java.util.Map;
  * @param collections              documents a complete crawl with the documented parameters ({@code interval=all})
  *                                 yields per collection: {@code answers_export}, {@code employees}, {@code drivers},
  *                                 {@code scores_contexts} = the {@code engagement} group, {@code scores_by_driver} =
- *                                 all driver ids that are valid groups, {@code segments} = the Department and
- *                                 Sub-Department segments, {@code segment_scores} = the {@code engagement} group in
- *                                 each of those segments' contexts except the unprocessable ones
+ *                                 all driver ids that are valid groups, {@code segments} = every segment (the raw
+ *                                 copy of {@code GET /segments}), {@code segment_scores} = the {@code engagement}
+ *                                 group in each Department and Sub-Department segment's context except the
+ *                                 unprocessable ones
  * @param collectionsWithoutInterval the same for a crawl that sends no {@code interval} (the default, quarter)
  * @param scoreItemsPerGroup       items per valid score group in any context with {@code interval=all}
  * @param scorePointsPerInterval   points per category for each {@code interval} value

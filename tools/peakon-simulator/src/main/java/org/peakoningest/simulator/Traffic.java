@@ -137,8 +137,9 @@ final class Traffic {
     }
 
     /**
-     * The stats; {@code segments} and {@code segment_scores} count only the {@code crawled} segments (those of
-     * {@link Segments#CRAWLED_ATTRIBUTES}), in the {@code engagement} group: what such a crawl stores.
+     * The stats; {@code segments} counts every segment served (a crawl stores all of {@code GET /segments}),
+     * {@code segment_scores} only the points of the {@code crawled} segments (those of
+     * {@link Segments#CRAWLED_ATTRIBUTES}) in the {@code engagement} group: what such a crawl stores.
      */
     SimulatorStats snapshot(List<Segments.Segment> crawled) {
         Map<String, Long> req = new TreeMap<>();
@@ -161,9 +162,8 @@ final class Traffic {
                         .mapToLong(d -> points(company, d))
                         .sum());
         synchronized (segmentsServed) {
-            distinct.put(
-                    "segments",
-                    crawled.stream().filter(s -> segmentsServed.get(s.index())).count());
+            // Every segment served: the segments collection is the raw copy of GET /segments.
+            distinct.put("segments", (long) segmentsServed.cardinality());
         }
         distinct.put(
                 "segment_scores",

@@ -45,7 +45,7 @@ class CompleteCrawlTest {
             }
             assertThat(expected.count("scores_contexts")).isEqualTo(18 * 24);
             assertThat(expected.count("segments"))
-                    .isEqualTo(expected.segmentContexts().size());
+                    .isEqualTo(expected.segmentContexts().size() + 2 + 6); // + Location and manager segments
             assertThat(expected.unprocessableSegments()).hasSize(1);
             assertThat(expected.count("segment_scores"))
                     .isEqualTo((expected.segmentContexts().size() - 1) * 18L * 24);
@@ -95,9 +95,15 @@ class CompleteCrawlTest {
                 scores(client, company, driver, scoreQuery, keys.get("scores_by_driver"));
             }
         }
-        for (String attribute : List.of("3", "4")) {
-            for (JsonNode segment : client.chase("/segments?filter%5BattributeId%5D=" + attribute + "&per_page=20")) {
-                keys.get("segments").add(id(segment));
+        // Every segment is stored; scores are fetched for the Department (3) and Sub-Department (4) ones only.
+        for (JsonNode segment : client.chase("/segments?per_page=20")) {
+            keys.get("segments").add(id(segment));
+            String attribute = segment.path("relationships")
+                    .path("attribute")
+                    .path("data")
+                    .path("id")
+                    .asString(""); // manager segments have no attribute
+            if (List.of("3", "4").contains(attribute)) {
                 String context = segment.path("attributes").path("contextId").stringValue();
                 SimClient.Response r = client.get("/scores/contexts/" + context + "/group/engagement" + scoreQuery);
                 if (r.status() == 422) {
