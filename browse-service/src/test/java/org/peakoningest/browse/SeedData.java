@@ -88,6 +88,55 @@ public final class SeedData {
         return meta(doc, "/scores/contexts/company_1/group/" + group);
     }
 
+    /** A {@code segments} document: an option segment of attribute {@code attributeId}, or a manager's (null). */
+    public static Document segment(String id, String name, String attributeId) {
+        Document relationships = attributeId == null
+                ? new Document("manager", new Document("data", new Document("type", "employees").append("id", "1")))
+                : new Document(
+                        "attribute",
+                        new Document("data", new Document("type", "attributes").append("id", attributeId)));
+        return meta(
+                new Document("_id", id)
+                        .append("type", "segments")
+                        .append("id", id)
+                        .append(
+                                "attributes",
+                                new Document("name", name)
+                                        .append("type", attributeId == null ? "employee" : "option")
+                                        .append("contextId", "segment_" + id)
+                                        .append("direct", false))
+                        .append("relationships", relationships),
+                "/segments");
+    }
+
+    /**
+     * A {@code segment_scores} document (a {@code category_scores} item fetched with {@code participation=true}):
+     * {@code time} in epoch seconds as Peakon sends it; {@code responded} null leaves participation out.
+     */
+    public static Document segmentScore(
+            String segmentId, String group, String category, long time, double mean, Integer responded, int total) {
+        Document attributes = new Document("grade", mean >= 8 ? "good" : "average")
+                .append("impact", "medium")
+                .append(
+                        "scores",
+                        new Document("mean", mean)
+                                .append("nps", (int) (mean * 10) - 50)
+                                .append("time", time));
+        if (responded != null) {
+            attributes.append(
+                    "participation",
+                    new Document("responded", responded)
+                            .append("total", total)
+                            .append("rate", Math.round(responded * 1000.0 / total) / 1000.0));
+        }
+        return meta(
+                new Document("_id", group + "::segment_" + segmentId + "::" + category + "::" + time)
+                        .append("type", "category_scores")
+                        .append("id", category)
+                        .append("attributes", attributes),
+                "/scores/contexts/segment_" + segmentId + "/group/" + group);
+    }
+
     private static Document meta(Document doc, String endpoint) {
         return doc.append(DocumentFields.FETCHED_AT, FETCHED_AT)
                 .append(DocumentFields.RUN_ID, RUN)

@@ -123,6 +123,38 @@ public final class UiDemo {
         SeedData.insert(db, PeakonCollection.SCORES_CONTEXTS, scores);
         SeedData.insert(db, PeakonCollection.SCORES_BY_DRIVER, drivers);
 
+        // Department segments (attribute 3) and the sub-departments "<department> A" (attribute 4), with 24 months of
+        // engagement scores each; the smaller segments fall under min-n in some months.
+        List<Document> segments = new ArrayList<>();
+        List<Document> segmentScores = new ArrayList<>();
+        int segmentId = 101;
+        for (String d : new String[] {"Executive", "Sales", "Engineering", "Legal"}) {
+            for (String[] s : new String[][] {{d, "3"}, {d + " A", "4"}}) {
+                String sid = Integer.toString(segmentId++);
+                segments.add(SeedData.segment(sid, s[0], s[1]));
+                int total = s[1].equals("3") ? 40 : 8;
+                for (int month = 0; month < 24; month++) {
+                    long time = java.time.LocalDate.of(2024, 12, 1)
+                            .plusMonths(month)
+                            .atStartOfDay(java.time.ZoneOffset.UTC)
+                            .toEpochSecond();
+                    for (int c = 0; c < 2; c++) {
+                        double mean = Math.round((6.5 + c * 0.4 + Math.sin(month / 3.0 + segmentId)) * 10) / 10.0;
+                        segmentScores.add(SeedData.segmentScore(
+                                sid,
+                                "engagement",
+                                Integer.toString(1527152 + c),
+                                time,
+                                mean,
+                                total / 2 + random.nextInt(total / 2),
+                                total));
+                    }
+                }
+            }
+        }
+        SeedData.insert(db, PeakonCollection.SEGMENTS, segments);
+        SeedData.insert(db, PeakonCollection.SEGMENT_SCORES, segmentScores);
+
         db.getCollection(MongoCollections.INGESTION_RUNS).drop();
         for (int r = 0; r < 3; r++) {
             Document collections = new Document();

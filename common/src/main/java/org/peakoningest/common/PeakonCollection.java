@@ -25,7 +25,14 @@ public enum PeakonCollection {
     /** {@code GET /scores/contexts/company_{id}/group/{engagement group}}. */
     SCORES_CONTEXTS("scores_contexts"),
     /** {@code GET /scores/contexts/company_{id}/group/{driver id}}, one call per driver. */
-    SCORES_BY_DRIVER("scores_by_driver");
+    SCORES_BY_DRIVER("scores_by_driver"),
+    /** {@code GET /segments}: the segments (employee-attribute options and manager segments). */
+    SEGMENTS("segments"),
+    /**
+     * {@code GET /scores/contexts/segment_{id}/group/{engagement group}}, one call per segment of the configured
+     * attributes (e.g. Department).
+     */
+    SEGMENT_SCORES("segment_scores");
 
     private final String collectionName;
 

@@ -17,7 +17,9 @@ class TopicNamesTest {
                         "peakon.drivers",
                         "peakon.drivers_catalog",
                         "peakon.scores_contexts",
-                        "peakon.scores_by_driver");
+                        "peakon.scores_by_driver",
+                        "peakon.segments",
+                        "peakon.segment_scores");
         assertThat(topics.runEventsTopic()).isEqualTo("peakon.run_events");
         assertThat(topics.deadLetterTopic("peakon.employees")).isEqualTo("peakon.employees.DLT");
     }
@@ -38,7 +40,7 @@ class TopicNamesTest {
     }
 
     @Test
-    void collectionNamesAreTheOnesOfTheOriginalBrief() {
+    void collectionNamesAreTheOnesOfTheOriginalBriefPlusTheSegments() {
         assertThat(PeakonCollection.values())
                 .extracting(PeakonCollection::collectionName)
                 .containsExactly(
@@ -47,7 +49,10 @@ class TopicNamesTest {
                         "drivers",
                         "drivers_catalog",
                         "scores_contexts",
-                        "scores_by_driver");
+                        "scores_by_driver",
+                        // issue #13: the scores per department / sub-department segment
+                        "segments",
+                        "segment_scores");
         assertThat(PeakonCollection.fromName("nope")).isEmpty();
     }
 }

@@ -6,11 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.common.MongoCollections;
@@ -71,6 +75,23 @@ class CrawlIT extends CrawlFixture {
                         "engagement::segment_2::1700000000",
                         "autonomy::segment_9::1700000000");
         assertThat(landed.get(PeakonCollection.DRIVERS_CATALOG)).hasSize(PeakonStub.CATALOG);
+        assertThat(keys(landed, PeakonCollection.SEGMENTS))
+                .containsExactlyInAnyOrder("17", "18", "19", "20", "21", "22");
+        // Department (17) and Sub-Department (18, 21) only: not Location (19), not the manager segment (20), not 22
+        // whose attribute the response did not include.
+        assertThat(keys(landed, PeakonCollection.SEGMENT_SCORES))
+                .containsExactlyInAnyOrder(
+                        "engagement::segment_17::engagement::1690000000",
+                        "engagement::segment_17::engagement::1700000000",
+                        "engagement::segment_18::engagement::1690000000",
+                        "engagement::segment_18::engagement::1700000000",
+                        "engagement::segment_21::engagement::1690000000",
+                        "engagement::segment_21::engagement::1700000000");
+        RecordEnvelope segmentScore =
+                landed.get(PeakonCollection.SEGMENT_SCORES).get(0);
+        assertThat(segmentScore.endpoint()).matches("/scores/contexts/segment_(17|18|21)/group/engagement");
+        assertThat(segmentScore.item().at("/attributes/participation/responded").asInt())
+                .isEqualTo(8);
 
         // metadata of a record on the last (relative-next) answers page
         RecordEnvelope answer = landed.get(PeakonCollection.ANSWERS_EXPORT).stream()
@@ -99,7 +120,7 @@ class CrawlIT extends CrawlFixture {
         // run events: started, one finished per collection with the counts that landed, then the self-contained end
         List<RunEvent> events = runEventsOf(report.runId());
         assertThat(events.get(0)).isInstanceOf(RunStarted.class);
-        assertThat(events).filteredOn(CollectionFinished.class::isInstance).hasSize(6);
+        assertThat(events).filteredOn(CollectionFinished.class::isInstance).hasSize(8);
         RunFinished finished = (RunFinished) events.get(events.size() - 1);
         assertThat(finished.status()).isEqualTo(RunStatus.SUCCESS);
         for (PeakonCollection c : PeakonCollection.values()) {
@@ -119,6 +140,14 @@ class CrawlIT extends CrawlFixture {
             assertThat(perCollection.stats()).isEqualTo(stats);
         }
         assertThat(finished.collections().get("answers_export").pages()).isEqualTo(4);
+        assertThat(finished.collections().get("segments").pages()).isEqualTo(2);
+        assertThat(finished.collections().get("segment_scores").skipped())
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.context()).isEqualTo("segment_22");
+                    assertThat(s.status()).isZero();
+                    assertThat(s.reason()).contains("attribute 8", "PEAKON_SEGMENT_ATTRIBUTES");
+                });
         assertThat(finished.collections().get("employees").pages()).isEqualTo(2);
         assertThat(finished.collections().get("scores_by_driver").skipped())
                 .singleElement()
@@ -263,7 +292,7 @@ class CrawlIT extends CrawlFixture {
         assertThat(report.collections().get("answers_export").error())
                 .isEqualTo("not crawled: authentication failed: app token unknown (404)");
         peakon.verify(0, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export")));
-        RunFinished finished = (RunFinished) runEventsOf(report.runId()).get(7);
+        RunFinished finished = (RunFinished) runEventsOf(report.runId()).get(9);
         assertThat(finished.status()).isEqualTo(RunStatus.FAILED);
         assertThat(finished.collections().get("drivers_catalog").published()).isEqualTo(PeakonStub.CATALOG);
         assertThat(lastRun.health().getStatus()).isEqualTo(org.springframework.boot.health.contributor.Status.DOWN);
@@ -292,7 +321,7 @@ class CrawlIT extends CrawlFixture {
         assertThat(report.collections().get("answers_export").error()).isEqualTo(unknown);
         assertThat(report.collections().get("employees").error()).isEqualTo("not crawled: " + unknown);
         assertThat(report.collections().get("scores_by_driver").error()).isEqualTo("not crawled: " + unknown);
-        RunFinished finished = (RunFinished) runEventsOf(report.runId()).get(7);
+        RunFinished finished = (RunFinished) runEventsOf(report.runId()).get(9);
         assertThat(finished.status()).isEqualTo(RunStatus.FAILED);
         assertThat(finished.lastError()).isEqualTo(unknown);
         // The app token is not asked about again for every collection: Peakon's answer will not change in this run.
@@ -335,6 +364,83 @@ class CrawlIT extends CrawlFixture {
         assertThat(scores.published()).as("engagement's scores landed before").isEqualTo(2);
         peakon.verify(props.maxAttempts(), getRequestedFor(urlPathEqualTo(PeakonStub.scoresPath("autonomy"))));
         assertThat(report.status()).isEqualTo(RunStatus.PARTIAL);
+    }
+
+    @Test
+    void everyScoreRequestAsksForTheWholeHistoryWithParticipationAndNothingElseDoes() {
+        RunReport report = ingestion.execute(SyncMode.FULL, false);
+
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCESS);
+        List<LoggedRequest> requests = peakon.findAll(getRequestedFor(urlPathMatching(PeakonStub.API + "/.*")));
+        Map<String, List<String>> scoreQueries = new TreeMap<>();
+        for (LoggedRequest request : requests) {
+            String path = request.getUrl().replaceFirst("\\?.*", "");
+            boolean score = path.contains("/scores/contexts/") || path.endsWith("/engagement/drivers");
+            Map<String, String> params = new TreeMap<>();
+            request.getQueryParams().forEach((name, value) -> params.put(name, String.join(",", value.values())));
+            if (score) {
+                assertThat(params)
+                        .as(path)
+                        .containsExactlyInAnyOrderEntriesOf(
+                                Map.of("interval", "all", "participation", "true", "observations", "false"));
+                scoreQueries.computeIfAbsent(path, p -> new ArrayList<>()).add(request.getUrl());
+            } else {
+                assertThat(params).as(path).doesNotContainKeys("interval", "participation", "observations");
+            }
+        }
+        assertThat(scoreQueries.keySet())
+                .containsExactlyInAnyOrder(
+                        PeakonStub.API + "/engagement/drivers",
+                        PeakonStub.scoresPath("engagement"),
+                        PeakonStub.scoresPath("autonomy"),
+                        PeakonStub.scoresPath("free_opinions"),
+                        PeakonStub.segmentScoresPath(17),
+                        PeakonStub.segmentScoresPath(18),
+                        PeakonStub.segmentScoresPath(21));
+    }
+
+    @Test
+    void aSegmentAnswered422IsRecordedAndTheOtherSegmentsStillLand() {
+        peakon.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(PeakonStub.segmentScoresPath(18)))
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withStatus(422)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"errors\":[{\"status\":422,\"detail\":\"Segment too small\"}]}")));
+
+        RunReport report = ingestion.execute(SyncMode.FULL, false);
+
+        CollectionStats scores = report.collections().get("segment_scores");
+        assertThat(scores.status()).isEqualTo(CollectionStatus.SUCCESS);
+        assertThat(scores.skipped()).anySatisfy(s -> {
+            assertThat(s.context()).isEqualTo("segment_18");
+            assertThat(s.status()).isEqualTo(422);
+            assertThat(s.reason()).contains("Segment too small");
+        });
+        assertThat(keys(envelopesOf(report.runId()), PeakonCollection.SEGMENT_SCORES))
+                .containsExactlyInAnyOrder(
+                        "engagement::segment_17::engagement::1690000000",
+                        "engagement::segment_17::engagement::1700000000",
+                        "engagement::segment_21::engagement::1690000000",
+                        "engagement::segment_21::engagement::1700000000");
+        assertThat(report.status()).isEqualTo(RunStatus.SUCCESS);
+    }
+
+    @Test
+    void failedSegmentsLeaveSegmentScoresNotCrawled() {
+        peakon.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(PeakonStub.API + "/segments"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(403).withBody("{\"errors\":[{\"detail\":\"forbidden\"}]}")));
+
+        RunReport report = ingestion.execute(SyncMode.FULL, false);
+
+        assertThat(report.collections().get("segments").status()).isEqualTo(CollectionStatus.FAILED);
+        assertThat(report.collections().get("segment_scores").error())
+                .isEqualTo("not crawled: the segments collection failed, so the segment ids are unknown");
+        assertThat(report.lastError()).as("the cause, not its echo").contains("403");
+        assertThat(report.status()).isEqualTo(RunStatus.PARTIAL);
+        peakon.verify(0, getRequestedFor(urlPathMatching(PeakonStub.API + "/scores/contexts/segment_.*")));
     }
 
     private static List<Object> keys(Map<PeakonCollection, List<RecordEnvelope>> landed, PeakonCollection c) {

@@ -119,6 +119,21 @@ class FetcherApplicationIT {
     }
 
     @Test
+    void anInvalidScoreSettingNamesTheSetting() throws Exception {
+        CommandOutput interval =
+                fetcher("ingest", "--peakon.fetcher.app-token=t", "--peakon.fetcher.scores-interval=weekly");
+        assertThat(interval.status()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(interval.err().strip())
+                .isEqualTo("PEAKON_SCORES_INTERVAL must be one of month, quarter, year, all, recent");
+
+        CommandOutput participation =
+                fetcher("ingest", "--peakon.fetcher.app-token=t", "--peakon.fetcher.scores-participation=maybe");
+        assertThat(participation.status()).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(participation.err()).startsWith("PEAKON_SCORES_PARTICIPATION");
+        assertThat(participation.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
     void unreachableKafkaOrMongoNamesTheSetting() throws Exception {
         List<String> badKafka =
                 args("ingest", "--peakon.fetcher.app-token=t", "--spring.kafka.bootstrap-servers=127.0.0.1:1");

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -22,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A simulated Peakon on WireMock with a small, complete data set: 4 answer pages (absolute and relative
  * {@code links.next}, links before and after {@code data}), 2 employee pages by page/meta, 3 drivers (one of them
- * answered 422 as a score group), engagement scores.
+ * answered 422 as a score group), engagement scores, 6 segments over 2 pages (Department 17, Sub-Department 18 and
+ * 21, Location 19, a manager segment 20, and 22 whose attribute 8 is not included) with engagement scores for every
+ * segment (2 items each).
  */
 public final class PeakonStub {
 
@@ -37,6 +40,12 @@ public final class PeakonStub {
     public static final int SCORES_CONTEXTS = 2;
     public static final int SCORES_BY_DRIVER = 3;
     public static final int CATALOG = 17;
+    public static final int SEGMENTS = 6;
+    /** Department 17, Sub-Department 18 and 21, 2 score items each. */
+    public static final int SEGMENT_SCORES = 6;
+
+    /** The score items of a segment: the engagement group at two times (interval=all: the whole history). */
+    public static final List<Long> SEGMENT_SCORE_TIMES = List.of(1690000000L, 1700000000L);
 
     private static WireMockServer shared;
 
@@ -118,7 +127,78 @@ public final class PeakonStub {
                         .withStatus(422)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"errors\":[{\"status\":422,\"detail\":\"Invalid group free_opinions\"}]}")));
+        // segments: 2 pages by links.next, each with the attributes it refers to in `included` (but attribute 8)
+        server.stubFor(get(urlPathEqualTo(API + "/segments"))
+                .withQueryParam("cursor", absent())
+                .willReturn(json("{\"data\":["
+                        + segment(17, "Engineering", 3) + "," + segment(18, "Platform", 4) + ","
+                        + segment(19, "London", 5) + "," + managerSegment(20, 7001)
+                        + "],\"included\":[" + attribute(3, "Department") + "," + attribute(4, "Sub-Department") + ","
+                        + attribute(5, "Location") + "],\"links\":{\"next\":\"" + baseUrl.get() + API
+                        + "/segments?cursor=s2\"}}")));
+        server.stubFor(get(urlPathEqualTo(API + "/segments"))
+                .withQueryParam("cursor", equalTo("s2"))
+                .willReturn(json("{\"data\":[" + segment(21, "Data", 4) + "," + segment(22, "Mystery", 8)
+                        + "],\"included\":[" + attribute(4, "Sub-Department") + "],\"links\":{\"next\":null}}")));
+        server.stubFor(get(urlPathMatching(API + "/scores/contexts/segment_[0-9]+/group/engagement"))
+                .willReturn(json(page(segmentScores(), "\"links\":{\"next\":null}", false))));
         return this;
+    }
+
+    /** A segment of an employee attribute (JSON:API, as the reference's `segments` schema plus its relationship). */
+    public static String segment(int id, String name, int attributeId) {
+        ObjectNode s = ContractJson.mapper().createObjectNode();
+        s.put("type", "segments").put("id", String.valueOf(id));
+        s.putObject("attributes")
+                .put("name", name)
+                .put("type", "option")
+                .put("contextId", "segment_" + id)
+                .put("direct", false)
+                .put("identifier", "seg-" + id);
+        s.putObject("relationships")
+                .putObject("attribute")
+                .putObject("data")
+                .put("type", "attributes")
+                .put("id", String.valueOf(attributeId));
+        return s.toString();
+    }
+
+    /** A manager's segment: no attribute relationship, so it never matches PEAKON_SEGMENT_ATTRIBUTES. */
+    static String managerSegment(int id, int managerId) {
+        ObjectNode s = ContractJson.mapper().createObjectNode();
+        s.put("type", "segments").put("id", String.valueOf(id));
+        s.putObject("attributes")
+                .put("name", "Reports of " + managerId)
+                .put("type", "employee")
+                .put("contextId", "segment_" + id)
+                .put("direct", true);
+        s.putObject("relationships")
+                .putObject("manager")
+                .putObject("data")
+                .put("type", "employees")
+                .put("id", String.valueOf(managerId));
+        return s.toString();
+    }
+
+    public static String attribute(int id, String name) {
+        return "{\"type\":\"attributes\",\"id\":\"" + id + "\",\"attributes\":{\"name\":\"" + name + "\"}}";
+    }
+
+    public static String segmentScoresPath(int segmentId) {
+        return API + "/scores/contexts/segment_" + segmentId + "/group/engagement";
+    }
+
+    static String segmentScores() {
+        ArrayNode items = ContractJson.mapper().createArrayNode();
+        for (long time : SEGMENT_SCORE_TIMES) {
+            ObjectNode s = items.addObject();
+            s.put("id", "engagement");
+            s.put("type", "category_scores");
+            ObjectNode attributes = s.putObject("attributes");
+            attributes.putObject("scores").put("mean", 7.1).put("time", time);
+            attributes.putObject("participation").put("responded", 8).put("total", 10);
+        }
+        return items.toString();
     }
 
     public static String scoresPath(String group) {

@@ -44,6 +44,7 @@ class SecurityIT extends BrowseApiFixture {
             "/api/orgmap",
             "/api/runs",
             "/api/scores/department-trend",
+            "/api/scores/segments",
             "/actuator/info",
             "/actuator/env");
 

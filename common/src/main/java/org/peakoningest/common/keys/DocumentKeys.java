@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>{@code drivers_catalog}: the numeric {@code id};</li>
  *   <li>{@code scores_contexts}: {@code "{group}::{id}::{attributes.scores.time}"};</li>
  *   <li>{@code scores_by_driver}: {@code "{driverId}::{id}::{attributes.scores.time}"};</li>
+ *   <li>{@code segments} (issue #13): {@code id} as it is;</li>
+ *   <li>{@code segment_scores} (issue #13): {@code "{group}::segment_{segmentId}::{id}::{attributes.scores.time}"};</li>
  *   <li>whenever a part is missing: {@link CanonicalJson#sha256 the SHA-256 of the item's canonical JSON}.</li>
  * </ul>
  * "int(x)" follows Python: whole numbers and numeric strings (surrounding whitespace allowed) parse, a float is
@@ -27,8 +29,9 @@ public final class DocumentKeys {
      * The key of {@code item} in {@code collection}: its {@link #naturalKeyOf natural key}, else the
      * {@link #hashOf hash} of the whole item.
      *
-     * @param context the score group for {@code scores_contexts} (the engagement group) and the driver id for
-     *                {@code scores_by_driver}; ignored for the other collections
+     * @param context the score group for {@code scores_contexts} (the engagement group), the driver id for
+     *                {@code scores_by_driver}, {@code "{group}::segment_{segmentId}"} for {@code segment_scores}
+     *                ({@link #segmentContext}); ignored for the other collections
      */
     public static DocumentKey keyOf(PeakonCollection collection, JsonNode item, String context) {
         return naturalKeyOf(collection, item, context).orElseGet(() -> hashOf(item));
@@ -51,9 +54,14 @@ public final class DocumentKeys {
                         .or(() -> asIs(item.path("id")));
             case EMPLOYEES, DRIVERS_CATALOG ->
                 pythonInt(item.path("id")).map(DocumentKey::of).or(() -> asIs(item.path("id")));
-            case DRIVERS -> asIs(item.path("id"));
-            case SCORES_CONTEXTS, SCORES_BY_DRIVER -> scoreKey(context, item);
+            case DRIVERS, SEGMENTS -> asIs(item.path("id"));
+            case SCORES_CONTEXTS, SCORES_BY_DRIVER, SEGMENT_SCORES -> scoreKey(context, item);
         };
+    }
+
+    /** The key context of a segment's scores: {@code "{group}::segment_{segmentId}"}. */
+    public static String segmentContext(String group, String segmentId) {
+        return group + "::segment_" + segmentId;
     }
 
     /** The fallback key: the SHA-256 of the item's canonical JSON. */

@@ -7,6 +7,8 @@ import static org.peakoningest.common.PeakonCollection.DRIVERS_CATALOG;
 import static org.peakoningest.common.PeakonCollection.EMPLOYEES;
 import static org.peakoningest.common.PeakonCollection.SCORES_BY_DRIVER;
 import static org.peakoningest.common.PeakonCollection.SCORES_CONTEXTS;
+import static org.peakoningest.common.PeakonCollection.SEGMENTS;
+import static org.peakoningest.common.PeakonCollection.SEGMENT_SCORES;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -188,6 +190,30 @@ class DocumentKeysTest {
         void missingGroupFallsBackToTheHash() {
             JsonNode item = json("{\"id\":\"c\",\"attributes\":{\"scores\":{\"time\":5}}}");
             assertThat(DocumentKeys.keyOf(SCORES_BY_DRIVER, item, null)).isEqualTo(DocumentKeys.hashOf(item));
+        }
+    }
+
+    @Nested
+    class Segments {
+        @Test
+        void aSegmentIsKeyedByItsIdAsItCame() {
+            assertThat(DocumentKeys.keyOf(SEGMENTS, json("{\"id\":\"17\",\"type\":\"segments\"}"), null))
+                    .isEqualTo(DocumentKey.of("17"));
+            assertThat(DocumentKeys.keyOf(SEGMENTS, json("{\"id\":17}"), null)).isEqualTo(DocumentKey.of(17));
+        }
+
+        @Test
+        void aSegmentScoreJoinsGroupSegmentIdAndTime() {
+            JsonNode item = json("{\"id\":\"engagement\",\"attributes\":{\"scores\":{\"time\":1700000000}}}");
+            assertThat(DocumentKeys.keyOf(SEGMENT_SCORES, item, DocumentKeys.segmentContext("engagement", "17")))
+                    .isEqualTo(DocumentKey.of("engagement::segment_17::engagement::1700000000"));
+        }
+
+        @Test
+        void aSegmentScoreWithoutTimeFallsBackToTheHash() {
+            JsonNode item = json("{\"id\":\"engagement\",\"attributes\":{\"scores\":{}}}");
+            assertThat(DocumentKeys.keyOf(SEGMENT_SCORES, item, DocumentKeys.segmentContext("engagement", "17")))
+                    .isEqualTo(DocumentKeys.hashOf(item));
         }
     }
 

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -25,6 +27,12 @@ import org.springframework.validation.annotation.Validated;
  * @param appToken         PEAKON_APP_TOKEN: the application token, exchanged for a bearer token; never logged
  * @param companyId        PEAKON_COMPANY_ID: the company id of the score paths
  * @param engagementGroup  PEAKON_ENGAGEMENT_GROUP: the score group crawled into scores_contexts
+ * @param scoresInterval   PEAKON_SCORES_INTERVAL: {@code interval} of every score request (Peakon's default is the
+ *                         current quarter only; {@code all} copies the whole history)
+ * @param scoresParticipation PEAKON_SCORES_PARTICIPATION: {@code participation} of every score request
+ * @param scoresObservations  PEAKON_SCORES_OBSERVATIONS: {@code observations} of every score request
+ * @param segmentAttributes PEAKON_SEGMENT_ATTRIBUTES: comma-separated attribute names (or numeric attribute ids)
+ *                         whose segments get their engagement scores crawled into segment_scores
  * @param perPage          PEAKON_PER_PAGE: per_page of /answers/export, 1..20000
  * @param httpTimeout      HTTP_TIMEOUT_SECONDS: connect timeout and per-read socket timeout of a request
  * @param rateLimitPerHour PEAKON_RATE_LIMIT_PER_HOUR: requests allowed per rate-limit window
@@ -56,6 +64,17 @@ public record FetcherProperties(
 
         @NotBlank(message = "is required") @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a plain group id")
         String engagementGroup,
+
+        @NotNull(message = "is required")
+        @Pattern(regexp = "month|quarter|year|all|recent", message = "must be one of month, quarter, year, all, recent")
+        String scoresInterval,
+
+        boolean scoresParticipation,
+        boolean scoresObservations,
+
+        @NotNull(message = "is required")
+        @Pattern(regexp = "[^\\p{Cntrl}]{0,2000}", message = "must be a comma-separated list of attribute names")
+        String segmentAttributes,
 
         @Min(value = 1, message = "must be between 1 and 20000")
         @Max(value = 20000, message = "must be between 1 and 20000")
@@ -109,6 +128,17 @@ public record FetcherProperties(
         return baseUrl == null ? null : baseUrl.replaceAll("/+$", "");
     }
 
+    /** The entries of PEAKON_SEGMENT_ATTRIBUTES, trimmed, without empty ones (an empty setting: no segment scores). */
+    public List<String> segmentAttributeList() {
+        if (segmentAttributes == null) {
+            return List.of();
+        }
+        return Arrays.stream(segmentAttributes.split(","))
+                .map(String::strip)
+                .filter(entry -> !entry.isEmpty())
+                .toList();
+    }
+
     @AssertTrue(message = "is not a valid cron expression (5 fields, e.g. '0 3 * * 1', or 6 with seconds)")
     public boolean isScheduleCronValid() {
         return scheduleCron == null
@@ -125,6 +155,7 @@ public record FetcherProperties(
     public String toString() {
         // Never print the app token, not even in a debug dump of the configuration.
         return "FetcherProperties[baseUrl=" + baseUrl + ", companyId=" + companyId + ", engagementGroup="
-                + engagementGroup + ", perPage=" + perPage + ", topicPrefix=" + topicPrefix + "]";
+                + engagementGroup + ", scoresInterval=" + scoresInterval + ", segmentAttributes=" + segmentAttributes
+                + ", perPage=" + perPage + ", topicPrefix=" + topicPrefix + "]";
     }
 }

@@ -14,12 +14,14 @@ import tools.jackson.databind.node.MissingNode;
  * Streams a JSON:API document: each {@code data[]} item is copied as JSON text (with its key parts, see
  * {@link ItemCopy}) and handed on at once, so a page of 20,000 answers never exists as a whole, and no item becomes
  * a tree. {@code links} and {@code meta} are captured wherever they appear (before or after {@code data});
- * everything else ({@code included}, ...) is skipped.
+ * {@code included} only when the caller asks for it (segments resolve their attribute's name there), everything
+ * else is skipped.
  */
 final class PageReader {
 
     /** What a page said besides its items. */
-    record Page(int items, String next, JsonNode meta, JsonNode links) {}
+    /** @param included the page's {@code included} resources when they were asked for, else missing */
+    record Page(int items, String next, JsonNode meta, JsonNode links, JsonNode included) {}
 
     /** The contract mapper, reading one value of a stream at a time (the rest of the document follows it). */
     private static final JsonMapper MAPPER = ContractJson.mapper()
@@ -34,7 +36,16 @@ final class PageReader {
      * the next item: the consumer takes what it needs before it returns.
      */
     static Page read(InputStream body, Consumer<ItemCopy> items) {
+        return read(body, items, false);
+    }
+
+    /**
+     * As {@link #read(InputStream, Consumer)}; with {@code keepIncluded} the page's {@code included} array is kept
+     * as a tree (small collections only: an answers page never builds one).
+     */
+    static Page read(InputStream body, Consumer<ItemCopy> items, boolean keepIncluded) {
         int count = 0;
+        JsonNode included = MissingNode.getInstance();
         JsonNode links = MissingNode.getInstance();
         JsonNode meta = MissingNode.getInstance();
         try (JsonParser parser = MAPPER.createParser(body);
@@ -49,11 +60,18 @@ final class PageReader {
                     case "data" -> count += readData(parser, value, item, items);
                     case "links" -> links = MAPPER.readTree(parser);
                     case "meta" -> meta = MAPPER.readTree(parser);
+                    case "included" -> {
+                        if (keepIncluded) {
+                            included = MAPPER.readTree(parser);
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
                     default -> parser.skipChildren();
                 }
             }
         }
-        return new Page(count, nextLink(links), meta, links);
+        return new Page(count, nextLink(links), meta, links, included);
     }
 
     private static int readData(JsonParser parser, JsonToken value, ItemCopy item, Consumer<ItemCopy> items) {

@@ -22,6 +22,8 @@ import org.peakoningest.fetcher.auth.BearerTokens;
 import org.peakoningest.fetcher.crawl.Crawler;
 import org.peakoningest.fetcher.crawl.DriversCatalog;
 import org.peakoningest.fetcher.crawl.RunContext;
+import org.peakoningest.fetcher.crawl.SegmentCrawl;
+import org.peakoningest.fetcher.crawl.SegmentSelection;
 import org.peakoningest.fetcher.progress.FetcherMetrics;
 import org.peakoningest.fetcher.publish.DryRunPublisher;
 import org.peakoningest.fetcher.publish.PublishException;
@@ -39,20 +41,26 @@ public class IngestionRun {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionRun.class);
 
-    /** Crawl order: drivers before scores_by_driver, which needs their ids. */
+    /**
+     * Crawl order: drivers before scores_by_driver, which needs their ids; segments before segment_scores, likewise.
+     * segment_scores comes last: it is the one collection the rate budget may cut short (see {@code SegmentCrawl}).
+     */
     static final List<PeakonCollection> ORDER = List.of(
             PeakonCollection.ANSWERS_EXPORT,
             PeakonCollection.EMPLOYEES,
             PeakonCollection.DRIVERS,
             PeakonCollection.DRIVERS_CATALOG,
             PeakonCollection.SCORES_CONTEXTS,
-            PeakonCollection.SCORES_BY_DRIVER);
+            PeakonCollection.SCORES_BY_DRIVER,
+            PeakonCollection.SEGMENTS,
+            PeakonCollection.SEGMENT_SCORES);
 
     private static final String NOT_CRAWLED = "not crawled: ";
 
     private final RecordPublisher kafka;
     private final BearerTokens tokens;
     private final Crawler crawler;
+    private final SegmentCrawl segmentCrawl;
     private final FetcherMetrics metrics;
     private final LastRun lastRun;
     private final Abandonment abandonment;
@@ -61,12 +69,14 @@ public class IngestionRun {
             RecordPublisher kafka,
             BearerTokens tokens,
             Crawler crawler,
+            SegmentCrawl segmentCrawl,
             FetcherMetrics metrics,
             LastRun lastRun,
             Abandonment abandonment) {
         this.kafka = kafka;
         this.tokens = tokens;
         this.crawler = crawler;
+        this.segmentCrawl = segmentCrawl;
         this.metrics = metrics;
         this.lastRun = lastRun;
         this.abandonment = abandonment;
@@ -103,6 +113,8 @@ public class IngestionRun {
         String authError = authenticate(dryRun);
         List<String> driverIds = new ArrayList<>();
         boolean driversOk = false;
+        SegmentSelection segments = new SegmentSelection();
+        boolean segmentsOk = false;
         String lastError = authError;
         for (PeakonCollection collection : ORDER) {
             // Only the static catalog needs no bearer token.
@@ -118,9 +130,17 @@ public class IngestionRun {
                             driversOk
                                     ? crawler.scoresByDriver(run, driverIds)
                                     : notCrawled("the drivers collection failed, so the driver ids are unknown");
+                        case SEGMENTS -> segmentCrawl.segments(run, segments);
+                        case SEGMENT_SCORES ->
+                            segmentsOk
+                                    ? segmentCrawl.segmentScores(run, segments)
+                                    : notCrawled("the segments collection failed, so the segment ids are unknown");
                     };
             if (collection == PeakonCollection.DRIVERS) {
                 driversOk = result.status() == CollectionStatus.SUCCESS;
+            }
+            if (collection == PeakonCollection.SEGMENTS) {
+                segmentsOk = result.status() == CollectionStatus.SUCCESS;
             }
             if (authError == null) {
                 // A 401 whose renewal failed (e.g. the app token was revoked): every later call would fail the same

@@ -29,6 +29,16 @@ class PageReaderTest {
     }
 
     @Test
+    void includedIsKeptOnlyWhenAskedFor() {
+        String body = "{\"data\":[{\"id\":\"17\"}],\"included\":[{\"type\":\"attributes\",\"id\":\"3\"}]}";
+        assertThat(PageReader.read(stream(body), i -> {}).included().isMissingNode())
+                .isTrue();
+        PageReader.Page page = PageReader.read(stream(body), i -> {}, true);
+        assertThat(page.included().path(0).path("id").asString()).isEqualTo("3");
+        assertThat(page.items()).isEqualTo(1);
+    }
+
+    @Test
     void nullOrMissingNextEndsThePagination() {
         assertThat(PageReader.read(stream("{\"data\":[],\"links\":{\"next\":null}}"), i -> {})
                         .next())

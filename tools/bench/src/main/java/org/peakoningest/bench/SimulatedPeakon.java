@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.json.ContractJson;
+import org.peakoningest.common.keys.DocumentKeys;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,6 +58,9 @@ final class SimulatedPeakon {
                 204);
     }
 
+    /** The fetcher's default score parameters (PEAKON_SCORES_INTERVAL, _PARTICIPATION, _OBSERVATIONS). */
+    private static final String SCORES_QUERY = "?interval=all&participation=true&observations=false";
+
     /** Exchanges the simulator's application token for a bearer token, as the fetcher does. */
     String bearerToken(String appToken) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiBase + "/auth/application"))
@@ -70,22 +74,44 @@ final class SimulatedPeakon {
                 .stringValue();
     }
 
-    /** Every first page of a complete crawl: answers at {@code perPage}, employees, drivers, scores per group. */
+    /**
+     * Every first page of a complete crawl, with the query the fetcher sends: answers at {@code perPage}, employees,
+     * drivers and every score request with the whole history and participation (as the fetcher's defaults,
+     * {@code PEAKON_SCORES_*}), the segments, and the engagement scores of each Department and Sub-Department segment.
+     */
     List<Endpoint> crawlEndpoints(int perPage, JsonNode expected) {
         String company = "company_" + expected.path("companyId").asString();
         List<Endpoint> endpoints = new ArrayList<>();
         endpoints.add(endpoint(PeakonCollection.ANSWERS_EXPORT, "/answers/export", "?per_page=" + perPage, null, null));
         endpoints.add(endpoint(PeakonCollection.EMPLOYEES, "/employees", "", null, null));
-        endpoints.add(endpoint(PeakonCollection.DRIVERS, "/engagement/drivers", "", null, null));
+        endpoints.add(endpoint(PeakonCollection.DRIVERS, "/engagement/drivers", SCORES_QUERY, null, null));
         String contexts = "/scores/contexts/" + company + "/group/engagement";
-        endpoints.add(endpoint(PeakonCollection.SCORES_CONTEXTS, contexts, "", "engagement", null));
+        endpoints.add(endpoint(PeakonCollection.SCORES_CONTEXTS, contexts, SCORES_QUERY, "engagement", null));
         List<String> unprocessable = new ArrayList<>();
         expected.path("unprocessableGroups").forEach(n -> unprocessable.add(n.asString()));
         for (JsonNode driver : expected.path("driverIds")) {
             String id = driver.asString();
             if (!unprocessable.contains(id)) {
                 endpoints.add(endpoint(
-                        PeakonCollection.SCORES_BY_DRIVER, "/scores/contexts/" + company + "/group/" + id, "", id, id));
+                        PeakonCollection.SCORES_BY_DRIVER,
+                        "/scores/contexts/" + company + "/group/" + id,
+                        SCORES_QUERY,
+                        id,
+                        id));
+            }
+        }
+        endpoints.add(endpoint(PeakonCollection.SEGMENTS, "/segments", "", null, null));
+        List<String> unprocessableSegments = new ArrayList<>();
+        expected.path("unprocessableSegments").forEach(n -> unprocessableSegments.add(n.asString()));
+        for (JsonNode context : expected.path("segmentContexts")) {
+            String segment = context.asString();
+            if (!unprocessableSegments.contains(segment)) {
+                endpoints.add(endpoint(
+                        PeakonCollection.SEGMENT_SCORES,
+                        "/scores/contexts/" + segment + "/group/engagement",
+                        SCORES_QUERY,
+                        DocumentKeys.segmentContext("engagement", segment.substring("segment_".length())),
+                        null));
             }
         }
         return endpoints;

@@ -2,9 +2,7 @@ package org.peakoningest.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
@@ -15,19 +13,25 @@ final class ApiHandler implements HttpHandler {
 
     static final String PREFIX = "/api/v1";
     private static final int MAX_ANSWERS_PER_PAGE = 20_000;
-    private static final int DEFAULT_EMPLOYEES_PER_PAGE = 100;
-    private static final int MAX_EMPLOYEES_PER_PAGE = 1_000;
 
     private final PeakonSimulator sim;
     private final SimulatorConfig config;
     private final ControlEndpoints control;
     private final AuthEndpoint auth;
+    private final Responder respond;
+    private final ScoreEndpoints scores;
+    private final SegmentsEndpoint segments;
+    private final EmployeesEndpoint employees;
 
     ApiHandler(PeakonSimulator sim) {
         this.sim = sim;
         this.config = sim.config();
         this.control = new ControlEndpoints(sim);
         this.auth = new AuthEndpoint(sim);
+        this.respond = new Responder(sim);
+        this.scores = new ScoreEndpoints(sim, respond);
+        this.segments = new SegmentsEndpoint(sim, respond);
+        this.employees = new EmployeesEndpoint(sim, respond);
     }
 
     @Override
@@ -91,12 +95,18 @@ final class ApiHandler implements HttpHandler {
             error(exchange, 429, "Simulated rate limit");
             return;
         }
+        Map<String, String> query = Http.query(exchange.getRequestURI().getRawQuery());
+        String unknown = config.strictParams()
+                ? QueryRules.unknown(endpoint.substring(method.length() + 1), query.keySet())
+                : null;
         if (route.equals("/auth/application")) {
             if (!method.equals("POST")) {
                 error(exchange, 405, "Use POST");
-                return;
+            } else if (unknown != null) {
+                unknownParameter(exchange, endpoint, unknown);
+            } else {
+                auth.handle(exchange);
             }
-            auth.handle(exchange);
             return;
         }
         String rejection = sim.tokens().rejection(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -109,33 +119,35 @@ final class ApiHandler implements HttpHandler {
             error(exchange, 405, "Use GET");
             return;
         }
-        Map<String, String> query = Http.query(exchange.getRequestURI().getRawQuery());
+        if (unknown != null) {
+            unknownParameter(exchange, endpoint, unknown);
+            return;
+        }
         String base = baseUrl(exchange);
         if (route.equals("/answers/export")) {
             answers(exchange, query, base);
         } else if (route.equals("/employees")) {
-            employees(exchange, query, base);
+            employees.page(exchange, query, base);
+        } else if (route.equals("/employees/count")) {
+            employees.count(exchange);
         } else if (route.equals("/engagement/drivers")) {
-            stream(
-                    exchange,
-                    g -> {
-                        g.writeStartObject();
-                        g.writeName("data");
-                        g.writeStartArray();
-                        sim.scores().writeDrivers(g);
-                        g.writeEndArray();
-                        writeSelfLink(g, base + "/engagement/drivers");
-                        g.writeEndObject();
-                    },
-                    () -> sim.traffic().driversServed(Scores.DRIVERS.size()));
-        } else if (parts.length == 6
-                && parts[1].equals("scores")
-                && parts[2].equals("contexts")
-                && parts[4].equals("group")) {
-            scores(exchange, parts[3], Http.decode(parts[5]), base);
+            scores.drivers(exchange, query, base);
+        } else if (route.equals("/segments")) {
+            segments.handle(exchange, query, base);
+        } else if (isScores(parts)) {
+            scores.scores(exchange, parts[3], Http.decode(parts[5]), query, base);
         } else {
             error(exchange, 404, "No route for " + route);
         }
+    }
+
+    /** Strict mode: a parameter the reference does not document for the endpoint. */
+    private void unknownParameter(HttpExchange exchange, String endpoint, String name) throws IOException {
+        error(
+                exchange,
+                400,
+                "Unknown query parameter '" + name + "' for " + endpoint
+                        + " (strict mode: only the parameters the API reference documents)");
     }
 
     private void answers(HttpExchange exchange, Map<String, String> query, String base) throws IOException {
@@ -193,117 +205,12 @@ final class ApiHandler implements HttpHandler {
                 () -> sim.traffic().answersServed(from, to));
     }
 
-    private void employees(HttpExchange exchange, Map<String, String> query, String base) throws IOException {
-        int page;
-        int perPage;
-        try {
-            page = Integer.parseInt(query.getOrDefault("page", "1").trim());
-            perPage = Integer.parseInt(query.getOrDefault("per_page", "" + DEFAULT_EMPLOYEES_PER_PAGE)
-                    .trim());
-        } catch (NumberFormatException e) {
-            error(exchange, 400, "page and per_page must be integers");
-            return;
-        }
-        if (page < 1 || perPage < 1) {
-            error(exchange, 422, "page and per_page must be >= 1");
-            return;
-        }
-        // like most paged APIs, a page size above the maximum is clamped (meta.page.size says what was used)
-        perPage = Math.min(perPage, MAX_EMPLOYEES_PER_PAGE);
-        int total = sim.employees().size();
-        int size = perPage;
-        int pages = (total + size - 1) / size;
-        int from = (int) Math.min(total, (long) (page - 1) * size);
-        int to = Math.min(total, from + size);
-        String url = base + "/employees?per_page=" + size + "&page=";
-        stream(
-                exchange,
-                g -> {
-                    g.writeStartObject();
-                    g.writeName("data");
-                    g.writeStartArray();
-                    for (int i = from; i < to; i++) {
-                        sim.employees().write(g, i);
-                    }
-                    g.writeEndArray();
-                    g.writeName("links");
-                    g.writeStartObject();
-                    g.writeStringProperty("self", url + page);
-                    g.writeStringProperty("first", url + 1);
-                    g.writeStringProperty("last", url + Math.max(1, pages));
-                    if (page > 1) {
-                        g.writeStringProperty("prev", url + (page - 1));
-                    }
-                    if (page < pages) {
-                        g.writeStringProperty("next", url + (page + 1));
-                    }
-                    g.writeEndObject();
-                    g.writeName("meta");
-                    g.writeStartObject();
-                    g.writeName("page");
-                    g.writeStartObject();
-                    g.writeNumberProperty("number", page);
-                    g.writeNumberProperty("size", size);
-                    g.writeNumberProperty("total", total);
-                    g.writeNumberProperty("pages", pages);
-                    g.writeEndObject();
-                    g.writeEndObject();
-                    g.writeEndObject();
-                },
-                () -> sim.traffic().employeesServed(from, to));
-    }
-
-    private void scores(HttpExchange exchange, String context, String group, String base) throws IOException {
-        if (!context.equals("company_" + config.companyId())) {
-            error(exchange, 404, "Context " + context + " not found");
-            return;
-        }
-        Scores scores = sim.scores();
-        if (!scores.isValidGroup(group)) {
-            error(exchange, 422, "'" + group + "' is not a valid category group");
-            return;
-        }
-        String self = base + "/scores/contexts/" + context + "/group/" + Http.encode(group);
-        stream(
-                exchange,
-                g -> {
-                    g.writeStartObject();
-                    g.writeName("data");
-                    g.writeStartArray();
-                    scores.writeGroup(g, group);
-                    g.writeEndArray();
-                    writeSelfLink(g, self);
-                    g.writeEndObject();
-                },
-                () -> sim.traffic().groupServed(group, scores.itemCount(group)));
-    }
-
-    /** A 200 whose body is written straight to the socket (chunked), never built in memory. */
     private void stream(HttpExchange exchange, Consumer<JsonGenerator> body, Runnable served) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(200, 0);
-        sim.traffic().status(200);
-        try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16);
-                JsonGenerator g = Http.JSON.createGenerator(out)) {
-            body.accept(g);
-            g.flush();
-            // Every data byte is on the wire, only the final chunk is not: recording now means a client that has
-            // read the whole response always finds it in the stats, and a client that hung up is never counted.
-            served.run();
-        }
+        respond.stream(exchange, body, served);
     }
 
     private void error(HttpExchange exchange, int status, String detail) throws IOException {
-        sim.traffic().status(status);
-        Http.error(exchange, status, detail);
-    }
-
-    /** {@code "links": {"self": ...}} for the single-page endpoints. */
-    private static void writeSelfLink(JsonGenerator g, String self) {
-        g.writeName("links");
-        g.writeStartObject();
-        g.writeStringProperty("self", self);
-        g.writeEndObject();
+        respond.error(exchange, status, detail);
     }
 
     /** The absolute API base for links: the configured public URL, else the Host the client used. */
@@ -315,12 +222,27 @@ final class ApiHandler implements HttpHandler {
         return host == null ? sim.baseUrl() : "http://" + host + PREFIX;
     }
 
+    private static boolean isScores(String[] parts) {
+        return parts.length == 6
+                && parts[1].equals("scores")
+                && parts[2].equals("contexts")
+                && parts[4].equals("group");
+    }
+
+    /** The endpoint a request counts for in the stats; segment contexts are counted apart from the company's. */
     private static String endpointName(String route, String[] parts) {
-        if (parts.length == 6 && parts[1].equals("scores") && parts[2].equals("contexts") && parts[4].equals("group")) {
-            return "/scores/contexts/{context}/group/{group}";
+        if (isScores(parts)) {
+            return parts[3].startsWith("segment_")
+                    ? "/scores/contexts/segment_{id}/group/{group}"
+                    : "/scores/contexts/{context}/group/{group}";
         }
         return switch (route) {
-            case "/auth/application", "/answers/export", "/employees", "/engagement/drivers" -> route;
+            case "/auth/application",
+                    "/answers/export",
+                    "/employees",
+                    "/employees/count",
+                    "/engagement/drivers",
+                    "/segments" -> route;
             default -> "(other)";
         };
     }

@@ -66,17 +66,22 @@ final class ControlEndpoints {
     static void writeExpected(JsonGenerator g, SimulatorExpected e) {
         g.writeStartObject();
         writeMap(g, "collections", e.collections());
+        writeMap(g, "collectionsWithoutInterval", e.collectionsWithoutInterval());
         writeMap(g, "scoreItemsPerGroup", e.scoreItemsPerGroup());
-        g.writeName("unprocessableGroups");
-        g.writeStartArray();
-        e.unprocessableGroups().forEach(g::writeString);
-        g.writeEndArray();
-        g.writeName("driverIds");
-        g.writeStartArray();
-        e.driverIds().forEach(g::writeString);
-        g.writeEndArray();
+        writeMap(g, "scorePointsPerInterval", e.scorePointsPerInterval());
+        writeList(g, "unprocessableGroups", e.unprocessableGroups());
+        writeList(g, "driverIds", e.driverIds());
         g.writeNumberProperty("companyId", e.companyId());
+        writeList(g, "segmentContexts", e.segmentContexts());
+        writeList(g, "unprocessableSegments", e.unprocessableSegments());
         g.writeEndObject();
+    }
+
+    private static void writeList(JsonGenerator g, String name, java.util.List<String> values) {
+        g.writeName(name);
+        g.writeStartArray();
+        values.forEach(g::writeString);
+        g.writeEndArray();
     }
 
     private static void writeMap(JsonGenerator g, String name, Map<String, ? extends Number> map) {

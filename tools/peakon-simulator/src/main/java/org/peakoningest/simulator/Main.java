@@ -115,7 +115,16 @@ public final class Main {
             description = "driver ids that are not valid score groups (answered 422), comma-separated")
     String invalidGroups;
 
-    @Option(names = "--score-periods", defaultValue = "12", description = "points in time per score category")
+    @Option(
+            names = "--unprocessable-segments",
+            defaultValue = "",
+            description = "segments (ids or names, comma-separated) whose scores answer 422 (too few respondents)")
+    String unprocessableSegments;
+
+    @Option(
+            names = "--score-periods",
+            defaultValue = "24",
+            description = "months of score history (ending 2026-11) per category; interval=all serves them all")
     int scorePeriods;
 
     @Option(names = "--threads", defaultValue = "16", description = "request-handling threads")
@@ -132,6 +141,14 @@ public final class Main {
             defaultValue = "",
             description = "API base to print in links; empty = from the request's Host header")
     String publicUrl;
+
+    @Option(
+            names = "--strict-params",
+            arity = "0..1",
+            defaultValue = "false",
+            fallbackValue = "true",
+            description = "answer 400 to a query parameter the API reference does not document for the endpoint")
+    boolean strictParams;
 
     @Option(
             names = {"-h", "--help"},
@@ -204,11 +221,6 @@ public final class Main {
     }
 
     private SimulatorConfig config() {
-        Set<String> groups = new TreeSet<>();
-        Arrays.stream(invalidGroups.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .forEach(groups::add);
         return new SimulatorConfig(
                 host,
                 port,
@@ -224,11 +236,23 @@ public final class Main {
                 retryAfterSeconds,
                 requestBudget,
                 budgetWindowMs,
-                groups,
+                list(invalidGroups),
                 scorePeriods,
                 threads,
                 tokenTtlSeconds,
-                publicUrl);
+                publicUrl,
+                strictParams,
+                list(unprocessableSegments));
+    }
+
+    /** A comma-separated list, blanks dropped. */
+    private static Set<String> list(String commaSeparated) {
+        Set<String> out = new TreeSet<>();
+        Arrays.stream(commaSeparated.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(out::add);
+        return out;
     }
 
     /** {@code 200000} or {@code 200_000}. */

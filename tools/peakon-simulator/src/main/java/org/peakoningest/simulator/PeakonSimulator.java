@@ -31,6 +31,7 @@ public final class PeakonSimulator implements AutoCloseable {
     private final Employees employees;
     private final Answers answers;
     private final Scores scores;
+    private final Segments segments;
     private final BearerTokens tokens;
     private final AtomicLong answerCount;
     private volatile Traffic traffic;
@@ -42,6 +43,7 @@ public final class PeakonSimulator implements AutoCloseable {
         this.employees = new Employees(config.seed(), config.employees());
         this.answers = new Answers(config.seed(), config.companyId(), employees);
         this.scores = new Scores(config.seed(), config.scorePeriods(), config.invalidGroups());
+        this.segments = new Segments(employees);
         this.tokens = new BearerTokens(config.seed(), config.companyId(), config.tokenTtlSeconds());
         this.answerCount = new AtomicLong(config.answers());
         this.traffic = new Traffic(config);
@@ -82,12 +84,39 @@ public final class PeakonSimulator implements AutoCloseable {
 
     /** What has been served so far (also {@code GET /_sim/stats}). */
     public SimulatorStats stats() {
-        return traffic.snapshot();
+        return traffic.snapshot(segments.crawled());
     }
 
     /** What the company has: the counts a complete crawl must end with (also {@code GET /_sim/expected}). */
     public SimulatorExpected expected() {
-        Map<String, Integer> perGroup = scores.itemsPerGroup();
+        List<String> segmentContexts =
+                segments.crawled().stream().map(Segments.Segment::contextId).toList();
+        List<String> unprocessableSegments = segments.matching(config.unprocessableSegments()).stream()
+                .filter(Segments.Segment::crawled)
+                .map(Segments.Segment::contextId)
+                .toList();
+        List<String> unprocessable = Scores.DRIVERS.keySet().stream()
+                .filter(d -> !scores.isValidGroup(d))
+                .toList();
+        Map<String, Integer> points = new LinkedHashMap<>();
+        for (ScoreQuery.Interval interval : ScoreQuery.Interval.values()) {
+            points.put(interval.value(), interval.points(config.scorePeriods()));
+        }
+        return new SimulatorExpected(
+                collections(ScoreQuery.Interval.ALL, segmentContexts.size() - unprocessableSegments.size()),
+                collections(ScoreQuery.DEFAULT.interval(), segmentContexts.size() - unprocessableSegments.size()),
+                scores.itemsPerGroup(ScoreQuery.Interval.ALL),
+                points,
+                unprocessable,
+                List.copyOf(Scores.DRIVERS.keySet()),
+                config.companyId(),
+                segmentContexts,
+                unprocessableSegments);
+    }
+
+    /** What a complete crawl stores when it asks for {@code interval}. */
+    private Map<String, Long> collections(ScoreQuery.Interval interval, int segmentsWithScores) {
+        Map<String, Integer> perGroup = scores.itemsPerGroup(interval);
         Map<String, Long> collections = new LinkedHashMap<>();
         collections.put("answers_export", answerCount.get());
         collections.put("employees", (long) employees.size());
@@ -98,11 +127,9 @@ public final class PeakonSimulator implements AutoCloseable {
                 Scores.DRIVERS.keySet().stream()
                         .mapToLong(d -> perGroup.getOrDefault(d, 0))
                         .sum());
-        List<String> unprocessable = Scores.DRIVERS.keySet().stream()
-                .filter(d -> !scores.isValidGroup(d))
-                .toList();
-        return new SimulatorExpected(
-                collections, perGroup, unprocessable, List.copyOf(Scores.DRIVERS.keySet()), config.companyId());
+        collections.put("segments", (long) segments.all().size());
+        collections.put("segment_scores", (long) segmentsWithScores * perGroup.getOrDefault("engagement", 0));
+        return collections;
     }
 
     /** Grows (or shrinks) the answers export, e.g. to test that an incremental run picks up only new answers. */
@@ -144,6 +171,10 @@ public final class PeakonSimulator implements AutoCloseable {
 
     Scores scores() {
         return scores;
+    }
+
+    Segments segments() {
+        return segments;
     }
 
     BearerTokens tokens() {

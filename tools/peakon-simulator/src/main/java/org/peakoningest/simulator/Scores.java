@@ -1,6 +1,5 @@
 package org.peakoningest.simulator;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +8,9 @@ import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * The 18 engagement drivers and the category scores over time, per group. A group is valid when it is one of
- * Peakon's category groups or a driver id not listed in {@code invalidGroups}; any other group is a 422.
+ * The 18 engagement drivers and the category scores over time, per group and context. A group is valid when it is
+ * one of Peakon's category groups or a driver id not listed in {@code invalidGroups}; any other group is a 422. The
+ * history is one point per category and month, {@code periods} months ending with {@link ScoreQuery#CURRENT_MONTH}.
  */
 final class Scores {
 
@@ -33,7 +33,6 @@ final class Scores {
     private static final String[] GRADES = {"excellent", "good", "average", "below_average", "poor"};
     private static final String[] IMPACTS = {"high", "medium", "low"};
     private static final String[] CLASSIFICATIONS = {"strength", "priority", "neutral"};
-    private static final LocalDate FIRST_PERIOD = LocalDate.of(2025, 1, 1);
 
     private final long seed;
     private final int periods;
@@ -67,27 +66,34 @@ final class Scores {
         return categoriesByGroup.containsKey(group);
     }
 
-    Map<String, Integer> itemsPerGroup() {
+    /** Items per valid group (in any context) under {@code interval}. */
+    Map<String, Integer> itemsPerGroup(ScoreQuery.Interval interval) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        categoriesByGroup.forEach((g, cats) -> out.put(g, cats.size() * periods));
+        categoriesByGroup.forEach((g, cats) -> out.put(g, cats.size() * interval.points(periods)));
         return out;
     }
 
-    int itemCount(String group) {
+    /** Items of a valid group in any context under {@code interval}: every category at every month served. */
+    int itemCount(String group, ScoreQuery.Interval interval) {
         List<String> cats = categoriesByGroup.get(group);
-        return cats == null ? 0 : cats.size() * periods;
+        return cats == null ? 0 : cats.size() * interval.points(periods);
     }
 
-    static String time(int period) {
-        return FIRST_PERIOD.plusMonths(period) + "T00:00:00.000Z";
+    int periods() {
+        return periods;
     }
 
-    /** The {@code category_scores} items of a valid group: every category at every point in time. */
-    void writeGroup(JsonGenerator g, String group) {
-        long groupHash = Rng.hashOf(group);
+    /**
+     * The {@code category_scores} items of a valid group in {@code context}: every category at every month the
+     * interval serves. A point's values depend on (seed, context, group, category, month) only, so the same point
+     * is byte-identical under every interval that serves it.
+     */
+    void writeGroup(JsonGenerator g, ScoreContext context, String group, ScoreQuery query) {
+        long groupHash = Rng.hashOf(group) ^ context.salt();
         for (String category : categoriesByGroup.get(group)) {
-            for (int p = 0; p < periods; p++) {
-                long h = Rng.hash(seed, groupHash ^ Long.parseLong(category) * 131 + p, 23);
+            for (int p = query.interval().firstPeriod(periods); p < periods; p++) {
+                long time = ScoreQuery.time(p, periods);
+                long h = Rng.hash(seed, groupHash ^ Long.parseLong(category) * 131 + time / 86_400, 23);
                 double mean = Math.round((5.5 + 3.5 * Rng.unit(h)) * 10) / 10.0;
                 g.writeStartObject();
                 g.writeStringProperty("type", "category_scores");
@@ -101,36 +107,27 @@ final class Scores {
                 g.writeStartObject();
                 g.writeNumberProperty("mean", mean);
                 g.writeNumberProperty("nps", Rng.pick(Rng.next(h, 4), 121) - 40);
-                g.writeStringProperty("time", time(p));
+                g.writeNumberProperty("time", time);
                 g.writeEndObject();
-                g.writeName("observations");
-                g.writeStartArray();
-                for (int o = 0; o < 3; o++) {
-                    g.writeStartObject();
-                    g.writeNumberProperty("score", o * 5);
-                    g.writeNumberProperty("count", Rng.pick(Rng.next(h, 10 + o), 400));
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeName("participation");
-                g.writeStartObject();
-                int participants = 200 + Rng.pick(Rng.next(h, 5), 1800);
-                int responses = (int) (participants * (0.5 + 0.45 * Rng.unit(Rng.next(h, 6))));
-                g.writeNumberProperty("participants", participants);
-                g.writeNumberProperty("responses", responses);
-                g.writeNumberProperty("rate", Math.round(1000.0 * responses / participants) / 1000.0);
-                g.writeEndObject();
+                ScoreExtras.write(g, query, h, mean, context.population());
                 g.writeEndObject();
                 g.writeEndObject();
             }
         }
     }
 
-    /** The 18 {@code engagement_drivers} resources. */
-    void writeDrivers(JsonGenerator g) {
+    /**
+     * The 18 {@code engagement_drivers} resources of the company ({@code population} employees). The interval is
+     * the window the scores are computed over: other windows, other values (the default, quarter, as before).
+     */
+    void writeDrivers(JsonGenerator g, ScoreQuery query, int population) {
         int rank = 1;
+        long window = query.interval() == ScoreQuery.Interval.QUARTER
+                ? 0
+                : Rng.hashOf(query.interval().value());
         for (String driver : DRIVERS.keySet()) {
-            long h = Rng.hash(seed, Rng.hashOf(driver), 25);
+            long h = Rng.hash(seed, Rng.hashOf(driver) ^ window, 25);
+            double mean = Math.round((5.5 + 3.5 * Rng.unit(Rng.next(h, 2))) * 10) / 10.0;
             g.writeStartObject();
             g.writeStringProperty("type", "engagement_drivers");
             g.writeStringProperty("id", driver);
@@ -143,13 +140,14 @@ final class Scores {
             g.writeStringProperty("impact", IMPACTS[Rng.pick(Rng.next(h, 1), 3)]);
             g.writeName("scores");
             g.writeStartObject();
-            g.writeNumberProperty("mean", Math.round((5.5 + 3.5 * Rng.unit(Rng.next(h, 2))) * 10) / 10.0);
+            g.writeNumberProperty("mean", mean);
             g.writeNumberProperty("nps", Rng.pick(Rng.next(h, 3), 121) - 40);
             g.writeEndObject();
             g.writeName("changes");
             g.writeStartObject();
             g.writeNumberProperty("mean", Math.round((Rng.unit(Rng.next(h, 4)) - 0.5) * 20) / 10.0);
             g.writeEndObject();
+            ScoreExtras.write(g, query, h, mean, population);
             g.writeStringProperty("url", "/dashboard/drivers/" + driver);
             g.writeEndObject();
             g.writeEndObject();

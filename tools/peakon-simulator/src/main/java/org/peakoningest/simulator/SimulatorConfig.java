@@ -26,10 +26,13 @@ public record SimulatorConfig(
         int scorePeriods,
         int threads,
         long tokenTtlSeconds,
-        String publicUrl) {
+        String publicUrl,
+        boolean strictParams,
+        Set<String> unprocessableSegments) {
 
     public SimulatorConfig {
         invalidGroups = Set.copyOf(invalidGroups);
+        unprocessableSegments = Set.copyOf(unprocessableSegments);
         require(employees >= 1, "employees", "must be >= 1");
         require(answers >= 0 && answers <= 50_000_000L, "answers", "must be 0..50000000");
         require(port >= 0 && port <= 65535, "port", "must be 0..65535");

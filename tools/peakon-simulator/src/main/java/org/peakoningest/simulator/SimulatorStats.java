@@ -10,9 +10,12 @@ import java.util.TreeMap;
  * @param statuses            responses per HTTP status
  * @param maxRequestsInWindow the most API requests seen in any sliding budget window
  * @param distinct            distinct items served in a 200 response, per collection ({@code answers_export},
- *                            {@code employees}, {@code drivers}, {@code scores_contexts}, {@code scores_by_driver})
+ *                            {@code employees}, {@code drivers}, {@code scores_contexts}, {@code scores_by_driver},
+ *                            {@code segments} and {@code segment_scores}: the Department and Sub-Department segments
+ *                            and the {@code engagement} points of their contexts); a score point is one category at
+ *                            one month, counted once whatever the intervals it was served under
  * @param itemsServed         items written in 200 responses per collection, duplicates included
- * @param scoreGroupsServed   per score group served at least once: its number of items
+ * @param scoreGroupsServed   per score group served at least once in the company context: its distinct points
  */
 public record SimulatorStats(
         Map<String, Long> requests,

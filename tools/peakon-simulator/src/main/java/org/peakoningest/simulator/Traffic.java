@@ -2,6 +2,7 @@ package org.peakoningest.simulator;
 
 import java.util.ArrayDeque;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,10 @@ final class Traffic {
     private final BitSet answersServed = new BitSet();
     private final BitSet employeesServed = new BitSet();
     private volatile boolean driversServed;
-    private final Map<String, Integer> groupsServed = new ConcurrentHashMap<>();
+    /** Per {@code context|group}: the points served, bit {@code category * periods + period}. */
+    private final Map<String, BitSet> pointsServed = new ConcurrentHashMap<>();
+
+    private final BitSet segmentsServed = new BitSet();
 
     Traffic(SimulatorConfig config) {
         this.config = config;
@@ -101,12 +105,43 @@ final class Traffic {
         items.computeIfAbsent("drivers", k -> new LongAdder()).add(count);
     }
 
-    void groupServed(String group, int count) {
-        groupsServed.put(group, count);
-        items.computeIfAbsent("scores:" + group, k -> new LongAdder()).add(count);
+    /** A score response of {@code categories} categories, each from period {@code firstPeriod} to the last. */
+    void scoresServed(String context, String group, int categories, int firstPeriod) {
+        int periods = config.scorePeriods();
+        BitSet points = pointsServed.computeIfAbsent(context + "|" + group, k -> new BitSet());
+        synchronized (points) {
+            for (int c = 0; c < categories; c++) {
+                points.set(c * periods + firstPeriod, (c + 1) * periods);
+            }
+        }
+        String key = context.startsWith("segment_") ? "segment_scores" : "scores:" + group;
+        items.computeIfAbsent(key, k -> new LongAdder()).add((long) categories * (periods - firstPeriod));
     }
 
-    SimulatorStats snapshot() {
+    void segmentsServed(List<Segments.Segment> served) {
+        synchronized (segmentsServed) {
+            served.forEach(s -> segmentsServed.set(s.index()));
+        }
+        items.computeIfAbsent("segments", k -> new LongAdder()).add(served.size());
+    }
+
+    /** Distinct points served in {@code context} for {@code group}. */
+    private long points(String context, String group) {
+        BitSet points = pointsServed.get(context + "|" + group);
+        if (points == null) {
+            return 0;
+        }
+        synchronized (points) {
+            return points.cardinality();
+        }
+    }
+
+    /**
+     * The stats; {@code segments} counts every segment served (a crawl stores all of {@code GET /segments}),
+     * {@code segment_scores} only the points of the {@code crawled} segments (those of
+     * {@link Segments#CRAWLED_ATTRIBUTES}) in the {@code engagement} group: what such a crawl stores.
+     */
+    SimulatorStats snapshot(List<Segments.Segment> crawled) {
         Map<String, Long> req = new TreeMap<>();
         requests.forEach((k, v) -> req.put(k, v.sum()));
         Map<String, Long> st = new TreeMap<>();
@@ -119,12 +154,27 @@ final class Traffic {
             distinct.put("employees", (long) employeesServed.cardinality());
         }
         distinct.put("drivers", driversServed ? (long) Scores.DRIVERS.size() : 0L);
-        distinct.put("scores_contexts", (long) groupsServed.getOrDefault("engagement", 0));
+        String company = "company_" + config.companyId();
+        distinct.put("scores_contexts", points(company, "engagement"));
         distinct.put(
                 "scores_by_driver",
                 Scores.DRIVERS.keySet().stream()
-                        .mapToLong(d -> groupsServed.getOrDefault(d, 0))
+                        .mapToLong(d -> points(company, d))
                         .sum());
+        synchronized (segmentsServed) {
+            // Every segment served: the segments collection is the raw copy of GET /segments.
+            distinct.put("segments", (long) segmentsServed.cardinality());
+        }
+        distinct.put(
+                "segment_scores",
+                crawled.stream()
+                        .mapToLong(s -> points(s.contextId(), "engagement"))
+                        .sum());
+        Map<String, Integer> groupsServed = new TreeMap<>();
+        pointsServed.keySet().stream().filter(k -> k.startsWith(company + "|")).forEach(k -> {
+            String group = k.substring(company.length() + 1);
+            groupsServed.put(group, (int) points(company, group));
+        });
         Map<String, Long> served = new TreeMap<>();
         items.forEach((k, v) -> {
             if (!k.startsWith("scores:")) {
@@ -135,6 +185,6 @@ final class Traffic {
         synchronized (this.window) {
             window = maxInWindow;
         }
-        return new SimulatorStats(req, st, window, distinct, served, new TreeMap<>(groupsServed));
+        return new SimulatorStats(req, st, window, distinct, served, groupsServed);
     }
 }

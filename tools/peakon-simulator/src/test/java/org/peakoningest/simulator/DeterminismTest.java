@@ -14,7 +14,11 @@ class DeterminismTest {
             "/employees?per_page=250&page=2",
             "/engagement/drivers",
             "/scores/contexts/company_22182/group/engagement",
-            "/scores/contexts/company_22182/group/autonomy");
+            "/scores/contexts/company_22182/group/autonomy",
+            "/scores/contexts/company_22182/group/engagement?interval=all&participation=true&observations=true",
+            "/engagement/drivers?interval=all&participation=true&observations=true",
+            "/segments?per_page=30&page=2",
+            "/scores/contexts/segment_105/group/engagement?interval=all&participation=true");
 
     @Test
     void theSameSeedGivesByteIdenticalResponsesAndAnotherSeedDoesNot() {

@@ -21,18 +21,18 @@ class ScoresTest {
                     .hasSize(18)
                     .allSatisfy(d -> assertThat(d.path("type").stringValue()).isEqualTo("engagement_drivers"));
             Set<String> keys = new HashSet<>();
-            client.chase("/scores/contexts/company_22182/group/engagement")
+            client.chase("/scores/contexts/company_22182/group/engagement?interval=all")
                     .forEach(item -> keys.add(item.path("id").stringValue() + "::"
                             + item.path("attributes")
                                     .path("scores")
                                     .path("time")
-                                    .stringValue()));
+                                    .longValue()));
             assertThat((long) keys.size()).isEqualTo(sim.expected().count("scores_contexts"));
 
             long byDriver = 0;
             for (JsonNode driver : drivers) {
                 String id = driver.path("id").stringValue();
-                SimClient.Response r = client.get("/scores/contexts/company_22182/group/" + id);
+                SimClient.Response r = client.get("/scores/contexts/company_22182/group/" + id + "?interval=all");
                 if (sim.expected().unprocessableGroups().contains(id)) {
                     assertThat(r.status()).as(id).isEqualTo(422);
                     assertThat(r.json().path("errors").get(0).path("detail").stringValue())
@@ -55,7 +55,7 @@ class ScoresTest {
     }
 
     @Test
-    void scoreItemsHaveTheCategoryScoresShape() {
+    void scoreItemsHaveTheCategoryScoresShapeWithoutParticipationOrObservationsUnlessAskedFor() {
         try (PeakonSimulator sim = PeakonSimulator.start(SimulatorConfig.defaults(10, 0))) {
             SimClient client = new SimClient(sim.baseUrl());
             client.login("sim-app-token");
@@ -64,11 +64,22 @@ class ScoresTest {
                     .json()
                     .path("data")
                     .get(0);
+            JsonNode full = client.get(
+                            "/scores/contexts/company_22182/group/engagement?participation=true&observations=true")
+                    .json()
+                    .path("data")
+                    .get(0);
 
             assertThat(item.path("type").stringValue()).isEqualTo("category_scores");
             assertThat(item.path("attributes").propertyNames())
-                    .contains("grade", "impact", "source", "scores", "observations", "participation");
+                    .contains("grade", "impact", "source", "scores")
+                    .doesNotContain("observations", "participation");
             assertThat(item.path("attributes").path("scores").propertyNames()).contains("mean", "nps", "time");
+            assertThat(item.path("attributes").path("scores").path("time").isIntegralNumber())
+                    .isTrue();
+            assertThat(full.path("attributes").propertyNames()).contains("observations", "participation");
+            assertThat(full.path("attributes").path("scores"))
+                    .isEqualTo(item.path("attributes").path("scores"));
         }
     }
 

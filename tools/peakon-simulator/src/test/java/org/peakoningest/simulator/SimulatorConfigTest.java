@@ -21,6 +21,17 @@ class SimulatorConfigTest {
         assertThat(c.requestBudget()).isEqualTo(5_000);
         assertThat(c.budgetWindowMs()).isEqualTo(3_600_000);
         assertThat(c.invalidGroups()).containsExactlyInAnyOrder("free_opinions", "reward_recognition");
+        assertThat(c.scorePeriods()).as("two years of monthly score history").isEqualTo(24);
+        assertThat(c.strictParams()).isFalse();
+        assertThat(c.unprocessableSegments()).isEmpty();
+    }
+
+    @Test
+    void unprocessableSegmentsAreAListOfIdsOrNames() {
+        SimulatorConfig c =
+                SimulatorConfig.parse(new String[0], Map.of("SIM_UNPROCESSABLE_SEGMENTS", " Sales , 104,,"));
+
+        assertThat(c.unprocessableSegments()).containsExactlyInAnyOrder("Sales", "104");
     }
 
     @Test
@@ -58,7 +69,9 @@ class SimulatorConfigTest {
                         "--rate-limit-no-retry-after-rate",
                         "SIM_<FLAG>",
                         "SIM_COMPANY_ID",
-                        "--public-url");
+                        "--public-url",
+                        "--strict-params",
+                        "--unprocessable-segments");
         assertThat(help).as("a variable set now is the default shown").contains("Default: 1234");
     }
 

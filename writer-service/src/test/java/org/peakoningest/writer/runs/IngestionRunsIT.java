@@ -152,6 +152,57 @@ class IngestionRunsIT {
         });
     }
 
+    @Test
+    void segmentsAndSegmentScoresLandWithExactCounts() {
+        // issue #13: the two new collections are counted like the others; a segment score published twice in the
+        // run (a page re-read) is one document.
+        String run = "run-segments-1";
+        Instant start = Timestamps.now().minusSeconds(60);
+        CollectionStats segments = new CollectionStats(CollectionStatus.SUCCESS, 3, 1, List.of(), null, 3L);
+        CollectionStats scores = new CollectionStats(CollectionStatus.SUCCESS, 5, 2, List.of(), null, 4L);
+        fixture.send(RunStarted.of(run, start, SyncMode.FULL, List.of("segments", "segment_scores")));
+        List<RecordEnvelope> records = new ArrayList<>();
+        for (String id : List.of("17", "18", "21")) {
+            ObjectNode item =
+                    ContractJson.mapper().createObjectNode().put("id", id).put("type", "segments");
+            records.add(WriterFixture.envelope(
+                    run, PeakonCollection.SEGMENTS, DocumentKey.of(id), start.plusSeconds(1), null, item));
+        }
+        for (String key : List.of("17", "18", "21", "21b", "21b")) {
+            ObjectNode item = ContractJson.mapper()
+                    .createObjectNode()
+                    .put("id", "engagement")
+                    .put("type", "category_scores");
+            records.add(WriterFixture.envelope(
+                    run,
+                    PeakonCollection.SEGMENT_SCORES,
+                    DocumentKey.of("engagement::segment_" + key + "::engagement::1700000000"),
+                    start.plusSeconds(2),
+                    null,
+                    item));
+        }
+        fixture.send(records);
+        fixture.send(RunFinished.of(
+                run,
+                start,
+                start.plusSeconds(30),
+                SyncMode.FULL,
+                RunStatus.SUCCESS,
+                null,
+                Map.of("segments", segments, "segment_scores", scores)));
+
+        await().atMost(WriterFixture.patience()).untilAsserted(() -> {
+            Document doc = runDoc(run);
+            assertThat(doc.getString("landing_status")).isEqualTo("complete");
+            assertThat(collection(doc, "segments"))
+                    .containsEntry("published", 3L)
+                    .containsEntry("landed", 3L);
+            assertThat(collection(doc, "segment_scores"))
+                    .containsEntry("published", 5L)
+                    .containsEntry("landed", 4L);
+        });
+    }
+
     private static RecordEnvelope employee(String run, long id, Instant fetchedAt) {
         ObjectNode item = ContractJson.mapper().createObjectNode();
         item.put("id", Long.toString(id));

@@ -1,0 +1,90 @@
+package org.peakoningest.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.Map;
+
+/** {@code GET /employees} (page/meta paging) and {@code GET /employees/count}. */
+final class EmployeesEndpoint {
+
+    private static final int DEFAULT_EMPLOYEES_PER_PAGE = 100;
+    private static final int MAX_EMPLOYEES_PER_PAGE = 1_000;
+
+    private final PeakonSimulator sim;
+    private final Responder respond;
+
+    EmployeesEndpoint(PeakonSimulator sim, Responder respond) {
+        this.sim = sim;
+        this.respond = respond;
+    }
+
+    /** {@code {"count": N}}: what a complete employees crawl must reach. The filters are accepted, not applied. */
+    void count(HttpExchange exchange) throws IOException {
+        sim.traffic().status(200);
+        Http.json(exchange, 200, g -> {
+            g.writeStartObject();
+            g.writeNumberProperty("count", sim.employees().size());
+            g.writeEndObject();
+        });
+    }
+
+    void page(HttpExchange exchange, Map<String, String> query, String base) throws IOException {
+        int page;
+        int perPage;
+        try {
+            page = Integer.parseInt(query.getOrDefault("page", "1").trim());
+            perPage = Integer.parseInt(query.getOrDefault("per_page", "" + DEFAULT_EMPLOYEES_PER_PAGE)
+                    .trim());
+        } catch (NumberFormatException e) {
+            respond.error(exchange, 400, "page and per_page must be integers");
+            return;
+        }
+        if (page < 1 || perPage < 1) {
+            respond.error(exchange, 422, "page and per_page must be >= 1");
+            return;
+        }
+        // like most paged APIs, a page size above the maximum is clamped (meta.page.size says what was used)
+        perPage = Math.min(perPage, MAX_EMPLOYEES_PER_PAGE);
+        int total = sim.employees().size();
+        int size = perPage;
+        int pages = (total + size - 1) / size;
+        int from = (int) Math.min(total, (long) (page - 1) * size);
+        int to = Math.min(total, from + size);
+        String url = base + "/employees?per_page=" + size + "&page=";
+        respond.stream(
+                exchange,
+                g -> {
+                    g.writeStartObject();
+                    g.writeName("data");
+                    g.writeStartArray();
+                    for (int i = from; i < to; i++) {
+                        sim.employees().write(g, i);
+                    }
+                    g.writeEndArray();
+                    g.writeName("links");
+                    g.writeStartObject();
+                    g.writeStringProperty("self", url + page);
+                    g.writeStringProperty("first", url + 1);
+                    g.writeStringProperty("last", url + Math.max(1, pages));
+                    if (page > 1) {
+                        g.writeStringProperty("prev", url + (page - 1));
+                    }
+                    if (page < pages) {
+                        g.writeStringProperty("next", url + (page + 1));
+                    }
+                    g.writeEndObject();
+                    g.writeName("meta");
+                    g.writeStartObject();
+                    g.writeName("page");
+                    g.writeStartObject();
+                    g.writeNumberProperty("number", page);
+                    g.writeNumberProperty("size", size);
+                    g.writeNumberProperty("total", total);
+                    g.writeNumberProperty("pages", pages);
+                    g.writeEndObject();
+                    g.writeEndObject();
+                    g.writeEndObject();
+                },
+                () -> sim.traffic().employeesServed(from, to));
+    }
+}
