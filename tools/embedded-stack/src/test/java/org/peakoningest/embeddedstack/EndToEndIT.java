@@ -47,7 +47,7 @@ class EndToEndIT {
             // and mongo-java-server scans the collection for each conditional replace (docs/writer.md, "Why not
             // the single conditional replace"); 19,440 segment scores made this test take 13 minutes and time out
             // its Mongo reads on CI. Real MongoDB uses the _id index for those replaces.
-            stack.startSimulator(OptionalInt.of(5_000), OptionalInt.of(200), "--score-periods", "6");
+            stack.startSimulator(OptionalInt.of(5_000), OptionalInt.of(200), "--score-periods", "6", "--strict-params");
             stack.startWriters(List.of(1, 2));
 
             // 1. First ingest.
