@@ -66,8 +66,12 @@ public final class SeedData {
                 "/answers/export");
     }
 
+    /**
+     * A {@code scores_contexts} / {@code scores_by_driver} document. {@code time} is stored as given: Peakon sends
+     * epoch seconds (a number); an ISO string stands for older data or another API shape.
+     */
     public static Document score(
-            String group, String category, String time, String grade, String impact, double mean, String driverId) {
+            String group, String category, Object time, String grade, String impact, double mean, String driverId) {
         Document attributes = new Document("grade", grade)
                 .append("impact", impact)
                 .append("source", "automatic")

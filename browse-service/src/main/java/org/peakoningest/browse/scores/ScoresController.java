@@ -90,8 +90,9 @@ class ScoresController {
         if (collection == PeakonCollection.SCORES_BY_DRIVER) {
             p.text("driverId").ifPresent(v -> and.add(Filters.eq(DocumentFields.DRIVER_ID, v)));
         }
-        p.timeFrom("from").ifPresent(t -> and.add(Filters.gte("attributes.scores.time", t)));
-        p.timeToExclusive("to").ifPresent(t -> and.add(Filters.lt("attributes.scores.time", t)));
+        // Peakon's times are epoch seconds, older items may hold ISO strings: ScoreTime matches either (issue #13).
+        p.timeFrom("from").ifPresent(t -> and.add(ScoreTime.from(t)));
+        p.timeToExclusive("to").ifPresent(t -> and.add(ScoreTime.toExclusive(t)));
         Optional<Set<String>> people =
                 directory.resolve(p.text("department"), p.text("subDepartment"), Optional.empty());
         people.ifPresent(ids -> {

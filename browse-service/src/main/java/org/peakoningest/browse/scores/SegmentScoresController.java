@@ -4,9 +4,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -83,8 +80,8 @@ class SegmentScoresController {
         if (department.isPresent() == subDepartment.isPresent()) {
             throw new BadRequestException("give exactly one of department, subDepartment");
         }
-        Optional<Instant> from = p.timeFrom("from").map(SegmentScoresController::boundInstant);
-        Optional<Instant> to = p.timeToExclusive("to").map(SegmentScoresController::boundInstant);
+        Optional<Instant> from = p.timeFrom("from").map(ScoreTime::bound);
+        Optional<Instant> to = p.timeToExclusive("to").map(ScoreTime::bound);
         SegmentRef segment =
                 department.isPresent() ? find(DEPARTMENT, department.get()) : find(SUB_DEPARTMENT, subDepartment.get());
 
@@ -103,7 +100,7 @@ class SegmentScoresController {
                         "attributes.scores",
                         "attributes.grade",
                         "attributes.participation"))) {
-            Instant at = instant(Docs.at(doc, "attributes.scores.time"));
+            Instant at = ScoreTime.instant(Docs.at(doc, ScoreTime.FIELD));
             if ((from.isPresent() && (at == null || at.isBefore(from.get())))
                     || (to.isPresent() && (at == null || !at.isBefore(to.get())))) {
                 continue;
@@ -186,29 +183,5 @@ class SegmentScoresController {
             return Integer.parseInt(s.trim());
         }
         return null;
-    }
-
-    /** {@code scores.time}: epoch seconds (Peakon's number, or as text) or an ISO timestamp; null if neither. */
-    static Instant instant(Object time) {
-        if (time instanceof Number n) {
-            return Instant.ofEpochSecond(n.longValue());
-        }
-        if (time instanceof String s && !s.isBlank()) {
-            String t = s.trim();
-            if (t.matches("-?[0-9]{1,12}")) {
-                return Instant.ofEpochSecond(Long.parseLong(t));
-            }
-            try {
-                return Timestamps.parse(t);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /** A bound as {@link Params} gives it ({@code yyyy-MM-ddTHH:mm:ss}, UTC) as an instant. */
-    private static Instant boundInstant(String bound) {
-        return LocalDateTime.parse(bound).toInstant(ZoneOffset.UTC);
     }
 }
