@@ -36,7 +36,9 @@ class TwoFetchersIT {
         try (StackFixture fixture = new StackFixture("two-fetchers")) {
             EmbeddedStack stack = fixture.stack();
             fixture.startInfrastructure();
-            stack.startSimulator(OptionalInt.of(5_000), OptionalInt.of(200));
+            // The simulator's full 24 months of score history (one run: every score document is an insert), and
+            // strict about query parameters, as StrictPeakonIT.
+            stack.startSimulator(OptionalInt.of(5_000), OptionalInt.of(200), "--strict-params");
             stack.startWriter(1);
             ManagedProcess peakon = stack.simulatorProcess().orElseThrow();
 
@@ -62,6 +64,10 @@ class TwoFetchersIT {
             assertThat(run.status()).contains("success");
             Map<String, Long> expected = fixture.assertExact(run);
             assertThat(expected.get("answers_export")).isEqualTo(5_000);
+            // Issue #13: a first run lands two years of score history, company-wide, per driver and per department /
+            // sub-department segment (200 employees: 9 departments + 36 sub-departments; 18 categories a month).
+            assertThat(expected.get("scores_contexts")).isEqualTo(18 * 24);
+            assertThat(expected.get("segment_scores")).isEqualTo((9 + 36) * 18 * 24);
             // The loser spent none of the API budget: Peakon saw one login, the winner's.
             assertThat(ContractJson.mapper()
                             .readTree(fixture.simulatorGet("/_sim/stats"))
