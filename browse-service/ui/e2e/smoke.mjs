@@ -59,6 +59,19 @@ try {
   check(true, 'scores chart drawn')
   await page.screenshot({ path: out + '03-scores.png', fullPage: true })
 
+  // Department filter on scores: Peakon's own scores for the department's segment, with participation (issue #13).
+  await page.waitForSelector(`select[name=department] option[value="${department}"]`, { state: 'attached' })
+  await page.selectOption('select[name=department]', department)
+  await page.click('button:has-text("Apply filters")')
+  await page.waitForURL((u) => u.searchParams.get('tab') === 'scores' && u.searchParams.get('department') === department)
+  await page.waitForSelector('.card.segment-scores svg.chart path')
+  const segmentTitle = await page.textContent('.card.segment-scores h3')
+  check(segmentTitle.includes('Department segment: ' + department), `the ${department} segment's scores are charted`)
+  const segmentRows = await page.$$eval('.card.segment-scores tbody tr', (trs) => trs.map((tr) => tr.textContent))
+  check(segmentRows.length > 0 && segmentRows.every((r) => /withheld|\d+ \/ \d+/.test(r)),
+    `segment points listed with participation (responded / total) or withheld: ${segmentRows.length} rows`)
+  await page.screenshot({ path: out + '03b-scores-segment.png', fullPage: true })
+
   await page.click('[data-tab=orgmap]')
   await page.waitForSelector('.map-meta')
   await page.waitForTimeout(300)
