@@ -22,6 +22,14 @@ public final class DocumentFields {
      * {@code {partition: int32, offset: int64}}; with {@link #FETCHED_AT} it orders versions of a document.
      */
     public static final String SOURCE = "_source";
+    /**
+     * On {@code employees} only, set by the writer after a complete snapshot run (issue #14): {@code true} for people
+     * Peakon served in that run, {@code false} for people it no longer serves (they left). Absent on a document no
+     * complete snapshot has judged yet: treat as present.
+     */
+    public static final String PRESENT = "present";
+    /** With {@code present: false}: the {@code started_at} of the first complete snapshot run that missed the person. */
+    public static final String ABSENT_SINCE = "absent_since";
 
     private DocumentFields() {}
 }

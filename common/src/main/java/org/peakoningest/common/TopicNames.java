@@ -18,6 +18,7 @@ public record TopicNames(String prefix) {
     public static final String DEFAULT_PREFIX = "peakon.";
     public static final String RUN_EVENTS_SUFFIX = "run_events";
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
+    public static final String ERASURES_SUFFIX = "erasures";
 
     /** Kafka's legal topic characters; the prefix must keep every derived name legal. */
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
@@ -55,6 +56,14 @@ public record TopicNames(String prefix) {
 
     public String runEventsTopic() {
         return prefix + RUN_EVENTS_SUFFIX;
+    }
+
+    /**
+     * The erasure register (issue #14): one compacted record per erased person, keyed by the person's id hashed with
+     * the installation's secret; a tombstone lifts the erasure.
+     */
+    public String erasuresTopic() {
+        return prefix + ERASURES_SUFFIX;
     }
 
     /** Where a consumer sends records it cannot process. */
