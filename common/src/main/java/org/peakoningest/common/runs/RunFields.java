@@ -16,8 +16,8 @@ public final class RunFields {
     public static final String SYNC_MODE = "sync_mode";
     public static final String LAST_ERROR = "last_error";
     /**
-     * Per collection name: {@code status, published, distinct_keys, pages, skipped, error} (fetcher) and
-     * {@code landed}.
+     * Per collection name: {@code status, published, distinct_keys, pages, skipped, error, complete_snapshot,
+     * expected, erased} (fetcher) and {@code landed}.
      */
     public static final String COLLECTIONS = "collections";
 
@@ -30,6 +30,23 @@ public final class RunFields {
     public static final String SKIPPED = "skipped";
 
     public static final String ERROR = "error";
+    /** True when the collection's crawl is a complete snapshot ({@link CollectionStats#completeSnapshot()}). */
+    public static final String COMPLETE_SNAPSHOT = "complete_snapshot";
+    /** Peakon's own count of the collection at the start of the run ({@code GET /employees/count}). */
+    public static final String EXPECTED = "expected";
+    /** Items not published because their person is erased. */
+    public static final String ERASED = "erased";
+    /**
+     * Run level: a list of one-line warnings a user should see although the run succeeded, e.g. {@code "employees:
+     * Peakon counted 2000, the run crawled 1997"}.
+     */
+    public static final String WARNINGS = "warnings";
+    /**
+     * Run level, on a run whose employees crawl was a complete snapshot, once its employees landed: {@code
+     * {applied_at, absent, present}}, the writer's departures pass (people marked absent / present by it).
+     */
+    public static final String DEPARTURES = "departures";
+
     public static final String LANDED = "landed";
     /** The Python brief's shape: per collection name, the documents of the run in Mongo (= landed). */
     public static final String COUNTS = "counts";
