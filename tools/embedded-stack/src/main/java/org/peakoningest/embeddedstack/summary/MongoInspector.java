@@ -27,8 +27,14 @@ public final class MongoInspector implements AutoCloseable {
     public MongoInspector(String uri, String databaseName) {
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
-                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout(3, TimeUnit.SECONDS))
+                // The driver's defaults (30 s to find the server, 10 s to connect, which is also the monitor's
+                // read timeout for its heartbeat): the Mongo-wire server is busy while writers rewrite documents
+                // (each conditional replace scans its collection there) and, on a loaded 2-core machine, answered a
+                // fresh connection's hello only after more than 3 s; with 5 s / 3 s an ingest that was landing
+                // fine was reported as "Mongo unreachable" (EndToEndIT on CI). A Mongo that really died is seen
+                // by the process supervisor long before 30 s.
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(30, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(10, TimeUnit.SECONDS))
                 .build();
         this.client = MongoClients.create(settings);
         this.database = client.getDatabase(databaseName);
