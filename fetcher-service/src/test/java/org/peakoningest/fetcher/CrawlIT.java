@@ -322,7 +322,9 @@ class CrawlIT extends CrawlFixture {
         String unknown = "authentication failed: app token unknown (404)";
         assertThat(report.status()).isEqualTo(RunStatus.FAILED);
         assertThat(report.lastError()).isEqualTo(unknown);
-        assertThat(report.collections().get("answers_export").error()).isEqualTo(unknown);
+        // The first call with the cached token is the employee count, before any collection: none was crawled.
+        peakon.verify(1, getRequestedFor(urlPathEqualTo(PeakonStub.EMPLOYEES_COUNT)));
+        assertThat(report.collections().get("answers_export").error()).isEqualTo("not crawled: " + unknown);
         assertThat(report.collections().get("employees").error()).isEqualTo("not crawled: " + unknown);
         assertThat(report.collections().get("scores_by_driver").error()).isEqualTo("not crawled: " + unknown);
         RunFinished finished = (RunFinished) runEventsOf(report.runId()).get(9);
@@ -330,6 +332,7 @@ class CrawlIT extends CrawlFixture {
         assertThat(finished.lastError()).isEqualTo(unknown);
         // The app token is not asked about again for every collection: Peakon's answer will not change in this run.
         peakon.verify(1, postRequestedFor(urlPathEqualTo(PeakonStub.API + "/auth/application")));
+        peakon.verify(0, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export")));
         peakon.verify(0, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/employees")));
     }
 

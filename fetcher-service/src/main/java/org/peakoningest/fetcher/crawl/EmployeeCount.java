@@ -8,6 +8,7 @@ import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.runs.CollectionStats;
 import org.peakoningest.common.runs.CollectionStatus;
+import org.peakoningest.fetcher.auth.AuthenticationException;
 import org.peakoningest.fetcher.auth.BearerTokens;
 import org.peakoningest.fetcher.config.FetcherProperties;
 import org.peakoningest.fetcher.http.PeakonHttp;
@@ -85,6 +86,10 @@ public class EmployeeCount {
             }
             log.info("employees: Peakon counts {} employees", count);
             return OptionalLong.of(count);
+        } catch (AuthenticationException e) {
+            // A rejected token whose renewal failed: the run stops crawling (it reads BearerTokens.failure()).
+            log.error("{}", e.getMessage());
+            return OptionalLong.empty();
         } catch (RuntimeException e) {
             String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn(
