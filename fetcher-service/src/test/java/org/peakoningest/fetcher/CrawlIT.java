@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -203,7 +204,7 @@ class CrawlIT extends CrawlFixture {
     }
 
     @Test
-    void anIncrementalRunContinuesFromTheCursorsAndAFullSyncDoesNot() {
+    void anIncrementalRunContinuesAnswersFromTheirCursorAndAFullSyncDoesNot() {
         mongo.getCollection(MongoCollections.SYNC_STATE)
                 .insertOne(new Document("_id", "answers_export").append("last_answer_id", 500));
         mongo.getCollection(MongoCollections.SYNC_STATE)
@@ -219,11 +220,14 @@ class CrawlIT extends CrawlFixture {
                 1,
                 getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export"))
                         .withQueryParam("continuation", equalTo("500")));
+        // employees are crawled in full on every run (issue #14): the cursor is recorded, never sent
         peakon.verify(
-                1,
+                0,
                 getRequestedFor(urlPathEqualTo(PeakonStub.API + "/employees"))
-                        .withQueryParam("continuation", equalTo("7001"))
-                        .withQueryParam("page", absent()));
+                        .withQueryParam("continuation", matching(".*")));
+        assertThat(incremental.collections().get("employees").published()).isEqualTo(PeakonStub.EMPLOYEES);
+        assertThat(syncState("employees").get("last_employee_id", Number.class).longValue())
+                .isEqualTo(7003);
         assertThat(syncState("answers_export")
                         .get("last_answer_id", Number.class)
                         .longValue())
@@ -318,7 +322,9 @@ class CrawlIT extends CrawlFixture {
         String unknown = "authentication failed: app token unknown (404)";
         assertThat(report.status()).isEqualTo(RunStatus.FAILED);
         assertThat(report.lastError()).isEqualTo(unknown);
-        assertThat(report.collections().get("answers_export").error()).isEqualTo(unknown);
+        // The first call with the cached token is the employee count, before any collection: none was crawled.
+        peakon.verify(1, getRequestedFor(urlPathEqualTo(PeakonStub.EMPLOYEES_COUNT)));
+        assertThat(report.collections().get("answers_export").error()).isEqualTo("not crawled: " + unknown);
         assertThat(report.collections().get("employees").error()).isEqualTo("not crawled: " + unknown);
         assertThat(report.collections().get("scores_by_driver").error()).isEqualTo("not crawled: " + unknown);
         RunFinished finished = (RunFinished) runEventsOf(report.runId()).get(9);
@@ -326,6 +332,7 @@ class CrawlIT extends CrawlFixture {
         assertThat(finished.lastError()).isEqualTo(unknown);
         // The app token is not asked about again for every collection: Peakon's answer will not change in this run.
         peakon.verify(1, postRequestedFor(urlPathEqualTo(PeakonStub.API + "/auth/application")));
+        peakon.verify(0, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/answers/export")));
         peakon.verify(0, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/employees")));
     }
 

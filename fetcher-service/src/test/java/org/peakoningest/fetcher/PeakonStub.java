@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A simulated Peakon on WireMock with a small, complete data set: 4 answer pages (absolute and relative
- * {@code links.next}, links before and after {@code data}), 2 employee pages by page/meta, 3 drivers (one of them
+ * {@code links.next}, links before and after {@code data}), 2 employee pages by page/meta and their count
+ * ({@code /employees/count}: 3), 3 drivers (one of them
  * answered 422 as a score group), engagement scores, 6 segments over 2 pages (Department 17, Sub-Department 18 and
  * 21, Location 19, a manager segment 20, and 22 whose attribute 8 is not included) with engagement scores for every
  * segment (2 items each).
@@ -33,6 +34,7 @@ public final class PeakonStub {
     public static final String APP_TOKEN = "app-token-SECRET-123";
     public static final String BEARER = "bearer-token-SECRET-456";
     public static final String COMPANY = "22182";
+    public static final String EMPLOYEES_COUNT = API + "/employees/count";
 
     public static final int ANSWERS = 9;
     public static final int EMPLOYEES = 3;
@@ -111,6 +113,7 @@ public final class PeakonStub {
         server.stubFor(get(urlPathEqualTo(API + "/employees"))
                 .withQueryParam("page", equalTo("2"))
                 .willReturn(json(page(employees(7003, 7003), "\"meta\":{\"page\":2,\"pages\":2}", true))));
+        server.stubFor(get(urlPathEqualTo(EMPLOYEES_COUNT)).willReturn(json("{\"count\":" + EMPLOYEES + "}")));
         server.stubFor(get(urlPathEqualTo(API + "/engagement/drivers"))
                 .willReturn(json(page(
                         "[{\"id\":\"engagement\",\"type\":\"engagement_drivers\"},"
@@ -252,14 +255,18 @@ public final class PeakonStub {
 
     static String employees(int from, int to) {
         ArrayNode items = ContractJson.mapper().createArrayNode();
-        IntStream.rangeClosed(from, to).forEach(id -> {
-            ObjectNode e = items.addObject();
-            e.put("id", String.valueOf(id));
-            e.put("type", "employees");
-            e.putObject("attributes").put("name", "Employee " + id).put("Department", "R&D");
-            e.putObject("relationships").putObject("Manager").putObject("data").put("id", "7001");
-        });
+        IntStream.rangeClosed(from, to).forEach(id -> items.add(employee(id, 7001, "R&D")));
         return items.toString();
+    }
+
+    /** An employee as {@code GET /employees} lists it: a Department attribute and a Manager relationship. */
+    public static ObjectNode employee(int id, int managerId, String department) {
+        ObjectNode e = ContractJson.mapper().createObjectNode();
+        e.put("id", String.valueOf(id));
+        e.put("type", "employees");
+        e.putObject("attributes").put("name", "Employee " + id).put("Department", department);
+        e.putObject("relationships").putObject("Manager").putObject("data").put("id", String.valueOf(managerId));
+        return e;
     }
 
     static String scores(String... segments) {

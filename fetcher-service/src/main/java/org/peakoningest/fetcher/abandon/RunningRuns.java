@@ -98,8 +98,21 @@ class RunningRuns {
                 }
             }
         }
+        // The snapshot flag and the counts too: after compaction the abandoned RunFinished is all a replay sees of
+        // the run, and a complete employees snapshot in it is what lets the writer mark departures again.
+        Boolean completeSnapshot = stats.get(RunFields.COMPLETE_SNAPSHOT) instanceof Boolean b ? b : null;
+        Long expected = stats.get(RunFields.EXPECTED) instanceof Number n ? n.longValue() : null;
+        Long erased = stats.get(RunFields.ERASED) instanceof Number n ? n.longValue() : null;
         return Optional.of(new CollectionStats(
-                status.get(), published.longValue(), pages, skipped, stats.getString(RunFields.ERROR), distinctKeys));
+                status.get(),
+                published.longValue(),
+                pages,
+                skipped,
+                stats.getString(RunFields.ERROR),
+                distinctKeys,
+                completeSnapshot,
+                expected,
+                erased));
     }
 
     private static Optional<Instant> instant(String text) {

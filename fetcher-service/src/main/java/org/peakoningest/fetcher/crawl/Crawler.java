@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The collections of the original brief, each crawled into the run's publisher through {@link PageChase}: answers
- * and employees from their cursors, drivers, and the company's scores for the engagement group and per driver. The
- * segments and their scores are {@link SegmentCrawl}'s.
+ * from their cursor, every employee (checked against Peakon's count, see {@link EmployeeCount}), drivers, and the
+ * company's scores for the engagement group and per driver. The segments and their scores are {@link SegmentCrawl}'s.
  */
 @Component
 public class Crawler {
@@ -33,11 +33,13 @@ public class Crawler {
     private final FetcherProperties props;
     private final PageChase pages;
     private final CursorStore cursors;
+    private final EmployeeCount employeeCount;
 
-    Crawler(FetcherProperties props, PageChase pages, CursorStore cursors) {
+    Crawler(FetcherProperties props, PageChase pages, CursorStore cursors, EmployeeCount employeeCount) {
         this.props = props;
         this.pages = pages;
         this.cursors = cursors;
+        this.employeeCount = employeeCount;
     }
 
     public CollectionStats answers(RunContext run) {
@@ -51,9 +53,19 @@ public class Crawler {
                 PageChase.Observers.NONE);
     }
 
-    public CollectionStats employees(RunContext run) {
-        return single(
+    /** Peakon's count of the employees ({@code GET /employees/count}), asked before the crawl; empty when failed. */
+    public OptionalLong employeeCount(RunContext run) {
+        return employeeCount.fetch(run);
+    }
+
+    /**
+     * Every employee, from the first page, on every run (incremental too: see {@link Cursor#EMPLOYEES}); a success is
+     * a complete snapshot, compared with {@code expected}, Peakon's count.
+     */
+    public CollectionStats employees(RunContext run, OptionalLong expected) {
+        CollectionStats crawled = single(
                 run, PeakonCollection.EMPLOYEES, "/employees", Cursor.EMPLOYEES, null, null, PageChase.Observers.NONE);
+        return employeeCount.check(run, crawled, expected);
     }
 
     /** The drivers; their ids are handed to {@code driverIds} for {@link #scoresByDriver}. */
@@ -157,7 +169,7 @@ public class Crawler {
     }
 
     private String withContinuation(RunContext run, Cursor cursor, String query) {
-        if (cursor == null || run.mode() == SyncMode.FULL) {
+        if (cursor == null || !cursor.resumesCrawl() || run.mode() == SyncMode.FULL) {
             return query;
         }
         OptionalLong last = cursors.read(cursor);

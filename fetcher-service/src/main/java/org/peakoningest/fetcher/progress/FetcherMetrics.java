@@ -3,6 +3,9 @@ package org.peakoningest.fetcher.progress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.runs.RunStatus;
@@ -18,6 +21,8 @@ public class FetcherMetrics {
     private final MeterRegistry registry;
     private final Counter requests;
     private final Counter retries;
+    /** Per collection: the last count check's Peakon count and crawled documents, read by their gauges. */
+    private final Map<PeakonCollection, AtomicLong[]> counts = new ConcurrentHashMap<>();
 
     public FetcherMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -58,6 +63,37 @@ public class FetcherMetrics {
                 .description("Items read and acknowledged by Kafka (counted, not published, in a dry run)")
                 .register(registry)
                 .increment(count);
+    }
+
+    /**
+     * A successful crawl was compared with Peakon's own count of the collection: gauges
+     * {@code peakon.fetcher.count.expected} and {@code peakon.fetcher.count.crawled} hold the last comparison, so an
+     * alert can watch their difference.
+     */
+    public void countChecked(PeakonCollection collection, long expected, long crawled) {
+        AtomicLong[] values = counts.computeIfAbsent(collection, c -> {
+            AtomicLong[] holders = {new AtomicLong(), new AtomicLong()};
+            Gauge.builder("peakon.fetcher.count.expected", holders[0], AtomicLong::get)
+                    .tag("collection", c.collectionName())
+                    .description("Peakon's own count of the collection at the start of the last checked run")
+                    .register(registry);
+            Gauge.builder("peakon.fetcher.count.crawled", holders[1], AtomicLong::get)
+                    .tag("collection", c.collectionName())
+                    .description("Documents the last checked run crawled (distinct keys plus erased items)")
+                    .register(registry);
+            return holders;
+        });
+        values[0].set(expected);
+        values[1].set(crawled);
+    }
+
+    /** A successful crawl found another number of documents than Peakon counted. */
+    public void countMismatch(PeakonCollection collection) {
+        Counter.builder("peakon.fetcher.count.mismatch")
+                .tag("collection", collection.collectionName())
+                .description("Runs whose crawl of the collection disagreed with Peakon's own count")
+                .register(registry)
+                .increment();
     }
 
     /**

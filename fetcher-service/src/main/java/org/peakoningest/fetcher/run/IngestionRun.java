@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
@@ -111,6 +112,12 @@ public class IngestionRun {
         }
 
         String authError = authenticate(dryRun);
+        // Peakon's count of the employees, asked once before the crawl: its failure only costs the comparison
+        // (EmployeeCount logs it), but a token renewal that failed on it stops the run like one in any collection.
+        OptionalLong employeeCount = authError == null ? crawler.employeeCount(run) : OptionalLong.empty();
+        if (authError == null) {
+            authError = tokens.failure().orElse(null);
+        }
         List<String> driverIds = new ArrayList<>();
         boolean driversOk = false;
         SegmentSelection segments = new SegmentSelection();
@@ -123,7 +130,7 @@ public class IngestionRun {
                     : switch (collection) {
                         case DRIVERS_CATALOG -> DriversCatalog.publish(run);
                         case ANSWERS_EXPORT -> crawler.answers(run);
-                        case EMPLOYEES -> crawler.employees(run);
+                        case EMPLOYEES -> crawler.employees(run, employeeCount);
                         case DRIVERS -> crawler.drivers(run, driverIds);
                         case SCORES_CONTEXTS -> crawler.scoresContexts(run);
                         case SCORES_BY_DRIVER ->

@@ -1,10 +1,16 @@
 package org.peakoningest.fetcher.run;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.peakoningest.common.runs.CollectionStats;
+import org.peakoningest.fetcher.crawl.EmployeeCount;
 
-/** The per-collection table printed at the end of a run. */
+/**
+ * The per-collection table printed at the end of a run; {@code expected} is Peakon's own count where it gave one,
+ * and a crawl that disagrees with it is a warning line under the table.
+ */
 final class SummaryTable {
 
     private SummaryTable() {}
@@ -22,28 +28,33 @@ final class SummaryTable {
         String countHeader = report.dryRun() ? "items" : "published";
         out.append(String.format(
                 Locale.ROOT,
-                "%-18s %-8s %10s %6s %8s  %s%n",
+                "%-18s %-8s %10s %9s %6s %8s  %s%n",
                 "collection",
                 "status",
                 countHeader,
+                "expected",
                 "pages",
                 "skipped",
                 "error"));
         long total = 0;
+        List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, CollectionStats> entry : report.collections().entrySet()) {
             CollectionStats s = entry.getValue();
             total += s.published();
             out.append(String.format(
                     Locale.ROOT,
-                    "%-18s %-8s %10d %6d %8d  %s%n",
+                    "%-18s %-8s %10d %9s %6d %8d  %s%n",
                     entry.getKey(),
                     s.status().name().toLowerCase(Locale.ROOT),
                     s.published(),
+                    s.expected() == null ? "" : s.expected().toString(),
                     s.pages(),
                     s.skipped().size(),
                     s.error() == null ? "" : s.error()));
+            EmployeeCount.warning(entry.getKey(), s).ifPresent(warnings::add);
         }
         out.append(String.format(Locale.ROOT, "%-18s %-8s %10d%n", "total", "", total));
+        warnings.forEach(warning -> out.append("warning: ").append(warning).append('\n'));
         if (report.dryRun()) {
             out.append("dry run: nothing was published to Kafka and nothing was written to MongoDB")
                     .append('\n');

@@ -75,6 +75,37 @@ class RunningRunsTest {
     }
 
     @Test
+    void aCompleteEmployeesSnapshotAndPeakonsCountComeBackSoAReplayOfTheAbandonedRunSeesThem() {
+        Document run = projected();
+        run.get("collections", Document.class)
+                .append(
+                        "employees",
+                        new Document("status", "success")
+                                .append("published", 2000L)
+                                .append("distinct_keys", 2000L)
+                                .append("pages", 1)
+                                .append("skipped", List.of())
+                                .append("complete_snapshot", true)
+                                .append("expected", 2003L)
+                                .append("erased", 1L));
+
+        CollectionStats employees =
+                RunningRuns.of(run).orElseThrow().collections().get("employees");
+
+        assertThat(employees)
+                .isEqualTo(new CollectionStats(CollectionStatus.SUCCESS, 2000, 1, List.of(), null, 2000L)
+                        .withSnapshot(true, 2003L, 1L));
+        assertThat(employees.isCompleteSnapshot()).isTrue();
+        assertThat(RunningRuns.of(projected())
+                        .orElseThrow()
+                        .collections()
+                        .get("answers_export")
+                        .completeSnapshot())
+                .as("absent stays absent")
+                .isNull();
+    }
+
+    @Test
     void aDocumentNoRunStartedWroteCannotBeEnded() {
         assertThat(RunningRuns.of(projected().append("started_at", null))).isEmpty();
         assertThat(RunningRuns.of(projected().append("started_at", "yesterday")))

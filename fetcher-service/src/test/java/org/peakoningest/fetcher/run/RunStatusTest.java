@@ -61,6 +61,40 @@ class RunStatusTest {
                 .contains("last error: GET /x answered HTTP 500");
     }
 
+    @Test
+    void theSummaryTableShowsPeakonsCountAndWarnsWhenASuccessfulCrawlDisagrees() {
+        CollectionStats short3 =
+                new CollectionStats(CollectionStatus.SUCCESS, 3, 1, List.of(), null, 3L).withSnapshot(true, 5L, null);
+        CollectionStats failed = new CollectionStats(CollectionStatus.FAILED, 2, 1, List.of(), "HTTP 500", 2L)
+                .withSnapshot(false, 5L, null);
+
+        String table = SummaryTable.render(report(Map.of("employees", short3)));
+        String failedTable = SummaryTable.render(report(Map.of("employees", failed)));
+
+        assertThat(table)
+                .containsPattern("collection\\s+status\\s+published\\s+expected\\s+pages")
+                .containsPattern("employees\\s+success\\s+3\\s+5\\s+1\\s+0")
+                .contains("warning: employees: Peakon counted 5, the run crawled 3");
+        assertThat(failedTable)
+                .as("a failed crawl says so with its error; its count is no news")
+                .containsPattern("employees\\s+failed\\s+2\\s+5\\s+1\\s+0\\s+HTTP 500")
+                .doesNotContain("warning:");
+        assertThat(SummaryTable.render(report(Map.of("employees", short3.withSnapshot(true, 3L, null)))))
+                .doesNotContain("warning:");
+    }
+
+    private static RunReport report(Map<String, CollectionStats> stats) {
+        return new RunReport(
+                "run-2",
+                SyncMode.INCREMENTAL,
+                false,
+                RunStatus.SUCCESS,
+                Instant.parse("2026-11-25T10:00:00Z"),
+                Instant.parse("2026-11-25T10:00:01Z"),
+                null,
+                stats);
+    }
+
     private static Map<String, CollectionStats> stats(
             CollectionStats answers, CollectionStats employees, CollectionStats catalog) {
         Map<String, CollectionStats> stats = new LinkedHashMap<>();

@@ -59,6 +59,15 @@ final class WriterProjection {
         if (stats.error() != null) {
             set.append(prefix + RunFields.ERROR, stats.error());
         }
+        if (stats.completeSnapshot() != null) {
+            set.append(prefix + RunFields.COMPLETE_SNAPSHOT, stats.completeSnapshot());
+        }
+        if (stats.expected() != null) {
+            set.append(prefix + RunFields.EXPECTED, stats.expected());
+        }
+        if (stats.erased() != null) {
+            set.append(prefix + RunFields.ERASED, stats.erased());
+        }
     }
 
     private static String lowerCase(Enum<?> value) {

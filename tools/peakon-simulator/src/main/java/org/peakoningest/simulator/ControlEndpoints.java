@@ -2,13 +2,17 @@ package org.peakoningest.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 
 /**
  * {@code /_sim/*}: no authentication, not counted as API traffic. {@code GET stats}, {@code GET expected},
  * {@code GET health}, {@code POST revoke-tokens}, {@code POST answers?total=N} (grow or shrink the export, for
- * incremental-run tests), {@code POST reset-stats}.
+ * incremental-run tests), {@code POST employees/leave?ids=…} and {@code POST employees/return?ids=…} (departures,
+ * for tests of people over time), {@code POST reset-stats}.
  */
 final class ControlEndpoints {
 
@@ -48,8 +52,30 @@ final class ControlEndpoints {
                 }
                 Http.json(exchange, 200, g -> writeExpected(g, sim.expected()));
             }
+            case "POST employees/leave" -> employees(exchange, what, sim::employeesLeave);
+            case "POST employees/return" -> employees(exchange, what, sim::employeesReturn);
             default -> Http.error(exchange, 404, "No simulator route " + method + " /_sim/" + what);
         }
+    }
+
+    /** {@code POST employees/leave|return?ids=50001,50002}: applied to every id, or to none when one is unknown. */
+    private void employees(HttpExchange exchange, String what, Consumer<List<String>> change) throws IOException {
+        String ids = Http.query(exchange.getRequestURI().getRawQuery()).getOrDefault("ids", "");
+        List<String> list = Arrays.stream(ids.split(","))
+                .map(String::trim)
+                .filter(id -> !id.isEmpty())
+                .toList();
+        if (list.isEmpty()) {
+            Http.error(exchange, 400, "POST /_sim/" + what + "?ids=<employee id>,<employee id>...");
+            return;
+        }
+        try {
+            change.accept(list);
+        } catch (IllegalArgumentException e) {
+            Http.error(exchange, 400, e.getMessage());
+            return;
+        }
+        Http.json(exchange, 200, g -> writeExpected(g, sim.expected()));
     }
 
     static void writeStats(JsonGenerator g, SimulatorStats s) {
@@ -74,10 +100,12 @@ final class ControlEndpoints {
         g.writeNumberProperty("companyId", e.companyId());
         writeList(g, "segmentContexts", e.segmentContexts());
         writeList(g, "unprocessableSegments", e.unprocessableSegments());
+        g.writeNumberProperty("employeesCounted", e.employeesCounted());
+        writeList(g, "departedEmployees", e.departedEmployees());
         g.writeEndObject();
     }
 
-    private static void writeList(JsonGenerator g, String name, java.util.List<String> values) {
+    private static void writeList(JsonGenerator g, String name, List<String> values) {
         g.writeName(name);
         g.writeStartArray();
         values.forEach(g::writeString);

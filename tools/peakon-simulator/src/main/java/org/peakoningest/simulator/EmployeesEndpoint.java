@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Map;
 
-/** {@code GET /employees} (page/meta paging) and {@code GET /employees/count}. */
+/** {@code GET /employees} (page/meta paging) and {@code GET /employees/count}, both of the {@link Roster}. */
 final class EmployeesEndpoint {
 
     private static final int DEFAULT_EMPLOYEES_PER_PAGE = 100;
@@ -18,12 +18,16 @@ final class EmployeesEndpoint {
         this.respond = respond;
     }
 
-    /** {@code {"count": N}}: what a complete employees crawl must reach. The filters are accepted, not applied. */
+    /**
+     * {@code {"count": N}}: the employees who have not left, what a complete employees crawl must reach (unless the
+     * simulator is told to under-serve). The filters are accepted, not applied.
+     */
     void count(HttpExchange exchange) throws IOException {
         sim.traffic().status(200);
+        int counted = sim.roster().counted();
         Http.json(exchange, 200, g -> {
             g.writeStartObject();
-            g.writeNumberProperty("count", sim.employees().size());
+            g.writeNumberProperty("count", counted);
             g.writeEndObject();
         });
     }
@@ -45,7 +49,9 @@ final class EmployeesEndpoint {
         }
         // like most paged APIs, a page size above the maximum is clamped (meta.page.size says what was used)
         perPage = Math.min(perPage, MAX_EMPLOYEES_PER_PAGE);
-        int total = sim.employees().size();
+        // one roster for the whole response: a departure meanwhile changes the next request, not this one
+        int[] listed = sim.roster().listed();
+        int total = listed.length;
         int size = perPage;
         int pages = (total + size - 1) / size;
         int from = (int) Math.min(total, (long) (page - 1) * size);
@@ -58,7 +64,7 @@ final class EmployeesEndpoint {
                     g.writeName("data");
                     g.writeStartArray();
                     for (int i = from; i < to; i++) {
-                        sim.employees().write(g, i);
+                        sim.employees().write(g, listed[i]);
                     }
                     g.writeEndArray();
                     g.writeName("links");
@@ -85,6 +91,6 @@ final class EmployeesEndpoint {
                     g.writeEndObject();
                     g.writeEndObject();
                 },
-                () -> sim.traffic().employeesServed(from, to));
+                () -> sim.traffic().employeesServed(listed, from, to));
     }
 }

@@ -122,6 +122,12 @@ public final class Main {
     String unprocessableSegments;
 
     @Option(
+            names = "--under-serve-employees",
+            defaultValue = "0",
+            description = "list this many employees fewer on /employees than /employees/count reports")
+    int underServeEmployees;
+
+    @Option(
             names = "--score-periods",
             defaultValue = "24",
             description = "months of score history (ending 2026-11) per category; interval=all serves them all")
@@ -242,7 +248,8 @@ public final class Main {
                 tokenTtlSeconds,
                 publicUrl,
                 strictParams,
-                list(unprocessableSegments));
+                list(unprocessableSegments),
+                underServeEmployees);
     }
 
     /** A comma-separated list, blanks dropped. */

@@ -29,6 +29,7 @@ public final class PeakonSimulator implements AutoCloseable {
 
     private final SimulatorConfig config;
     private final Employees employees;
+    private final Roster roster;
     private final Answers answers;
     private final Scores scores;
     private final Segments segments;
@@ -41,6 +42,7 @@ public final class PeakonSimulator implements AutoCloseable {
     private PeakonSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
         this.employees = new Employees(config.seed(), config.employees());
+        this.roster = new Roster(employees, config.underServeEmployees());
         this.answers = new Answers(config.seed(), config.companyId(), employees);
         this.scores = new Scores(config.seed(), config.scorePeriods(), config.invalidGroups());
         this.segments = new Segments(employees);
@@ -111,7 +113,9 @@ public final class PeakonSimulator implements AutoCloseable {
                 List.copyOf(Scores.DRIVERS.keySet()),
                 config.companyId(),
                 segmentContexts,
-                unprocessableSegments);
+                unprocessableSegments,
+                roster.counted(),
+                roster.departedIds());
     }
 
     /** What a complete crawl stores when it asks for {@code interval}. */
@@ -119,7 +123,7 @@ public final class PeakonSimulator implements AutoCloseable {
         Map<String, Integer> perGroup = scores.itemsPerGroup(interval);
         Map<String, Long> collections = new LinkedHashMap<>();
         collections.put("answers_export", answerCount.get());
-        collections.put("employees", (long) employees.size());
+        collections.put("employees", (long) roster.listed().length);
         collections.put("drivers", (long) Scores.DRIVERS.size());
         collections.put("scores_contexts", (long) perGroup.getOrDefault("engagement", 0));
         collections.put(
@@ -138,6 +142,19 @@ public final class PeakonSimulator implements AutoCloseable {
             throw new IllegalArgumentException("answer count must be 0..50000000");
         }
         answerCount.set(total);
+    }
+
+    /**
+     * Employees leave the company: {@code /employees} no longer lists them, {@code /employees/count} no longer counts
+     * them; their answers stay. Throws {@link IllegalArgumentException} naming ids that are no employee's.
+     */
+    void employeesLeave(java.util.Collection<String> ids) {
+        roster.leave(roster.indexesOf(ids));
+    }
+
+    /** Employees who left come back (an id that never left is fine). */
+    void employeesReturn(java.util.Collection<String> ids) {
+        roster.comeBack(roster.indexesOf(ids));
     }
 
     /** Forgets every issued bearer token: the next API call answers 401. */
@@ -163,6 +180,10 @@ public final class PeakonSimulator implements AutoCloseable {
 
     Employees employees() {
         return employees;
+    }
+
+    Roster roster() {
+        return roster;
     }
 
     Answers answers() {

@@ -28,12 +28,17 @@ public record SimulatorConfig(
         long tokenTtlSeconds,
         String publicUrl,
         boolean strictParams,
-        Set<String> unprocessableSegments) {
+        Set<String> unprocessableSegments,
+        int underServeEmployees) {
 
     public SimulatorConfig {
         invalidGroups = Set.copyOf(invalidGroups);
         unprocessableSegments = Set.copyOf(unprocessableSegments);
         require(employees >= 1, "employees", "must be >= 1");
+        require(
+                underServeEmployees >= 0 && underServeEmployees <= employees,
+                "under-serve-employees",
+                "must be 0..employees (" + employees + ")");
         require(answers >= 0 && answers <= 50_000_000L, "answers", "must be 0..50000000");
         require(port >= 0 && port <= 65535, "port", "must be 0..65535");
         require(latencyMs >= 0, "latency-ms", "must be >= 0");

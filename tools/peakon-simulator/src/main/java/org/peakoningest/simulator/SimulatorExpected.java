@@ -7,7 +7,8 @@ import java.util.Map;
  * What the synthetic company has: the totals a complete crawl must end up with.
  *
  * @param collections              documents a complete crawl with the documented parameters ({@code interval=all})
- *                                 yields per collection: {@code answers_export}, {@code employees}, {@code drivers},
+ *                                 yields per collection: {@code answers_export}, {@code employees} (those
+ *                                 {@code /employees} lists now), {@code drivers},
  *                                 {@code scores_contexts} = the {@code engagement} group, {@code scores_by_driver} =
  *                                 all driver ids that are valid groups, {@code segments} = every segment (the raw
  *                                 copy of {@code GET /segments}), {@code segment_scores} = the {@code engagement}
@@ -21,6 +22,10 @@ import java.util.Map;
  * @param companyId                the company id of the score contexts
  * @param segmentContexts          the {@code segment_<id>} contexts of the Department and Sub-Department segments
  * @param unprocessableSegments    those of them whose scores answer 422 ({@code --unprocessable-segments})
+ * @param employeesCounted         what {@code GET /employees/count} answers: the employees who have not left; more
+ *                                 than {@code collections.employees} (what {@code /employees} lists) by
+ *                                 {@code --under-serve-employees}
+ * @param departedEmployees        ids of the employees who left ({@code POST /_sim/employees/leave}), ascending
  */
 public record SimulatorExpected(
         Map<String, Long> collections,
@@ -31,7 +36,9 @@ public record SimulatorExpected(
         List<String> driverIds,
         long companyId,
         List<String> segmentContexts,
-        List<String> unprocessableSegments) {
+        List<String> unprocessableSegments,
+        long employeesCounted,
+        List<String> departedEmployees) {
 
     public SimulatorExpected {
         collections = Map.copyOf(collections);
@@ -42,6 +49,7 @@ public record SimulatorExpected(
         driverIds = List.copyOf(driverIds);
         segmentContexts = List.copyOf(segmentContexts);
         unprocessableSegments = List.copyOf(unprocessableSegments);
+        departedEmployees = List.copyOf(departedEmployees);
     }
 
     /** Documents of {@code collection} after a complete crawl with {@code interval=all}. */

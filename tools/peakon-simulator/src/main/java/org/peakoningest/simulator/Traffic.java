@@ -93,11 +93,14 @@ final class Traffic {
         items.computeIfAbsent("answers_export", k -> new LongAdder()).add(toIndex - fromIndex);
     }
 
-    void employeesServed(int fromIndex, int toIndex) {
+    /** The employees at positions {@code from..to-1} of the {@code listed} indexes were served. */
+    void employeesServed(int[] listed, int from, int to) {
         synchronized (employeesServed) {
-            employeesServed.set(fromIndex, toIndex);
+            for (int i = from; i < to; i++) {
+                employeesServed.set(listed[i]);
+            }
         }
-        items.computeIfAbsent("employees", k -> new LongAdder()).add(toIndex - fromIndex);
+        items.computeIfAbsent("employees", k -> new LongAdder()).add(to - from);
     }
 
     void driversServed(int count) {

@@ -10,8 +10,8 @@ import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.runs.RunLandingStatus;
 
 /**
- * The summary printed at the end of {@code ./peakon-ingest run}: documents per collection, run and landing status,
- * wall time.
+ * The summary printed at the end of {@code ./peakon-ingest run}: documents per collection (with Peakon's own count
+ * where the fetcher had one), run and landing status, the run's warnings, wall time.
  *
  * @param run           the writer's {@code ingestion_runs} document for this run, when one appeared
  * @param documentCounts documents per data collection in Mongo
@@ -37,19 +37,28 @@ public record IngestSummary(
         lines.add("landing status: " + run.flatMap(RunRecord::landingStatus).orElse("unknown"));
         run.flatMap(RunRecord::lastError).ifPresent(error -> lines.add("last error:     " + error));
         lines.add("");
-        lines.add(String.format(Locale.ROOT, "%-18s %12s %12s %12s", "collection", "documents", "published", "landed"));
+        lines.add(String.format(
+                Locale.ROOT,
+                "%-18s %12s %12s %12s %12s",
+                "collection",
+                "documents",
+                "published",
+                "landed",
+                "expected"));
         for (PeakonCollection collection : PeakonCollection.values()) {
             String name = collection.collectionName();
             lines.add(String.format(
                     Locale.ROOT,
-                    "%-18s %12s %12s %12s",
+                    "%-18s %12s %12s %12s %12s",
                     name,
                     number(Optional.ofNullable(documentCounts.get(name))),
                     number(run.flatMap(r -> r.published(name))),
-                    number(run.flatMap(r -> r.landed(name)))));
+                    number(run.flatMap(r -> r.landed(name))),
+                    number(run.flatMap(r -> r.expected(name)))));
         }
         long total = documentCounts.values().stream().mapToLong(Long::longValue).sum();
         lines.add(String.format(Locale.ROOT, "%-18s %12s", "total", number(Optional.of(total))));
+        run.map(RunRecord::warnings).orElse(List.of()).forEach(warning -> lines.add("warning:        " + warning));
         lines.add("");
         lines.add("wall time:      " + duration(wallTime));
         if (!phases.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,63 @@ class IngestSummaryTest {
         assertThat(new IngestSummary(Optional.empty(), Map.of(), 0, Duration.ZERO, Map.of()).render())
                 .contains("(no ingestion_runs document found)")
                 .contains("landing status: unknown");
+    }
+
+    /** Peakon counted more employees than the run crawled: the writer recorded the fetcher's count and a warning. */
+    private static final Map<String, Object> MISMATCH_DOCUMENT = Map.of(
+            "_id", "run-44",
+            "status", "success",
+            "landing_status", "complete",
+            "warnings",
+                    List.of(
+                            "employees: Peakon counted 2000, the run crawled 1995",
+                            "something else the writer noticed"),
+            "collections",
+                    Map.of(
+                            "answers_export", Map.of("published", 5000, "landed", 5000),
+                            "employees",
+                                    Map.of(
+                                            "published",
+                                            1995,
+                                            "landed",
+                                            1995,
+                                            "expected",
+                                            2000L,
+                                            "complete_snapshot",
+                                            true)));
+
+    @Test
+    void peakonsCountIsAColumnAndTheRunsWarningsFollowTheTable() {
+        RunRecord run = RunRecord.from(MISMATCH_DOCUMENT);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("answers_export", 5000L);
+        counts.put("employees", 2003L);
+
+        String text = new IngestSummary(Optional.of(run), counts, 0, Duration.ofSeconds(3), Map.of()).render();
+
+        assertThat(run.expected("employees")).contains(2000L);
+        assertThat(run.expected("answers_export")).isEmpty();
+        assertThat(run.warnings())
+                .containsExactly(
+                        "employees: Peakon counted 2000, the run crawled 1995", "something else the writer noticed");
+        assertThat(text)
+                .containsPattern("collection\\s+documents\\s+published\\s+landed\\s+expected")
+                .containsPattern("employees\\s+2,003\\s+1,995\\s+1,995\\s+2,000")
+                .containsPattern("answers_export\\s+5,000\\s+5,000\\s+5,000\\s+-")
+                .contains("warning:        employees: Peakon counted 2000, the run crawled 1995")
+                .contains("warning:        something else the writer noticed");
+        assertThat(text.indexOf("warning:")).as("under the table").isGreaterThan(text.indexOf("total"));
+    }
+
+    @Test
+    void aRunWithoutWarningsPrintsNoneAndOddWarningValuesAreIgnored() {
+        assertThat(new IngestSummary(Optional.of(RunRecord.from(RUN_DOCUMENT)), Map.of(), 0, Duration.ZERO, Map.of())
+                        .render())
+                .doesNotContain("warning");
+        RunRecord odd = RunRecord.from(Map.of("_id", "r", "warnings", List.of("one", 2, Map.of())));
+        assertThat(odd.warnings()).containsExactly("one");
+        assertThat(RunRecord.from(Map.of("_id", "r", "warnings", "not a list")).warnings())
+                .isEmpty();
     }
 
     /** Authentication failed: the fetcher exits 1, only the static catalog was published, the writer says nothing. */
