@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * by incrementing: landed = the documents currently carrying the run id, one {@code $group} by {@code run_id} per
  * data collection. A count cannot drift under redelivery, restarts, replay or a newer run taking documents over. It
  * only updates run documents the run events created, never creates one. The same pass records the run-level
- * {@code warnings} ({@link RunWarnings}), a function of the run's stats, so it is recomputed the same way.
+ * {@code warnings} ({@link RunWarnings}) and then reconciles who has left ({@link Departures}), which depends on the
+ * landed counts: both are functions of what is stored, so they are recomputed the same way.
  *
  * <p>Recounting after every batch would scan the collections continuously, so it is debounced: after something was
  * written, at most every {@code runsRecountInterval} while records keep coming, and one second after they stop
@@ -51,6 +52,7 @@ public class LandedReconciler {
     private static final int SPACING = 5;
 
     private final MongoDatabase mongo;
+    private final Departures departures;
     private final RunWarnings warnings;
     private final long intervalNanos;
     // Dirty from the start: a restarted writer recounts once, fixing counts a crash left behind.
@@ -62,8 +64,9 @@ public class LandedReconciler {
     private volatile boolean failing;
     private final Set<String> unknownRunsLogged = ConcurrentHashMap.newKeySet();
 
-    LandedReconciler(MongoDatabase mongo, RunWarnings warnings, WriterProperties properties) {
+    LandedReconciler(MongoDatabase mongo, Departures departures, RunWarnings warnings, WriterProperties properties) {
         this.mongo = mongo;
+        this.departures = departures;
         this.warnings = warnings;
         this.intervalNanos = properties.runsRecountInterval().toNanos();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -140,6 +143,8 @@ public class LandedReconciler {
                 }
             }
         }
+        // After the landed counts: which runs' employees have landed is what decides who left.
+        departures.reconcile(stored.values(), landed);
         lastRecountNanos = System.nanoTime() - started;
     }
 

@@ -97,7 +97,8 @@ final class LandingStatus {
                                 && entry.getValue() > 0);
     }
 
-    private static boolean laterRunHolds(
+    /** Whether a run that started after {@code run} has documents of {@code collection}: it replaced the missing ones. */
+    static boolean laterRunHolds(
             Document run, String collection, Map<String, Map<String, Long>> landedByRun, Collection<Document> allRuns) {
         String startedAt = run.getString(RunFields.STARTED_AT);
         return startedAt != null
