@@ -99,11 +99,7 @@ class Departures {
                 continue;
             }
             String runId = String.valueOf(run.get("_id"));
-            long expected = stats.get(RunFields.DISTINCT_KEYS) instanceof Number distinct
-                    ? distinct.longValue()
-                    : published.longValue();
-            long arrived = landed.getOrDefault(runId, Map.of()).getOrDefault(EMPLOYEES, 0L);
-            if (arrived >= expected || LandingStatus.laterRunHolds(run, EMPLOYEES, landed, runs)) {
+            if (LandingStatus.collectionDecided(runId, run, EMPLOYEES, landed, runs)) {
                 judges.add(new Judge(runId, startedAt));
             }
         }
