@@ -2,7 +2,8 @@
 //   BROWSE_URL=http://localhost:8000 BROWSE_TOKEN=... npm run e2e
 // Uses the machine's Chromium (Debian package `chromium`; CHROMIUM_PATH overrides) through playwright-core, which
 // never downloads a browser. Screenshots go to ../target/ui-screenshots/ (SCREENSHOT_DIR overrides).
-// E2E_DEPARTMENT / E2E_TEXT / E2E_PERSON pick the answers filter and the person to find (defaults fit UiDemo data).
+// E2E_DEPARTMENT / E2E_TEXT / E2E_PERSON pick the answers filter and the person to find, E2E_LEFT_PERSON someone who
+// left (defaults fit UiDemo data).
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 
@@ -96,6 +97,27 @@ try {
   await page.waitForURL((u) => u.searchParams.get('colour') === 'engagement')
   await page.waitForFunction(() => !document.querySelector('.loading'))
   await page.screenshot({ path: out + '06-orgmap-engagement.png', fullPage: true })
+
+  // People who left (issue #14): not on the map by default; the switch adds them, marked (UiDemo: ten left).
+  const total = async () => Number(/(\d+) of (\d+) people/.exec(await page.textContent('.map-meta span'))[2])
+  const before = await total()
+  await page.check('form.filters input[name=includeAbsent]')
+  await page.click('button:has-text("Apply")')
+  await page.waitForURL((u) => u.searchParams.get('includeAbsent') === 'true')
+  await page.waitForFunction(() => !document.querySelector('.loading'))
+  await page.waitForFunction((n) => {
+    const m = /(\d+) of (\d+) people/.exec(document.querySelector('.map-meta span')?.textContent || '')
+    return m && Number(m[2]) > n
+  }, before)
+  const after = await total()
+  check(after > before, `"show people who left" adds them to the map: ${before} -> ${after} people`)
+  const leaver = process.env.E2E_LEFT_PERSON || 'Person 400'
+  await page.fill('input[name=search]', leaver)
+  await page.click(`.matches button:has-text("${leaver}")`)
+  await page.waitForSelector('aside.side .left-notice')
+  check((await page.textContent('aside.side .left-notice')).includes('Left'), `${leaver}'s side panel says they left`)
+  await page.fill('input[name=search]', '')
+  await page.screenshot({ path: out + '06b-orgmap-people-who-left.png', fullPage: true })
 
   await page.click('[data-tab=runs]')
   await page.waitForSelector('table.runs tbody tr')

@@ -59,12 +59,17 @@ public final class UiDemo {
         for (int i = 1; i <= people; i++) {
             int manager = i == 1 ? 0 : i <= 6 ? 1 : Math.max(2, i / 4);
             dept[i] = i == 1 ? "Executive" : i <= 6 ? DEPARTMENTS[i - 2] : dept[manager];
-            employees.add(SeedData.employee(
+            Document employee = SeedData.employee(
                     1000 + i,
                     "Person " + i,
                     dept[i],
                     dept[i] + " " + (char) ('A' + i % 3),
-                    manager == 0 ? null : Integer.toString(1000 + manager)));
+                    manager == 0 ? null : Integer.toString(1000 + manager));
+            // The last ten left (issue #14): hidden unless "show people who left" is on; their answers still count.
+            employees.add(
+                    i > people - 10
+                            ? employee.append("present", false).append("absent_since", "2025-06-02T03:00:00.000000Z")
+                            : employee.append("present", true));
         }
         employees.add(SeedData.employee(5001, "Olive Orphan", "Legal", "Contracts", "9999"));
         employees.add(SeedData.employee(6001, "Cy Cle", "Ops", "Loop", "6002"));

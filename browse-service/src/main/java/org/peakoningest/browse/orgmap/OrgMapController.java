@@ -14,6 +14,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.peakoningest.browse.config.BrowseProperties;
 import org.peakoningest.browse.people.EmployeeDirectory;
+import org.peakoningest.browse.people.Person;
 import org.peakoningest.browse.web.NotFoundException;
 import org.peakoningest.browse.web.Params;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrgMapController {
 
-    private static final Set<String> PARAMS =
-            Set.of("focus", "maxDepth", "department", "subDepartment", "colour", "categoryGroup");
+    private static final Set<String> PARAMS = Set.of(
+            "focus",
+            "maxDepth",
+            "department",
+            "subDepartment",
+            "colour",
+            "categoryGroup",
+            EmployeeDirectory.INCLUDE_ABSENT);
     private static final int UNLIMITED = 10_000;
 
     /** A node of the view: the graph node, and its subtree's engagement when the map is coloured. */
@@ -66,7 +73,14 @@ class OrgMapController {
         String colour = p.choice("colour", "none", Set.of("none", "engagement"));
         String categoryGroup = p.text("categoryGroup").orElse("engagement");
 
-        OrgGraph graph = OrgGraph.build(directory.everyone());
+        boolean includeLeft = p.bool(EmployeeDirectory.INCLUDE_ABSENT).orElse(false);
+        List<Person> everyone = directory.everyone();
+        // The map of the people who have not left, by default: a person whose manager left is an orphan of it
+        // (Peakon still names that manager), visible with includeAbsent=true.
+        OrgGraph graph = OrgGraph.build(
+                includeLeft
+                        ? everyone
+                        : everyone.stream().filter(x -> !x.left()).toList());
         List<String> selected;
         if (focus.isPresent()) {
             if (graph.node(focus.get()) == null) {
@@ -85,8 +99,11 @@ class OrgMapController {
                         || subDepartment.get().equals(graph.node(id).person().subDepartment()))
                 .toList();
         Set<String> kept = new HashSet<>(selected);
-        Map<String, SubtreeScores.Aggregate> aggregates =
-                colour.equals("engagement") ? scores.compute(graph, categoryGroup) : Map.of();
+        // Answers of people who left still count: a subtree's engagement is computed over everyone who reports
+        // into it, whether the map shows them or not.
+        Map<String, SubtreeScores.Aggregate> aggregates = colour.equals("engagement")
+                ? scores.compute(includeLeft ? graph : OrgGraph.build(everyone), categoryGroup)
+                : Map.of();
 
         List<ViewNode> nodes = new ArrayList<>(selected.size());
         List<Map<String, String>> edges = new ArrayList<>();
@@ -123,12 +140,22 @@ class OrgMapController {
         return out;
     }
 
-    /** One employee: the stored document, the graph facts, manager, direct reports and the path to the top. */
+    /**
+     * One employee: the stored document, the graph facts, manager, direct reports and the path to the top, among the
+     * people who have not left (or everyone with {@code includeAbsent=true}). A person who left is still found by id,
+     * placed in the graph of everyone.
+     */
     @GetMapping("/api/employees/{id}")
     Employee employee(@PathVariable String id, HttpServletRequest request) {
-        Params.of(request.getParameterMap());
+        Params p = Params.of(request.getParameterMap(), Set.of(EmployeeDirectory.INCLUDE_ABSENT));
         String key = Params.pathValue("id", id);
-        OrgGraph graph = OrgGraph.build(directory.everyone());
+        List<Person> everyone = directory.everyone();
+        boolean includeLeft = p.bool(EmployeeDirectory.INCLUDE_ABSENT).orElse(false)
+                || everyone.stream().anyMatch(x -> x.left() && x.id().equals(key));
+        OrgGraph graph = OrgGraph.build(
+                includeLeft
+                        ? everyone
+                        : everyone.stream().filter(x -> !x.left()).toList());
         OrgGraph.Node node = graph.node(key);
         if (node == null) {
             throw new NotFoundException("no employee with that id");

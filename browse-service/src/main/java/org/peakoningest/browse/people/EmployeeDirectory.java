@@ -17,17 +17,25 @@ import org.bson.conversions.Bson;
 import org.peakoningest.browse.config.BrowseProperties;
 import org.peakoningest.browse.store.BrowseMongo;
 import org.peakoningest.browse.store.Docs;
+import org.peakoningest.common.DocumentFields;
 import org.peakoningest.common.PeakonCollection;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads the {@code employees} collection as a directory and resolves the people filters (department,
  * sub-department, manager) that answers and scores are filtered by.
+ *
+ * <p>People who left ({@code present: false}, set by the writer after a complete crawl no longer listed them) are in
+ * {@link #everyone()}: the people filters of answers and scores resolve through it, so their answers keep counting.
+ * The pickers and the org map show {@link #current()} unless asked to include them.
  */
 @Component
 public class EmployeeDirectory {
 
     static final String MANAGER_PATH = "relationships.Manager.data.id";
+
+    /** The parameter that shows people who left in the pickers and the org map too ({@code true} / {@code false}). */
+    public static final String INCLUDE_ABSENT = "includeAbsent";
 
     private final BrowseMongo mongo;
     private final String departmentField;
@@ -55,14 +63,32 @@ public class EmployeeDirectory {
                         "attributes.identifier",
                         departmentField,
                         subDepartmentField,
-                        MANAGER_PATH))
+                        MANAGER_PATH,
+                        DocumentFields.PRESENT,
+                        DocumentFields.ABSENT_SINCE))
                 .sort(new Document("_id", 1))
                 .forEach(doc -> out.add(toPerson(doc)));
         return out;
     }
 
+    /** Everyone ever stored, people who left included (marked {@link Person#left()}). */
     public List<Person> everyone() {
         return people(Optional.empty(), Optional.empty());
+    }
+
+    /** The people who have not left: no {@code present: false} (a person no complete crawl judged yet counts). */
+    public List<Person> current() {
+        return everyone().stream().filter(person -> !person.left()).toList();
+    }
+
+    /** {@link #everyone()} or {@link #current()}. */
+    public List<Person> people(boolean includeLeft) {
+        return includeLeft ? everyone() : current();
+    }
+
+    /** The filter of {@link #current()} on {@code employees} documents. */
+    public static Bson notLeft() {
+        return Filters.ne(DocumentFields.PRESENT, false);
     }
 
     /** The full document of one employee, found by id in whichever form it was stored. */
@@ -119,6 +145,7 @@ public class EmployeeDirectory {
     }
 
     Person toPerson(Document doc) {
+        boolean left = Boolean.FALSE.equals(doc.get(DocumentFields.PRESENT));
         String name = Docs.text(doc, "attributes.name");
         if (name == null) {
             String first = Docs.text(doc, "attributes.firstName");
@@ -132,6 +159,8 @@ public class EmployeeDirectory {
                 Docs.text(doc, "attributes.identifier"),
                 Docs.text(doc, departmentField),
                 Docs.text(doc, subDepartmentField),
-                Docs.text(doc, MANAGER_PATH));
+                Docs.text(doc, MANAGER_PATH),
+                left,
+                left ? Docs.text(doc, DocumentFields.ABSENT_SINCE) : null);
     }
 }

@@ -24,12 +24,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/employees}: search for the pickers, and the facets (departments, sub-departments, managers). */
+/**
+ * {@code /api/employees}: search for the pickers, and the facets (departments, sub-departments, managers). People
+ * who left ({@code present: false}) are left out of both unless {@code includeAbsent}{@code =true}.
+ */
 @RestController
 @RequestMapping("/api/employees")
 class PeopleController {
 
-    private static final Set<String> SEARCH_FILTERS = Set.of("q", "department", "subDepartment");
+    private static final Set<String> SEARCH_FILTERS =
+            Set.of("q", "department", "subDepartment", EmployeeDirectory.INCLUDE_ABSENT);
     private static final Map<String, String> SORTS = Map.of("name", "attributes.name", "id", "_id");
 
     private final BrowseMongo mongo;
@@ -57,6 +61,9 @@ class PeopleController {
         p.text("department").ifPresent(d -> and.add(Filters.eq("attributes." + properties.departmentAttribute(), d)));
         p.text("subDepartment")
                 .ifPresent(d -> and.add(Filters.eq("attributes." + properties.subDepartmentAttribute(), d)));
+        if (!p.bool(EmployeeDirectory.INCLUDE_ABSENT).orElse(false)) {
+            and.add(EmployeeDirectory.notLeft());
+        }
         return paging.find(mongo.data(PeakonCollection.EMPLOYEES), Docs.allOf(and), List.of());
     }
 
@@ -64,19 +71,22 @@ class PeopleController {
 
     record SubDepartmentFacet(String value, Long count, String department) {}
 
-    record ManagerFacet(String id, String name, String department, long directReports) {}
+    /** A manager to pick; {@code left} when they left (listed only with {@code includeAbsent=true}). */
+    record ManagerFacet(String id, String name, String department, long directReports, boolean left) {}
 
     record Facets(
             List<Facet> departments, List<SubDepartmentFacet> subDepartments, List<ManagerFacet> managers, int minN) {}
 
     /**
      * The values the people filters accept. Head counts are counts over people: below {@code BROWSE_MIN_N} they are
-     * withheld (null), the value itself is still listed so it can be picked.
+     * withheld (null), the value itself is still listed so it can be picked. Over the people who have not left, or
+     * everyone with {@code includeAbsent}{@code =true} (a department whose people all left is listed then only).
      */
     @GetMapping("/facets")
     Facets facets(HttpServletRequest request) {
-        Params.of(request.getParameterMap());
-        List<Person> people = directory.everyone();
+        Params p = Params.of(request.getParameterMap(), Set.of(EmployeeDirectory.INCLUDE_ABSENT));
+        List<Person> people =
+                directory.people(p.bool(EmployeeDirectory.INCLUDE_ABSENT).orElse(false));
         Map<String, Person> byId = new HashMap<>();
         people.forEach(person -> byId.putIfAbsent(person.id(), person));
         List<Facet> departments = people.stream()
@@ -109,7 +119,8 @@ class PeopleController {
                         e.getKey(),
                         byId.get(e.getKey()).name(),
                         byId.get(e.getKey()).department(),
-                        e.getValue()))
+                        e.getValue(),
+                        byId.get(e.getKey()).left()))
                 .sorted(Comparator.comparing(manager -> String.valueOf(manager.name())))
                 .toList();
         return new Facets(departments, subDepartments, managers, properties.minN());

@@ -11,7 +11,7 @@ import org.peakoningest.browse.people.Person;
 class OrgGraphTest {
 
     private static Person p(String id, String manager) {
-        return new Person(id, "Name " + id, id + "@example.invalid", "E" + id, "Dept", "Sub", manager);
+        return new Person(id, "Name " + id, id + "@example.invalid", "E" + id, "Dept", "Sub", manager, false, null);
     }
 
     @Test
@@ -57,8 +57,8 @@ class OrgGraphTest {
 
     @Test
     void duplicateIdsKeepTheFirstAndAreReported() {
-        OrgGraph g = OrgGraph.build(
-                List.of(p("1", null), p("5", "1"), new Person("5", "Other", null, null, null, null, null)));
+        OrgGraph g = OrgGraph.build(List.of(
+                p("1", null), p("5", "1"), new Person("5", "Other", null, null, null, null, null, false, null)));
 
         assertThat(g.duplicates()).containsExactly(new OrgGraph.Duplicate("5", 2));
         assertThat(g.size()).isEqualTo(2);

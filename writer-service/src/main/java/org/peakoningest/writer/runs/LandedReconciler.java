@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
  * Keeps {@code landed}, {@code counts} and {@code landing_status} of {@code ingestion_runs} exact by recounting, not
  * by incrementing: landed = the documents currently carrying the run id, one {@code $group} by {@code run_id} per
  * data collection. A count cannot drift under redelivery, restarts, replay or a newer run taking documents over. It
- * only updates run documents the run events created, never creates one.
+ * only updates run documents the run events created, never creates one. The same pass records the run-level
+ * {@code warnings} ({@link RunWarnings}) and then reconciles who has left ({@link Departures}), which depends on the
+ * landed counts: both are functions of what is stored, so they are recomputed the same way.
  *
  * <p>Recounting after every batch would scan the collections continuously, so it is debounced: after something was
  * written, at most every {@code runsRecountInterval} while records keep coming, and one second after they stop
@@ -50,6 +52,8 @@ public class LandedReconciler {
     private static final int SPACING = 5;
 
     private final MongoDatabase mongo;
+    private final Departures departures;
+    private final RunWarnings warnings;
     private final long intervalNanos;
     // Dirty from the start: a restarted writer recounts once, fixing counts a crash left behind.
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -60,8 +64,10 @@ public class LandedReconciler {
     private volatile boolean failing;
     private final Set<String> unknownRunsLogged = ConcurrentHashMap.newKeySet();
 
-    LandedReconciler(MongoDatabase mongo, WriterProperties properties) {
+    LandedReconciler(MongoDatabase mongo, Departures departures, RunWarnings warnings, WriterProperties properties) {
         this.mongo = mongo;
+        this.departures = departures;
+        this.warnings = warnings;
         this.intervalNanos = properties.runsRecountInterval().toNanos();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "landed-recount");
@@ -103,7 +109,6 @@ public class LandedReconciler {
         long started = System.nanoTime();
         lastRecount = started;
         Map<String, Map<String, Long>> landed = countByRun();
-        lastRecountNanos = System.nanoTime() - started;
         MongoCollection<Document> runs = mongo.getCollection(MongoCollections.INGESTION_RUNS);
         Map<String, Document> stored = new LinkedHashMap<>();
         for (Document run : runs.find()) {
@@ -118,14 +123,29 @@ public class LandedReconciler {
             String runId = entry.getKey();
             Document run = entry.getValue();
             Document set = changes(runId, run, landed, stored.values());
-            if (!set.isEmpty()) {
-                runs.updateOne(Filters.eq("_id", runId), new Document("$set", set));
+            Document unset = new Document();
+            List<?> before = run.getList(RunFields.WARNINGS, Object.class, List.of());
+            List<RunWarnings.Warning> now = RunWarnings.of(run);
+            RunWarnings.putChanges(before, now, set, unset);
+            if (!set.isEmpty() || !unset.isEmpty()) {
+                Document update = new Document();
+                if (!set.isEmpty()) {
+                    update.put("$set", set);
+                }
+                if (!unset.isEmpty()) {
+                    update.put("$unset", unset);
+                }
+                runs.updateOne(Filters.eq("_id", runId), update);
+                warnings.recorded(runId, before, now);
                 if (set.containsKey(RunFields.LANDING_STATUS)) {
                     logSummary(
                             runId, run, landed.getOrDefault(runId, Map.of()), set.getString(RunFields.LANDING_STATUS));
                 }
             }
         }
+        // After the landed counts: which runs' employees have landed is what decides who left.
+        departures.reconcile(stored.values(), landed);
+        lastRecountNanos = System.nanoTime() - started;
     }
 
     /** Once per run id: documents landed for a run no run event announced (yet). */

@@ -97,6 +97,31 @@ final class LandingStatus {
                                 && entry.getValue() > 0);
     }
 
+    /**
+     * Whether one collection of a run has landed as far as it ever will: at least its {@code distinct_keys} (else
+     * {@code published}) documents carry the run id, or a later run holds documents of the collection (it replaced
+     * the missing ones). What {@code complete} and {@code superseded} mean for one collection; the departures pass
+     * waits for it on employees ({@link Departures}).
+     */
+    static boolean collectionDecided(
+            String runId,
+            Document run,
+            String collection,
+            Map<String, Map<String, Long>> landedByRun,
+            Collection<Document> allRuns) {
+        if (!(run.get(RunFields.COLLECTIONS) instanceof Document collections)
+                || !(collections.get(collection) instanceof Document stats)
+                || !(stats.get(RunFields.PUBLISHED) instanceof Number published)) {
+            return false;
+        }
+        long expected = stats.get(RunFields.DISTINCT_KEYS) instanceof Number distinct
+                ? distinct.longValue()
+                : published.longValue();
+        return landedByRun.getOrDefault(runId, Map.of()).getOrDefault(collection, 0L) >= expected
+                || laterRunHolds(run, collection, landedByRun, allRuns);
+    }
+
+    /** Whether a run that started after {@code run} has documents of {@code collection}: it replaced the missing ones. */
     private static boolean laterRunHolds(
             Document run, String collection, Map<String, Map<String, Long>> landedByRun, Collection<Document> allRuns) {
         String startedAt = run.getString(RunFields.STARTED_AT);

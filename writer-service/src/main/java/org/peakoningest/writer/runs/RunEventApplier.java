@@ -119,6 +119,17 @@ public class RunEventApplier {
         if (stats.error() != null) {
             set.put(prefix + RunFields.ERROR, stats.error());
         }
+        // Only what the event says: an event of an older fetcher (or an abandoned run's RunFinished, copied from this
+        // document) leaves what an earlier event of the run recorded.
+        if (stats.completeSnapshot() != null) {
+            set.put(prefix + RunFields.COMPLETE_SNAPSHOT, stats.completeSnapshot());
+        }
+        if (stats.expected() != null) {
+            set.put(prefix + RunFields.EXPECTED, stats.expected());
+        }
+        if (stats.erased() != null) {
+            set.put(prefix + RunFields.ERASED, stats.erased());
+        }
     }
 
     private static List<Document> skipped(List<SkippedRequest> skipped) {

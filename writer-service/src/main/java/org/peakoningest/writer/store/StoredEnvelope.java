@@ -1,6 +1,7 @@
 package org.peakoningest.writer.store;
 
 import java.math.BigDecimal;
+import java.util.Set;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -21,10 +22,18 @@ import tools.jackson.core.JsonGenerator;
  *       {@code scores_by_driver}) from the document's own fields, the key as its records carry it;</li>
  *   <li>the item: every other element, in its order, each BSON value as the JSON that {@link JsonToBson} turns into
  *       that same value (int32 and int64 as integers, double with a fraction or exponent, Decimal128 as its
- *       integer). Item members named like the writer's fields were never stored, so none is lost here.</li>
+ *       integer). Item members named like the writer's fields were never stored, so none is lost here; on
+ *       {@code employees}, {@code present} and {@code absent_since} are the writer's (departures) and left out.</li>
  * </ul>
  */
 public final class StoredEnvelope {
+
+    /**
+     * On {@code employees}, the writer's verdict on the person ({@code runs.Departures}), derived from the stored
+     * versions and the runs, not part of any version: published inside an item, a stale verdict would come back with
+     * every replay.
+     */
+    private static final Set<String> DEPARTURE_FIELDS = Set.of(DocumentFields.PRESENT, DocumentFields.ABSENT_SINCE);
 
     private StoredEnvelope() {}
 
@@ -50,6 +59,7 @@ public final class StoredEnvelope {
      */
     public static byte[] of(PeakonCollection collection, RawBsonDocument document, DocumentKey key) {
         boolean byDriver = collection == PeakonCollection.SCORES_BY_DRIVER;
+        boolean people = collection == PeakonCollection.EMPLOYEES;
         BsonValue fetchedAt = document.get(DocumentFields.FETCHED_AT);
         if (fetchedAt == null || !fetchedAt.isString()) {
             throw new IllegalArgumentException("the stored document has no fetched_at string");
@@ -65,7 +75,9 @@ public final class StoredEnvelope {
             generator.writeStartObject();
             for (var element : document.entrySet()) {
                 String name = element.getKey();
-                if (JsonToBson.REPLACED.contains(name) || (byDriver && DocumentFields.DRIVER_ID.equals(name))) {
+                if (JsonToBson.REPLACED.contains(name)
+                        || (byDriver && DocumentFields.DRIVER_ID.equals(name))
+                        || (people && DEPARTURE_FIELDS.contains(name))) {
                     continue;
                 }
                 generator.writeName(name);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
@@ -28,6 +30,8 @@ import org.peakoningest.common.runs.SyncMode;
 import org.peakoningest.writer.WriterFixture;
 import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What the run events and the landed data make of {@code ingestion_runs}, through the running writer. */
@@ -36,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
     "peakon.writer.group-id=it-runs",
     "peakon.writer.runs-recount-interval=500ms"
 })
+@ExtendWith(OutputCaptureExtension.class)
 class IngestionRunsIT {
 
     @RegisterExtension
@@ -46,6 +51,9 @@ class IngestionRunsIT {
 
     @Autowired
     MongoDatabase mongo;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void anAbandonedRunKeepsTheCollectionsItFinishedAndIsJudgedOnThem() {
@@ -201,6 +209,66 @@ class IngestionRunsIT {
                     .containsEntry("published", 5L)
                     .containsEntry("landed", 4L);
         });
+    }
+
+    @Test
+    void aRunThatCrawledFewerEmployeesThanPeakonCountedCarriesAWarning(CapturedOutput output) {
+        // issue #14: Peakon counted 10 people at the start of the run, the crawl read every page and found 7.
+        String run = "run-count-mismatch";
+        Instant start = Timestamps.now().minusSeconds(60);
+        CollectionStats employees =
+                new CollectionStats(CollectionStatus.SUCCESS, 7, 1, List.of(), null, 7L).withSnapshot(true, 10L, null);
+        fixture.send(RunStarted.of(run, start, SyncMode.FULL, List.of("employees")));
+        List<RecordEnvelope> records = new ArrayList<>();
+        for (long id = 8001; id <= 8007; id++) {
+            records.add(employee(run, id, start.plusSeconds(1)));
+        }
+        fixture.send(records);
+        fixture.send(CollectionFinished.of(run, start.plusSeconds(2), "employees", employees));
+        fixture.send(RunFinished.of(
+                run,
+                start,
+                start.plusSeconds(3),
+                SyncMode.FULL,
+                RunStatus.SUCCESS,
+                null,
+                Map.of("employees", employees)));
+        // And a run whose count matches once the one erased person is added: no warning.
+        String matching = "run-count-match";
+        CollectionStats withErased =
+                new CollectionStats(CollectionStatus.SUCCESS, 7, 1, List.of(), null, 7L).withSnapshot(true, 8L, 1L);
+        fixture.send(RunFinished.of(
+                matching,
+                start,
+                start.plusSeconds(3),
+                SyncMode.FULL,
+                RunStatus.SUCCESS,
+                null,
+                Map.of("employees", withErased)));
+
+        String warning = "employees: Peakon counted 10, the run crawled 7";
+        await().atMost(WriterFixture.patience()).untilAsserted(() -> {
+            Document doc = runDoc(run);
+            assertThat(doc.getString("landing_status")).isEqualTo("complete");
+            assertThat(doc.getList("warnings", String.class)).containsExactly(warning);
+            assertThat(collection(doc, "employees"))
+                    .containsEntry("complete_snapshot", true)
+                    .containsEntry("expected", 10L)
+                    .doesNotContainKey("erased");
+            assertThat(collection(runDoc(matching), "employees"))
+                    .containsEntry("expected", 8L)
+                    .containsEntry("erased", 1L);
+        });
+        assertThat(runDoc(matching)).doesNotContainKey("warnings");
+        assertThat(meters.find("peakon.writer.run.count.mismatch")
+                        .tag("collection", "employees")
+                        .counter())
+                .isNotNull()
+                .satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
+        // Logged once, although the run is recounted again and again (and named by id only: no person in it).
+        await().pollDelay(Duration.ofSeconds(3))
+                .atMost(WriterFixture.patience())
+                .untilAsserted(() -> assertThat(output.getAll()).containsOnlyOnce("run " + run + ": " + warning));
     }
 
     private static RecordEnvelope employee(String run, long id, Instant fetchedAt) {

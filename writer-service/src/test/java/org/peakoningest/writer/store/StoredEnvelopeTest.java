@@ -110,4 +110,34 @@ class StoredEnvelopeTest {
         // driver_id is part of the item outside scores_by_driver
         assertThat(again.getString("driver_id").getValue()).isEqualTo("x");
     }
+
+    @Test
+    void aPersonsDepartureStatusIsNotPublishedWithTheirVersion() {
+        // issue #14: present / absent_since are the writer's verdict on the stored version, not part of it. Published
+        // again (compaction repair), a stale verdict would be read back by every replay as part of the item.
+        String item = "{\"id\":\"7\",\"type\":\"employees\",\"attributes\":{\"name\":\"P\"}}";
+        byte[] value = EnvelopeCodec.encoder(
+                        "run-1", PeakonCollection.EMPLOYEES, "/employees", "https://x", Instant.EPOCH, null)
+                .encode(DocumentKey.of(7), generator -> generator.writeRawValue(item));
+        RawBsonDocument version = DocumentMapper.toPending(
+                        reader.deserialize("t", value), PeakonCollection.EMPLOYEES, 0, 1, null)
+                .document();
+        BsonDocument judged = version.decode(new BsonDocumentCodec());
+        judged.put("present", org.bson.BsonBoolean.FALSE);
+        judged.put("absent_since", new org.bson.BsonString("2026-11-23T03:00:00.000000Z"));
+        RawBsonDocument stored = new RawBsonDocument(judged, new BsonDocumentCodec());
+
+        RawBsonDocument again = DocumentMapper.toPending(
+                        reader.deserialize(
+                                "t", StoredEnvelope.of(PeakonCollection.EMPLOYEES, stored, DocumentKey.of(7))),
+                        PeakonCollection.EMPLOYEES,
+                        0,
+                        1,
+                        null)
+                .document();
+
+        assertThat(again).isEqualTo(version);
+        assertThat(again.containsKey("present")).isFalse();
+        assertThat(again.containsKey("absent_since")).isFalse();
+    }
 }
