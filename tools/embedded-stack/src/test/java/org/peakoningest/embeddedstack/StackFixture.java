@@ -205,14 +205,17 @@ final class StackFixture implements AutoCloseable {
         return expected;
     }
 
-    /** Documents of {@code collection} that carry {@code runId}: what the writers have landed of that run so far. */
-    long documentsOfRun(String collection, String runId) {
+    /** The stack's database, for reads the {@link MongoInspector} does not offer (closed with the fixture). */
+    com.mongodb.client.MongoDatabase database() {
         if (client == null) {
             client = MongoClients.create(stack.mongoUri());
         }
-        return client.getDatabase(stack.mongoDatabase())
-                .getCollection(collection)
-                .countDocuments(Filters.eq(DocumentFields.RUN_ID, runId));
+        return client.getDatabase(stack.mongoDatabase());
+    }
+
+    /** Documents of {@code collection} that carry {@code runId}: what the writers have landed of that run so far. */
+    long documentsOfRun(String collection, String runId) {
+        return database().getCollection(collection).countDocuments(Filters.eq(DocumentFields.RUN_ID, runId));
     }
 
     /** Records on each dead-letter topic ({@code <topic>.DLT} of the data and run-event topics, made by the writers). */
