@@ -42,9 +42,8 @@ import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.kafka.ContractDeserializer;
 import org.peakoningest.common.keys.DocumentKey;
-import org.peakoningest.common.runs.CollectionFinished;
 import org.peakoningest.common.runs.CollectionStats;
-import org.peakoningest.common.runs.RunEvent;
+import org.peakoningest.common.runs.RunFinished;
 import org.peakoningest.common.runs.RunStatus;
 import org.peakoningest.common.runs.SyncMode;
 import org.peakoningest.fetcher.CrawlFixture;
@@ -353,15 +352,17 @@ class ErasureIT extends CrawlFixture {
         return TopicReader.readToEnd(bootstrap, List.of(topics.erasuresTopic()), new ByteArrayDeserializer());
     }
 
+    /**
+     * The run's stats of one collection, from its RunFinished: the topics of this class compact within seconds, and
+     * compaction keeps only the last event of a run (its self-contained RunFinished).
+     */
     private CollectionStats finished(String runId, PeakonCollection collection) {
-        List<RunEvent> events = runEventsOf(runId);
-        return events.stream()
-                .filter(CollectionFinished.class::isInstance)
-                .map(CollectionFinished.class::cast)
-                .filter(f -> f.collection().equals(collection.collectionName()))
-                .findFirst()
-                .orElseThrow()
-                .stats();
+        RunFinished finished = runEventsOf(runId).stream()
+                .filter(RunFinished.class::isInstance)
+                .map(RunFinished.class::cast)
+                .reduce((first, last) -> last)
+                .orElseThrow();
+        return finished.collections().get(collection.collectionName());
     }
 
     /** The run's envelopes by collection (the topics hold tombstones now, which CrawlFixture's reader does not expect). */
