@@ -16,6 +16,7 @@ import org.peakoningest.fetcher.auth.BearerTokens;
 import org.peakoningest.fetcher.config.FetcherProperties;
 import org.peakoningest.fetcher.cursor.Cursor;
 import org.peakoningest.fetcher.cursor.CursorStore;
+import org.peakoningest.fetcher.erase.ErasureRegister;
 import org.peakoningest.fetcher.http.PeakonHttp;
 import org.peakoningest.fetcher.http.PeakonHttpException;
 import org.peakoningest.fetcher.http.RateBudget;
@@ -49,6 +50,7 @@ class PageChase {
     private final CursorStore cursors;
     private final FetcherMetrics metrics;
     private final Redactor redactor;
+    private final ErasureRegister erasures;
 
     PageChase(
             FetcherProperties props,
@@ -57,7 +59,8 @@ class PageChase {
             BearerTokens tokens,
             CursorStore cursors,
             FetcherMetrics metrics,
-            Redactor redactor) {
+            Redactor redactor,
+            ErasureRegister erasures) {
         this.props = props;
         this.http = http;
         this.budget = budget;
@@ -65,6 +68,7 @@ class PageChase {
         this.cursors = cursors;
         this.metrics = metrics;
         this.redactor = redactor;
+        this.erasures = erasures;
     }
 
     /** Where a collection's items come from and how they are keyed. */
@@ -74,6 +78,8 @@ class PageChase {
     static final class Progress {
         int pages;
         long items;
+        /** Items not published because their person is erased (issue #14): the stats' {@code erased}. */
+        long erased;
     }
 
     /** Optional observers of a crawl: items as trees, pages with their {@code included} resources. */
@@ -100,6 +106,7 @@ class PageChase {
             Progress progress,
             Observers observers) {
         Set<String> requested = new HashSet<>();
+        ErasureFilter erasure = ErasureFilter.of(endpoint.collection(), () -> erasures.current(run.runId()));
         URI url = first;
         while (url != null) {
             if (!requested.add(url.toString())) {
@@ -114,7 +121,8 @@ class PageChase {
                     endpoint.context(),
                     endpoint.driverId(),
                     batch,
-                    observers.items());
+                    observers.items(),
+                    erasure);
             PageReader.Page page = fetch(url, !run.dryRun(), envelopes, observers.pages() != null);
             // Nothing moves on until Kafka has acknowledged every record of this page (and all before it).
             batch.awaitAcknowledged();
@@ -127,6 +135,7 @@ class PageChase {
             }
             progress.pages++;
             progress.items += page.items();
+            progress.erased += envelopes.erased();
             metrics.page(endpoint.collection());
             metrics.items(endpoint.collection(), page.items());
             log.info(
@@ -183,6 +192,7 @@ class PageChase {
         }
         long published = batch.acknowledged();
         long distinct = batch.distinctKeys();
+        Long erased = progress.erased == 0 ? null : progress.erased;
         if (error != null) {
             log.warn(
                     "{}: failed after {} pages, {} records published: {}",
@@ -190,15 +200,18 @@ class PageChase {
                     progress.pages,
                     published,
                     error);
-            return new CollectionStats(CollectionStatus.FAILED, published, progress.pages, skipped, error, distinct);
+            return new CollectionStats(
+                    CollectionStatus.FAILED, published, progress.pages, skipped, error, distinct, null, null, erased);
         }
         log.info(
-                "{}: done, {} pages, {} records published{}",
+                "{}: done, {} pages, {} records published{}{}",
                 collection,
                 progress.pages,
                 published,
-                skipped.isEmpty() ? "" : ", " + skipped.size() + " requests skipped");
-        return new CollectionStats(CollectionStatus.SUCCESS, published, progress.pages, skipped, null, distinct);
+                skipped.isEmpty() ? "" : ", " + skipped.size() + " requests skipped",
+                erased == null ? "" : ", " + erased + " items of erased people not published");
+        return new CollectionStats(
+                CollectionStatus.SUCCESS, published, progress.pages, skipped, null, distinct, null, null, erased);
     }
 
     URI firstUri(String path, String query) {

@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Publishes the items of one page as envelopes: the key comes from the item's key parts (its whole tree is built
  * only when the key is the hash fallback), the envelope ({@link EnvelopeCodec}) carries the item's copied JSON text
- * as it is, behind header fields that are encoded once per fetch of the page.
+ * as it is, behind header fields that are encoded once per fetch of the page. An item of an erased person is not
+ * published, only counted ({@link ErasureFilter}).
  */
 final class PageEnvelopes {
 
@@ -25,6 +26,8 @@ final class PageEnvelopes {
     private final String driverId;
     private final RecordPublisher.Batch batch;
     private final Consumer<JsonNode> alsoSee;
+    private final ErasureFilter erasure;
+    private long erased;
     private Instant headerFetchedAt;
     private EnvelopeCodec.Encoder encoder;
     private long maxNumericKey = Long.MIN_VALUE;
@@ -43,6 +46,20 @@ final class PageEnvelopes {
             String driverId,
             RecordPublisher.Batch batch,
             Consumer<JsonNode> alsoSee) {
+        this(runId, collection, endpoint, sourceUrl, context, driverId, batch, alsoSee, ErasureFilter.NONE);
+    }
+
+    /** @param erasure the items not to publish, because they belong to an erased person */
+    PageEnvelopes(
+            String runId,
+            PeakonCollection collection,
+            String endpoint,
+            String sourceUrl,
+            String context,
+            String driverId,
+            RecordPublisher.Batch batch,
+            Consumer<JsonNode> alsoSee,
+            ErasureFilter erasure) {
         this.runId = runId;
         this.collection = collection;
         this.endpoint = endpoint;
@@ -51,10 +68,15 @@ final class PageEnvelopes {
         this.driverId = driverId;
         this.batch = batch;
         this.alsoSee = alsoSee;
+        this.erasure = erasure;
     }
 
     /** Publishes one item of a page that arrived at {@code fetchedAt}; {@code item} is reused once this returns. */
     void accept(ItemCopy item, Instant fetchedAt) {
+        if (erasure.skips(item)) {
+            erased++;
+            return;
+        }
         DocumentKey key = DocumentKeys.naturalKeyOf(collection, item.keyParts(), context)
                 .orElseGet(() -> DocumentKeys.keyOf(collection, item.tree(), context));
         batch.publish(key, encoderAt(fetchedAt).encode(key, item.json(), 0, item.length()));
@@ -64,6 +86,11 @@ final class PageEnvelopes {
         if (alsoSee != null) {
             alsoSee.accept(item.tree());
         }
+    }
+
+    /** Items of this page not published because their person is erased. */
+    long erased() {
+        return erased;
     }
 
     /** The largest numeric key published from this page (for the cursor), if any. */

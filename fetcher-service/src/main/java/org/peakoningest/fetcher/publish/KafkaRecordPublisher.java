@@ -1,10 +1,14 @@
 package org.peakoningest.fetcher.publish;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
 import org.peakoningest.common.kafka.ContractSerializer;
@@ -16,15 +20,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place that builds producer records: data envelopes keyed by their document key on the collection's
- * topic, run events keyed by run id on the run-events topic. Counts acknowledgements, not sends, so a collection's
- * {@code published} is exactly what landed on its topic.
+ * topic, run events keyed by run id on the run-events topic, and an erasure's tombstones and register records.
+ * Counts acknowledgements, not sends, so a collection's {@code published} is exactly what landed on its topic.
  *
  * <p>Values travel as bytes (the producer's value serializer is {@code ByteArraySerializer}): envelopes arrive
  * encoded ({@link org.peakoningest.common.envelope.EnvelopeCodec}), run events are written here by
  * {@link ContractSerializer}, the contract's serializer.
  */
 @Component
-class KafkaRecordPublisher implements RecordPublisher {
+class KafkaRecordPublisher implements RecordPublisher, ErasurePublisher {
 
     /** Longer than the producer's delivery timeout (120 s), so a slow acknowledgement is not mistaken for a loss. */
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(150);
@@ -59,6 +63,45 @@ class KafkaRecordPublisher implements RecordPublisher {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new PublishException(
                     "Kafka did not acknowledge the run event on " + topics.runEventsTopic() + ": " + cause, cause);
+        }
+    }
+
+    /**
+     * Sent to the producer itself ({@link KafkaTemplate#execute}), not through {@link KafkaTemplate#send}: the
+     * template's listener logs a failed record with its key, and these keys are the erased person's ids.
+     */
+    @Override
+    public long tombstones(String topic, List<PartitionKey> keys) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (PartitionKey key : keys) {
+            ProducerRecord<String, byte[]> tombstone = new ProducerRecord<>(topic, key.partition(), key.key(), null);
+            sent.add(template.execute(producer -> producer.send(tombstone)));
+        }
+        template.flush();
+        for (Future<RecordMetadata> one : sent) {
+            await(one, "a tombstone on " + topic);
+        }
+        return sent.size();
+    }
+
+    @Override
+    public void erasure(String key, byte[] value) {
+        String topic = topics.erasuresTopic();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        Future<RecordMetadata> sent = template.execute(producer -> producer.send(record));
+        template.flush();
+        await(sent, (value == null ? "the lifting tombstone" : "the erasure record") + " on " + topic);
+    }
+
+    private static void await(Future<?> sent, String what) {
+        try {
+            sent.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishException("interrupted while publishing " + what, e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new PublishException("Kafka did not acknowledge " + what + ": " + cause, cause);
         }
     }
 

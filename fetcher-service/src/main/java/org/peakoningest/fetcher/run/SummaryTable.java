@@ -55,6 +55,18 @@ final class SummaryTable {
         }
         out.append(String.format(Locale.ROOT, "%-18s %-8s %10d%n", "total", "", total));
         warnings.forEach(warning -> out.append("warning: ").append(warning).append('\n'));
+        StringBuilder erased = new StringBuilder();
+        report.collections().forEach((name, s) -> {
+            if (s.erased() != null && s.erased() > 0) {
+                erased.append(erased.isEmpty() ? "" : ", ")
+                        .append(name)
+                        .append(' ')
+                        .append(s.erased());
+            }
+        });
+        if (!erased.isEmpty()) {
+            out.append("not published, their person is erased: ").append(erased).append('\n');
+        }
         if (report.dryRun()) {
             out.append("dry run: nothing was published to Kafka and nothing was written to MongoDB")
                     .append('\n');

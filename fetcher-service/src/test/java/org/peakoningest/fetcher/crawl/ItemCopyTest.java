@@ -121,6 +121,37 @@ class ItemCopyTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            nullValues = "NONE",
+            value = {
+                "{\"attributes\":{\"employeeId\":\"7001\"}}                                  | 7001",
+                "{\"attributes\":{\"employeeId\":7001,\"answerId\":5}}                       | 7001",
+                "{\"attributes\":{\"employeeId\":\" 07001\"}}                                | ' 07001'",
+                "{\"attributes\":{\"employeeId\":null}}                                      | NONE",
+                "{\"attributes\":{\"employeeId\":{\"id\":7001}}}                               | NONE",
+                "{\"attributes\":{\"employeeId\":[7001]}}                                    | NONE",
+                "{\"attributes\":{\"employeeId\":true}}                                      | NONE",
+                "{\"attributes\":{\"employeeId\":\"1\",\"employeeId\":\"2\"}}                   | 2",
+                "{\"attributes\":{\"employeeId\":\"1\"},\"attributes\":{\"answerId\":3}}        | NONE",
+                "{\"attributes\":{\"employeeId\":\"1\"},\"attributes\":7}                      | NONE",
+                "{\"employeeId\":\"1\",\"relationships\":{\"attributes\":{\"employeeId\":\"2\"}}} | NONE",
+                "{\"attributes\":{\"x\":{\"employeeId\":\"2\"},\"scores\":{\"employeeId\":3}}}   | NONE"
+            })
+    void theEmployeeIdOfAnAnswerIsItsAttributeAsWritten(String item, String employeeId) {
+        readOne(item, copy -> assertThat(copy.employeeId()).as(item).isEqualTo(employeeId));
+    }
+
+    @Test
+    void theEmployeeIdIsForgottenWithTheItem() {
+        List<String> seen = new ArrayList<>();
+        PageReader.read(
+                stream("{\"data\":[{\"attributes\":{\"employeeId\":\"1\"}},{\"id\":\"2\"}]}"),
+                copy -> seen.add(String.valueOf(copy.employeeId())));
+        assertThat(seen).containsExactly("1", "null");
+    }
+
     @Test
     void floatsAndBigNumbersKeepTheirExactText() {
         String text = "{\"id\":\"1\",\"a\":1.10,\"b\":1e400,\"c\":-0.0,\"d\":123456789012345678901234567890,"

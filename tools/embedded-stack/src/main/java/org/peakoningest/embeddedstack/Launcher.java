@@ -16,6 +16,8 @@ import org.peakoningest.embeddedstack.kafka.KafkaBroker;
 import org.peakoningest.embeddedstack.process.JavaCommand;
 import org.peakoningest.embeddedstack.process.StackFailure;
 import org.peakoningest.embeddedstack.process.StackState;
+import org.peakoningest.embeddedstack.stack.EmbeddedStack;
+import org.peakoningest.embeddedstack.stack.ErasureSecret;
 import org.peakoningest.embeddedstack.stack.StackLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +34,13 @@ import picocli.CommandLine.Unmatched;
 @Command(
         name = "./peakon-ingest",
         synopsisSubcommandLabel = "[<command>] [options]",
-        subcommands = {Launcher.Run.class, Launcher.Stop.class, Launcher.Status.class, HelpCommand.class},
+        subcommands = {
+            Launcher.Run.class,
+            Launcher.Stop.class,
+            Launcher.Status.class,
+            Launcher.Erase.class,
+            HelpCommand.class
+        },
         description = "The embedded stack, each part its own process. Without a command, or with only the "
                 + "options of run, it means run.",
         footerHeading = "%n",
@@ -94,6 +102,7 @@ public final class Launcher {
 
     CommandLine commandLine() {
         CommandLine cli = new CommandLine(this);
+        cli.getSubcommands().get("erase").setStopAtUnmatched(true);
         KAFKA_TOOLS
                 .keySet()
                 .forEach(
@@ -264,6 +273,61 @@ public final class Launcher {
             out.println("Logs:             " + launcher.layout.logs());
             return OK;
         }
+    }
+
+    /**
+     * {@code ./peakon-ingest erase --employee <id> [--by <name>] [--lift] [--dry-run]}: the fetcher's {@code erase}
+     * (docs/fetcher.md), run from its jar against the running stack's Kafka and MongoDB (its crawl lock), with the
+     * stack's erasure secret. Its arguments pass through; its exit status is the command's.
+     */
+    @Command(
+            name = "erase",
+            description = "erase one person from the running stack's topics: the fetcher's erase (--employee <id>"
+                    + " [--by <name>] [--lift] [--dry-run]; docs/fetcher.md)")
+    static final class Erase implements Callable<Integer> {
+
+        @ParentCommand
+        Launcher launcher;
+
+        @Unmatched
+        List<String> arguments = new ArrayList<>();
+
+        @Override
+        public Integer call() throws InterruptedException {
+            StackLayout layout = launcher.layout;
+            StackState state = StackState.at(layout.stateFile());
+            String bootstrap = state.get("kafka.bootstrap")
+                    .or(() -> Optional.ofNullable(launcher.environment.get("KAFKA_BOOTSTRAP_SERVERS")))
+                    .orElseThrow(() -> new StackFailure("no running stack recorded in " + layout.stateDirectory()
+                            + "; start one with ./peakon-ingest run --keep-running"));
+            String mongo = state.get("mongo.uri")
+                    .or(() -> Optional.ofNullable(launcher.environment.get("MONGO_URI")))
+                    .orElseThrow(() -> new StackFailure("no Mongo recorded in " + layout.stateDirectory()));
+            JavaCommand erase = eraseCommand(layout, arguments)
+                    .withEnvironment(Map.of(
+                            "KAFKA_BOOTSTRAP_SERVERS",
+                            bootstrap,
+                            "MONGO_URI",
+                            mongo,
+                            ErasureSecret.VARIABLE,
+                            ErasureSecret.of(layout, launcher.environment)));
+            try {
+                ProcessBuilder process = new ProcessBuilder(erase.commandLine()).inheritIO();
+                process.environment().putAll(erase.environment());
+                return process.start().waitFor();
+            } catch (java.io.IOException e) {
+                throw new StackFailure("cannot start the fetcher's erase: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The JVM command of the fetcher's {@code erase} with {@code arguments}, its settings not yet given. */
+    static JavaCommand eraseCommand(StackLayout layout, List<String> arguments) {
+        return JavaCommand.jar("erase", layout.fetcherJar())
+                .withJvmOptions("-Xmx256m")
+                .withJvmOptions(EmbeddedStack.SERVICE_JVM_OPTIONS.toArray(String[]::new))
+                .withArguments("erase")
+                .withArguments(arguments);
     }
 
     /** The JVM command of a Kafka tool, run from the broker's jars with {@code arguments}. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.peakoningest.embeddedstack.stack.ErasureSecret;
 import org.peakoningest.embeddedstack.stack.StackLayout;
 import picocli.CommandLine.ParseResult;
 
@@ -144,6 +145,29 @@ class LauncherTest {
     }
 
     @Test
+    void erasePassesItsArgumentsToTheFetchersEraseAndNeedsARunningStack() {
+        Launcher.Erase erase = (Launcher.Erase) parse("erase", "--employee", "7001", "--by", "dpo", "--dry-run");
+        assertThat(erase.arguments).containsExactly("--employee", "7001", "--by", "dpo", "--dry-run");
+
+        assertThat(execute("erase", "--employee", "7001")).isEqualTo(1);
+        assertThat(errorOutput()).contains("no running stack recorded", "--keep-running");
+    }
+
+    @Test
+    void theStacksErasureSecretIsMadeOnceUnlessTheEnvironmentGivesOne() throws Exception {
+        StackLayout layout = new StackLayout(state, state);
+        String made = ErasureSecret.of(layout, Map.of());
+        assertThat(made).hasSize(64).matches("[0-9a-f]+");
+        assertThat(ErasureSecret.of(layout, Map.of())).isEqualTo(made);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(layout.erasureSecretFile()))
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(ErasureSecret.of(layout, Map.of("PEAKON_ERASURE_SECRET", "the-installations-own")))
+                .isEqualTo("the-installations-own");
+    }
+
+    @Test
     void stopStatusAndHelpAreCommands() {
         assertThat(parse("stop")).isInstanceOf(Launcher.Stop.class);
         assertThat(parse("status")).isInstanceOf(Launcher.Status.class);
@@ -158,7 +182,7 @@ class LauncherTest {
             out.reset();
             assertThat(execute(help)).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8))
-                    .contains("run", "stop", "status", "kafka-console-consumer", "kafka-consumer-groups")
+                    .contains("run", "stop", "status", "erase", "kafka-console-consumer", "kafka-consumer-groups")
                     .contains("Options of run:", "--answers=N", "--keep-running", "--timeout=MINUTES", "(default 60)")
                     .contains("PEAKON_APP_TOKEN", "PEAKON_EMBEDDED_HOME", "Exit status");
         }

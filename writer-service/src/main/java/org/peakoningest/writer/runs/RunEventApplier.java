@@ -114,6 +114,10 @@ public class RunEventApplier {
         if (stats.distinctKeys() != null) {
             set.put(prefix + RunFields.DISTINCT_KEYS, stats.distinctKeys());
         }
+        if (stats.erased() != null) {
+            // Items of erased people the fetcher did not publish (issue #14): reported apart from published/landed.
+            set.put(prefix + RunFields.ERASED, stats.erased());
+        }
         set.put(prefix + RunFields.PAGES, stats.pages());
         set.put(prefix + RunFields.SKIPPED, skipped(stats.skipped()));
         if (stats.error() != null) {

@@ -352,6 +352,8 @@ public final class EmbeddedStack implements AutoCloseable {
         // ingest mode runs once; a daemon's first run is not wanted here.
         env.put("RUN_ON_START", "false");
         env.put("SERVER_PORT", Integer.toString(ports.free()));
+        // The same secret as ./peakon-ingest erase: the crawl must recognise the people erased on this stack.
+        env.put(ErasureSecret.VARIABLE, ErasureSecret.of(layout, environment));
         env.putAll(settings);
         ManagedProcess fetcher = supervisor.start(JavaCommand.jar(name, snapshot(layout.fetcherJar()))
                 // The fetcher streams pages: 128m (tools/bench/run: ~270-300 MiB RSS at per_page=20000, vs ~550 MiB

@@ -53,6 +53,14 @@ public record StackLayout(Path repository, Path stateDirectory) {
         return stateDirectory.resolve("stack.properties");
     }
 
+    /**
+     * The embedded stack's own {@code PEAKON_ERASURE_SECRET}, made once per state directory when the environment sets
+     * none, so its crawls and {@code ./peakon-ingest erase} hash people alike (see {@link ErasureSecret}).
+     */
+    public Path erasureSecretFile() {
+        return stateDirectory.resolve("erasure-secret");
+    }
+
     public Path kafkaLibs() {
         return repository.resolve("tools/embedded-stack/target/kafka-libs");
     }
