@@ -2,6 +2,7 @@ package org.peakoningest.embeddedstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
@@ -32,13 +33,17 @@ import org.peakoningest.embeddedstack.summary.RunRecord;
  *   <li>everyone listed is stored {@code present: true}; the run says "Peakon counted 60, the run crawled 59";</li>
  *   <li>three people leave ({@code POST /_sim/employees/leave}): exactly those three are {@code present: false},
  *       {@code absent_since} = the run's {@code started_at}; everyone else stays present;</li>
- *   <li>one of them returns: present again, without {@code absent_since}; the other two keep the date of run 2.</li>
+ *   <li>one of them returns: present again, without {@code absent_since}; the other two keep the date of run 2;</li>
+ *   <li>{@code ./peakon-ingest erase --employee 50005}: the person's employee document and answers are deleted at
+ *       once, and the next crawl (Peakon still serving them) publishes nothing of them and reports them as erased;
+ *       the run lands complete.</li>
  * </ol>
  */
 class PeopleLifecycleIT {
 
     private static final Set<String> LEAVERS = Set.of("50002", "50003", "50004");
     private static final String RETURNER = "50003";
+    private static final String ERASED = "50005";
 
     @Test
     void departuresReturnsAndPeakonsCountShowInTheCopyTheRunsAndTheSummary() throws Exception {
@@ -89,6 +94,31 @@ class PeopleLifecycleIT {
             assertThat(after.get(RETURNER).get(DocumentFields.PRESENT)).isEqualTo(true);
             assertThat(after.get(RETURNER)).doesNotContainKey(DocumentFields.ABSENT_SINCE);
             assertThat(after.get("50002").get(DocumentFields.ABSENT_SINCE)).isEqualTo(secondStart);
+
+            // 4. Erasure: deleted now, and not brought back by the next crawl.
+            MongoCollection<Document> answers = db.getCollection(PeakonCollection.ANSWERS_EXPORT.collectionName());
+            long answersOfPerson = answers.countDocuments(Filters.eq("attributes.employeeId", ERASED));
+            assertThat(answersOfPerson)
+                    .as("answers of %s before the erasure", ERASED)
+                    .isPositive();
+            assertThat(fixture.erase("--employee", ERASED, "--by", "dpo")).isZero();
+            Instant deadline = Instant.now().plus(StackFixture.RUN_TIMEOUT);
+            while ((answers.countDocuments(Filters.eq("attributes.employeeId", ERASED)) > 0
+                            || employees(db).containsKey(ERASED))
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+            }
+            assertThat(employees(db)).doesNotContainKey(ERASED);
+            assertThat(answers.countDocuments(Filters.eq("attributes.employeeId", ERASED)))
+                    .isZero();
+            RunRecord fourth = fixture.ingest(true, null);
+            assertThat(fourth.landingComplete()).isTrue();
+            assertThat(fourth.collections().get("employees")).containsEntry("erased", 1L);
+            assertThat(fourth.collections().get("answers_export")).containsEntry("erased", answersOfPerson);
+            assertThat(employees(db)).doesNotContainKey(ERASED);
+            assertThat(answers.countDocuments(Filters.eq("attributes.employeeId", ERASED)))
+                    .isZero();
+            fixture.assertNothingDeadLettered();
         }
     }
 
@@ -100,6 +130,10 @@ class PeopleLifecycleIT {
             Thread.sleep(250);
         }
         assertThat(runDocument(db, runId)).as("ingestion_runs of %s", runId).containsKey(RunFields.DEPARTURES);
+        return employees(db);
+    }
+
+    private static Map<String, Document> employees(MongoDatabase db) {
         Map<String, Document> byId = new HashMap<>();
         db.getCollection(PeakonCollection.EMPLOYEES.collectionName())
                 .find()

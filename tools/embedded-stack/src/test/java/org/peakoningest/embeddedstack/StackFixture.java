@@ -55,6 +55,7 @@ final class StackFixture implements AutoCloseable {
     private final String name;
     private final List<String> progress = new CopyOnWriteArrayList<>();
     private final EmbeddedStack stack;
+    private final StackLayout layout;
     private MongoInspector mongo;
     private MongoClient client;
 
@@ -64,11 +65,29 @@ final class StackFixture implements AutoCloseable {
         Path state = Path.of("target", name + "-state").toAbsolutePath();
         StackLayout.deleteRecursively(state);
         System.out.println("[" + name + "] state and logs: " + state);
-        this.stack = new EmbeddedStack(new StackLayout(REPOSITORY, state), Map.of(), this::say);
+        this.layout = new StackLayout(REPOSITORY, state);
+        this.stack = new EmbeddedStack(layout, Map.of(), this::say);
     }
 
     EmbeddedStack stack() {
         return stack;
+    }
+
+    /**
+     * Runs {@code ./peakon-ingest erase <arguments>} against this stack (the fetcher's {@code erase}, with the stack's
+     * erasure secret, as the launcher does) and returns its exit code.
+     */
+    int erase(String... arguments) throws InterruptedException {
+        Map<String, String> env = new LinkedHashMap<>(stack.infrastructureEnvironment());
+        env.put(
+                org.peakoningest.embeddedstack.stack.ErasureSecret.VARIABLE,
+                org.peakoningest.embeddedstack.stack.ErasureSecret.of(layout, Map.of()));
+        ManagedProcess erase = stack.supervisor()
+                .start(Launcher.eraseCommand(layout, List.of(arguments)).withEnvironment(env));
+        int exit = erase.awaitExit(RUN_TIMEOUT);
+        say("erase " + String.join(" ", arguments) + " exited with " + exit + " (log " + erase.logFile() + ")");
+        stack.supervisor().stop(erase);
+        return exit;
     }
 
     /** Every progress line of the stack so far ("writer-1 killed (SIGKILL)", …). */
