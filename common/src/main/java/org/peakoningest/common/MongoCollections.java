@@ -20,5 +20,12 @@ public final class MongoCollections {
     /** One document per run: fetch status from the run events, landed counts from the data. Owner: writer. */
     public static final String INGESTION_RUNS = "ingestion_runs";
 
+    /**
+     * The erasures topic as the writer read it: one document per erased person ({@code _id} the hash, never an id),
+     * with the per-run counts of the documents erasures deleted, so a run whose documents were erased still counts
+     * as landed. Owner: writer.
+     */
+    public static final String ERASURES = "erasures";
+
     private MongoCollections() {}
 }

@@ -3,6 +3,7 @@ package org.peakoningest.common.kafka;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.common.erasure.ErasureRecord;
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.runs.RunEvent;
 import tools.jackson.core.JacksonException;
@@ -44,6 +45,13 @@ public class ContractDeserializer<T> implements Deserializer<T> {
     public static class RunEvents extends ContractDeserializer<RunEvent> {
         public RunEvents() {
             super(RunEvent.class);
+        }
+    }
+
+    /** Reads {@link ErasureRecord}s (the erasures topic). */
+    public static class Erasures extends ContractDeserializer<ErasureRecord> {
+        public Erasures() {
+            super(ErasureRecord.class);
         }
     }
 }

@@ -48,6 +48,11 @@ public final class RunFields {
     public static final String DEPARTURES = "departures";
 
     public static final String LANDED = "landed";
+    /**
+     * Documents of the run that landed and were deleted afterwards by an erasure on request (the erasures topic's
+     * {@code erased_by_run}): they count as landed when the landing is decided, and are not in {@code landed}.
+     */
+    public static final String ERASED_AFTER_LANDING = "erased_after_landing";
     /** The Python brief's shape: per collection name, the documents of the run in Mongo (= landed). */
     public static final String COUNTS = "counts";
     /** One of {@link RunLandingStatus#storedValues()}. */

@@ -138,6 +138,7 @@ class PageChase {
             progress.erased += envelopes.erased();
             metrics.page(endpoint.collection());
             metrics.items(endpoint.collection(), page.items());
+            metrics.erased(endpoint.collection(), envelopes.erased());
             log.info(
                     "{}: page {} read, {} items so far, {} requests left in the rate budget",
                     endpoint.collection(),

@@ -115,7 +115,7 @@ class EraseCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private Runnable lift(PrintStream out) {
-        boolean lifted = erasure.lift(employeeId, dryRun);
+        boolean lifted = erasure.lift(employeeId, erasedBy, dryRun);
         String hash = Erasure.shortHash(erasure.hasher().hash(employeeId));
         return () -> {
             if (!lifted) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.TopicNames;
+import org.peakoningest.common.erasure.ErasureRecord;
 import org.peakoningest.fetcher.config.ErasureProperties;
 import org.peakoningest.fetcher.publish.ErasurePublisher;
 import org.peakoningest.fetcher.publish.ErasurePublisher.PartitionKey;
@@ -74,26 +75,31 @@ class Erasure {
      *                              other people than theirs, and every crawl would refuse the register
      */
     private Map<String, ErasureRecord> registerUnder(EmployeeHasher hasher) {
-        Map<String, ErasureRecord> erasures = register.read();
-        long foreign = ErasureRegister.foreignSecret(erasures, hasher);
+        Map<String, ErasureRecord> latest = register.read();
+        Map<String, ErasureRecord> inForce = ErasureRegister.inForce(latest);
+        long foreign = ErasureRegister.foreignSecret(inForce, hasher);
         if (foreign > 0) {
             throw new ConfigurationProblem(
                     ErasureProperties.SECRET_VARIABLE,
-                    "is not the secret " + foreign + " of the " + erasures.size() + " erasures on "
+                    "is not the secret " + foreign + " of the " + inForce.size() + " erasures on "
                             + topics.erasuresTopic() + " were made with");
         }
-        return erasures;
+        return latest;
     }
 
     /** What erasing the person would publish; publishes nothing. */
     Plan plan(String employeeId) {
         EmployeeHasher hasher = hasher();
         String hash = hasher.hash(employeeId);
-        boolean erasedBefore = registerUnder(hasher).containsKey(hash);
-        return new Plan(hash, erasedBefore, records.find(employeeId));
+        ErasureRecord previous = registerUnder(hasher).get(hash);
+        return new Plan(hash, previous, records.find(employeeId));
     }
 
-    /** Erases the person: the register first, then one tombstone per key that is theirs. */
+    /**
+     * Erases the person: the register first, then one tombstone per key that is theirs. The record carries, per run,
+     * the documents this and every earlier erasure of the person deleted ({@code erased_by_run}): the writer counts
+     * them as landed for their run, so erasing never turns a landed run back into a pending one, live or rebuilt.
+     */
     Outcome erase(String employeeId, String erasedBy) {
         Plan plan = plan(employeeId);
         EmployeeHasher hasher = hasher();
@@ -105,7 +111,12 @@ class Erasure {
                 Timestamps.format(Timestamps.now()),
                 erasedBy,
                 hasher.secretId(),
-                counts);
+                counts,
+                ErasureRecord.merge(
+                        plan.previous() == null ? Map.of() : plan.previous().erasedByRun(),
+                        plan.found().liveByRun()),
+                null,
+                null);
         publisher.erasure(ErasureRecord.key(plan.hash()), record.toJson());
         for (Map.Entry<PeakonCollection, List<PartitionKey>> entry :
                 plan.found().live().entrySet()) {
@@ -121,19 +132,22 @@ class Erasure {
     }
 
     /**
-     * Lifts the person's erasure: the tombstone of their erasure record. Nothing is published when they are not
-     * erased.
+     * Lifts the person's erasure: their erasure record again, with {@code lifted_at}, keeping its history of erased
+     * documents (a tombstone would let compaction forget which runs' documents were erased). Nothing is published when
+     * they are not erased.
      *
      * @return whether an erasure was lifted
      */
-    boolean lift(String employeeId, boolean dryRun) {
+    boolean lift(String employeeId, String liftedBy, boolean dryRun) {
         EmployeeHasher hasher = hasher();
         String hash = hasher.hash(employeeId);
-        if (!registerUnder(hasher).containsKey(hash)) {
+        ErasureRecord current = registerUnder(hasher).get(hash);
+        if (current == null || !current.inForce()) {
             return false;
         }
         if (!dryRun) {
-            publisher.erasure(ErasureRecord.key(hash), null);
+            ErasureRecord lifted = current.lifted(Timestamps.format(Timestamps.now()), liftedBy);
+            publisher.erasure(ErasureRecord.key(hash), lifted.toJson());
             log.info("lifted the erasure of employee {} on {}", shortHash(hash), topics.erasuresTopic());
         }
         return true;
@@ -144,8 +158,17 @@ class Erasure {
         return hash.substring(0, 12) + "…";
     }
 
-    /** What an erasure of one person finds. */
-    record Plan(String hash, boolean erasedBefore, PersonRecords.Found found) {}
+    /**
+     * What an erasure of one person finds.
+     *
+     * @param previous the person's latest record on the erasures topic (in force or lifted), or null
+     */
+    record Plan(String hash, ErasureRecord previous, PersonRecords.Found found) {
+
+        boolean erasedBefore() {
+            return previous != null && previous.inForce();
+        }
+    }
 
     /** What an erasure published. */
     record Outcome(ErasureRecord record, Plan plan) {}

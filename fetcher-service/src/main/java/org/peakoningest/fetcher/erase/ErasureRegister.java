@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.peakoningest.common.TopicNames;
+import org.peakoningest.common.erasure.ErasureRecord;
 import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.fetcher.config.ErasureProperties;
 import org.slf4j.Logger;
@@ -14,8 +15,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The erasures topic as a register: the latest record per key (the person's hash), a tombstone meaning the erasure
- * was lifted. Read from the topic itself, beginning to end, every time it is needed (at most once per run): the topic
+ * The erasures topic as a register: the latest record per key (the person's hash); the person is erased unless that
+ * record is a lift ({@code lifted_at}) or a tombstone (how a lift was published before schema version 2). Read from the topic itself, beginning to end, every time it is needed (at most once per run): the topic
  * is the source of truth, tiny (one record per erased person), and a Mongo projection of it could lag behind.
  */
 @Component
@@ -47,7 +48,7 @@ public class ErasureRegister {
         if (runId.equals(listRunId)) {
             return list;
         }
-        Map<String, ErasureRecord> erasures = read();
+        Map<String, ErasureRecord> erasures = inForce(read());
         ErasureList current = erasures.isEmpty() ? ErasureList.NONE : listOf(erasures);
         if (!current.isEmpty()) {
             log.info("{} erased people on {}: their items are not published", current.size(), topic);
@@ -81,9 +82,21 @@ public class ErasureRegister {
                 .count();
     }
 
+    /** The erasures of {@code latest} that are in force (not lifted), by hash. */
+    static Map<String, ErasureRecord> inForce(Map<String, ErasureRecord> latest) {
+        Map<String, ErasureRecord> inForce = new LinkedHashMap<>();
+        latest.forEach((hash, record) -> {
+            if (record.inForce()) {
+                inForce.put(hash, record);
+            }
+        });
+        return inForce;
+    }
+
     /**
-     * The erasures in force, by hash. A record whose value cannot be read still erases the person its key names (in
-     * doubt, erased), with no secret id to check.
+     * The latest record of every person on the topic, lifted ones included (their history of erased documents stays),
+     * by hash. A record whose value cannot be read still erases the person its key names (in doubt, erased), with no
+     * secret id to check.
      */
     Map<String, ErasureRecord> read() {
         Map<String, ErasureRecord> erasures = new LinkedHashMap<>();
@@ -110,7 +123,7 @@ public class ErasureRegister {
                         record.partition(),
                         record.offset(),
                         e.getOriginalMessage());
-                erasures.put(hash, new ErasureRecord(0, hash, null, null, null, null));
+                erasures.put(hash, ErasureRecord.unreadable(hash));
             }
         });
         return erasures;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
 import org.peakoningest.common.envelope.EnvelopeCodec;
@@ -61,12 +62,16 @@ class PersonRecords {
      * @param deadLetters     per dead-letter topic, the keys of its records that are the person's
      * @param unreadableKeys  keys of the person's records that are not UTF-8 text (no contract producer writes such a
      *                        key): a tombstone could not repeat them, so they are reported, not tombstoned
+     * @param liveByRun       the {@code live} keys counted per run id of their latest record, per collection name: the
+     *                        run whose stored document each tombstone deletes (never-regress stores the latest
+     *                        version, and the writer keeps a key's last record equal to it)
      */
     record Found(
             Map<PeakonCollection, List<PartitionKey>> live,
             Map<PeakonCollection, Long> inLog,
             Map<String, List<String>> deadLetters,
-            int unreadableKeys) {
+            int unreadableKeys,
+            Map<String, Map<String, Long>> liveByRun) {
 
         long total() {
             return live.values().stream().mapToLong(List::size).sum();
@@ -78,18 +83,28 @@ class PersonRecords {
         Map<PeakonCollection, List<PartitionKey>> live = new EnumMap<>(PeakonCollection.class);
         Map<PeakonCollection, Long> inLog = new EnumMap<>(PeakonCollection.class);
         Map<String, List<String>> deadLetters = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> liveByRun = new TreeMap<>();
         int unreadable = 0;
         for (PeakonCollection collection : PERSONAL) {
             KeyVerdicts verdicts = new KeyVerdicts();
             long[] values = {0};
             scan.readToEnd(List.of(topics.dataTopic(collection)), record -> {
-                Boolean names = record.value() == null ? Boolean.FALSE : names(collection, record.value(), person);
-                verdicts.see(record.partition(), record.key(), names);
+                EnvelopeCodec.Decoded<Subject> envelope = record.value() == null ? null : decode(record.value());
+                Boolean names = record.value() == null ? Boolean.FALSE : names(collection, envelope, person);
+                verdicts.see(
+                        record.partition(),
+                        record.key(),
+                        names,
+                        envelope == null ? null : envelope.header().runId());
                 if (Boolean.TRUE.equals(names)) {
                     values[0]++;
                 }
             });
             live.put(collection, verdicts.persons());
+            verdicts.personsByRun()
+                    .forEach((run, n) -> liveByRun
+                            .computeIfAbsent(run, r -> new LinkedHashMap<>())
+                            .put(collection.collectionName(), n));
             inLog.put(collection, values[0]);
             unreadable += verdicts.unreadableKeys;
 
@@ -99,31 +114,37 @@ class PersonRecords {
             scan.readToEnd(List.of(deadLetterTopic), record -> {
                 String key = text(record.key());
                 boolean byKey = key != null && keys.contains(key);
-                if (byKey || record.value() != null && Boolean.TRUE.equals(names(collection, record.value(), person))) {
+                if (byKey
+                        || record.value() != null
+                                && Boolean.TRUE.equals(names(collection, decode(record.value()), person))) {
                     dead.add(key == null ? "<key not UTF-8>" : key);
                 }
             });
             deadLetters.put(deadLetterTopic, dead);
         }
-        return new Found(live, inLog, deadLetters, unreadable);
+        return new Found(live, inLog, deadLetters, unreadable, liveByRun);
     }
 
     /**
      * Whether an envelope's item is the person's: TRUE or FALSE, or null when the value is not an envelope this
      * fetcher can read.
      */
-    private static Boolean names(PeakonCollection collection, byte[] value, String person) {
+    private static Boolean names(PeakonCollection collection, EnvelopeCodec.Decoded<Subject> envelope, String person) {
+        if (envelope == null || envelope.item() == null) {
+            return null;
+        }
+        String id = collection == PeakonCollection.EMPLOYEES
+                ? envelope.item().id()
+                : envelope.item().employeeId();
+        return id != null && EmployeeHasher.canonical(id).equals(person);
+    }
+
+    /** The envelope of a value, or null when it is not one this fetcher can read (poison, not an error). */
+    private static EnvelopeCodec.Decoded<Subject> decode(byte[] value) {
         try {
-            EnvelopeCodec.Decoded<Subject> envelope = ENVELOPES.decode(value);
-            if (envelope == null || envelope.item() == null) {
-                return null;
-            }
-            String id = collection == PeakonCollection.EMPLOYEES
-                    ? envelope.item().id()
-                    : envelope.item().employeeId();
-            return id != null && EmployeeHasher.canonical(id).equals(person);
+            return ENVELOPES.decode(value);
         } catch (RuntimeException unreadable) {
-            // JacksonException and whatever a value that is no envelope makes the decoder throw: poison, not an error
+            // JacksonException and whatever a value that is no envelope makes the decoder throw
             return null;
         }
     }
@@ -195,11 +216,15 @@ class PersonRecords {
      */
     private static final class KeyVerdicts {
 
-        private final Map<PartitionKey, Boolean> verdicts = new LinkedHashMap<>();
+        /** Per key that ever named the person: whether its latest record does, and that record's run id. */
+        private final Map<PartitionKey, Verdict> verdicts = new LinkedHashMap<>();
+
         private final Set<String> ever = new HashSet<>();
         private int unreadableKeys;
 
-        void see(int partition, byte[] keyBytes, Boolean names) {
+        private record Verdict(boolean persons, String runId) {}
+
+        void see(int partition, byte[] keyBytes, Boolean names, String runId) {
             String key = text(keyBytes);
             if (key == null) {
                 if (Boolean.TRUE.equals(names)) {
@@ -209,18 +234,27 @@ class PersonRecords {
             }
             PartitionKey at = new PartitionKey(partition, key);
             if (Boolean.TRUE.equals(names)) {
-                verdicts.put(at, true);
+                verdicts.put(at, new Verdict(true, runId));
                 ever.add(key);
             } else if (names != null && verdicts.containsKey(at)) {
-                verdicts.put(at, false);
+                verdicts.put(at, new Verdict(false, null));
             }
         }
 
         List<PartitionKey> persons() {
             return verdicts.entrySet().stream()
-                    .filter(Map.Entry::getValue)
+                    .filter(e -> e.getValue().persons())
                     .map(Map.Entry::getKey)
                     .toList();
+        }
+
+        /** The person's keys counted by the run id of their latest record (a record without one is not counted). */
+        Map<String, Long> personsByRun() {
+            Map<String, Long> byRun = new TreeMap<>();
+            verdicts.values().stream()
+                    .filter(v -> v.persons() && v.runId() != null)
+                    .forEach(v -> byRun.merge(v.runId(), 1L, Long::sum));
+            return byRun;
         }
 
         Set<String> everKeys() {

@@ -65,6 +65,18 @@ public class FetcherMetrics {
                 .increment(count);
     }
 
+    /** Items of erased people a page held, not published (issue #14); nothing is registered before the first. */
+    public void erased(PeakonCollection collection, long count) {
+        if (count == 0) {
+            return;
+        }
+        Counter.builder("peakon.fetcher.items.erased")
+                .tag("collection", collection.collectionName())
+                .description("Items read but not published because their person is erased")
+                .register(registry)
+                .increment(count);
+    }
+
     /**
      * A successful crawl was compared with Peakon's own count of the collection: gauges
      * {@code peakon.fetcher.count.expected} and {@code peakon.fetcher.count.crawled} hold the last comparison, so an

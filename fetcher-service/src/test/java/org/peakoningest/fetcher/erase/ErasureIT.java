@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,7 @@ import org.peakoningest.fetcher.TopicReader;
 import org.peakoningest.fetcher.run.RunReport;
 import org.peakoningest.testsupport.CommandOutput;
 import org.peakoningest.testsupport.IntegrationInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -81,6 +84,9 @@ class ErasureIT extends CrawlFixture {
     static final String SECRET = "it-erasure-secret-0123456789abcdef-0123";
     static final String LAG = "2s";
     private static final String DB = "it_erase_cli";
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void answersOfThreePeople() {
@@ -133,17 +139,33 @@ class ErasureIT extends CrawlFixture {
         ConsumerRecord<String, byte[]> erasure = register.get(0);
         assertThat(erasure.key()).isEqualTo("\"" + hash("7002") + "\"");
         JsonNode value = ContractJson.mapper().readTree(erasure.value());
-        assertThat(value.path("schema_version").asInt()).isEqualTo(1);
+        assertThat(value.path("schema_version").asInt()).isEqualTo(2);
         assertThat(value.path("employee_hash").asString()).isEqualTo(hash("7002"));
         assertThat(value.path("erased_by").asString()).isEqualTo("privacy-team");
         assertThat(Timestamps.parse(value.path("erased_at").asString())).isBefore(Instant.now());
         assertThat(value.path("tombstones").path("employees").asLong()).isEqualTo(1);
         assertThat(value.path("tombstones").path("answers_export").asLong()).isEqualTo(3);
         assertThat(value.path("secret_id").asString()).hasSize(16);
+        // Which run's documents were deleted: the writer counts them as landed for that run (its landing holds).
+        assertThat(value.path("erased_by_run").properties())
+                .extracting(Map.Entry::getKey)
+                .containsExactly(first.runId());
+        assertThat(value.path("erased_by_run")
+                        .path(first.runId())
+                        .path("employees")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(value.path("erased_by_run")
+                        .path(first.runId())
+                        .path("answers_export")
+                        .asLong())
+                .isEqualTo(3);
+        assertThat(value.has("lifted_at")).isFalse();
         assertThat(new String(erasure.value(), StandardCharsets.UTF_8))
                 .doesNotContain("7002", "Employee", "example.com", SECRET);
 
         // The next crawl (Peakon still serves the person) publishes none of their items and says so.
+        double erasedAnswersBefore = erasedItems("answers_export");
         RunReport second = ingestion.execute(SyncMode.FULL, false);
         assertThat(second.status()).isEqualTo(RunStatus.SUCCESS);
         Map<PeakonCollection, List<RecordEnvelope>> published = envelopesOfRun(second.runId());
@@ -156,6 +178,9 @@ class ErasureIT extends CrawlFixture {
         CollectionStats answerStats = finished(second.runId(), PeakonCollection.ANSWERS_EXPORT);
         assertThat(answerStats.published()).isEqualTo(6);
         assertThat(answerStats.erased()).isEqualTo(3);
+        assertThat(erasedItems("answers_export") - erasedAnswersBefore)
+                .as("peakon.fetcher.items.erased{collection=answers_export}")
+                .isEqualTo(3.0);
         assertThat(finished(second.runId(), PeakonCollection.DRIVERS).erased()).isNull();
         assertThat(latestIsTombstone(byKey(PeakonCollection.EMPLOYEES))).containsExactly("7002");
         assertThat(latestIsTombstone(byKey(PeakonCollection.ANSWERS_EXPORT)))
@@ -190,7 +215,11 @@ class ErasureIT extends CrawlFixture {
         assertThat(lifted.status()).as(lifted.err()).isZero();
         assertThat(lifted.out())
                 .contains("lifted the erasure of employee " + hash("7002").substring(0, 12));
-        assertThat(erasures().get(erasures().size() - 1).value()).isNull();
+        // A lift is a record, not a tombstone: it keeps which runs' documents were erased (compaction keeps it).
+        JsonNode lift = ContractJson.mapper()
+                .readTree(erasures().get(erasures().size() - 1).value());
+        assertThat(Timestamps.parse(lift.path("lifted_at").asString())).isBefore(Instant.now());
+        assertThat(lift.path("erased_by_run")).isEqualTo(value.path("erased_by_run"));
         RunReport third = ingestion.execute(SyncMode.FULL, false);
         Map<PeakonCollection, List<RecordEnvelope>> back = envelopesOfRun(third.runId());
         assertThat(keys(back, PeakonCollection.EMPLOYEES)).containsExactlyInAnyOrder(7001L, 7002L, 7003L);
@@ -198,6 +227,29 @@ class ErasureIT extends CrawlFixture {
         assertThat(finished(third.runId(), PeakonCollection.ANSWERS_EXPORT).erased())
                 .isNull();
         assertThat(erase("--lift", "--employee", "7002").out()).contains("is not erased");
+
+        // Erased again: the new record adds the third run's documents to the first run's, forgetting neither.
+        assertThat(erase("--employee", "7002").status()).isZero();
+        JsonNode again = ContractJson.mapper()
+                .readTree(erasures().get(erasures().size() - 1).value());
+        assertThat(again.has("lifted_at")).isFalse();
+        assertThat(again.path("erased_by_run").path(first.runId()))
+                .isEqualTo(value.path("erased_by_run").path(first.runId()));
+        assertThat(again.path("erased_by_run")
+                        .path(third.runId())
+                        .path("employees")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(again.path("erased_by_run")
+                        .path(third.runId())
+                        .path("answers_export")
+                        .asLong())
+                .isEqualTo(3);
+        // ... in force again: the next crawl skips the person once more (the other keys are the compaction test's).
+        assertThat(ingestion.execute(SyncMode.FULL, false).status()).isEqualTo(RunStatus.SUCCESS);
+        assertThat(latestIsTombstone(byKey(PeakonCollection.EMPLOYEES)))
+                .contains("7002")
+                .doesNotContain("7001", "7003");
     }
 
     @Test
@@ -338,6 +390,14 @@ class ErasureIT extends CrawlFixture {
             byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record);
         }
         return byKey;
+    }
+
+    /** The erased-items meter of a collection so far (0 before the first erased item). */
+    private double erasedItems(String collection) {
+        Counter counter = meters.find("peakon.fetcher.items.erased")
+                .tag("collection", collection)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** The keys whose latest record is a tombstone. */

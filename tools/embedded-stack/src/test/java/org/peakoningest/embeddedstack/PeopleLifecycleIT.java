@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -101,6 +102,7 @@ class PeopleLifecycleIT {
             assertThat(answersOfPerson)
                     .as("answers of %s before the erasure", ERASED)
                     .isPositive();
+            Map<String, String> landingBeforeErasure = landingStatuses(db);
             assertThat(fixture.erase("--employee", ERASED, "--by", "dpo")).isZero();
             Instant deadline = Instant.now().plus(StackFixture.RUN_TIMEOUT);
             while ((answers.countDocuments(Filters.eq("attributes.employeeId", ERASED)) > 0
@@ -111,6 +113,35 @@ class PeopleLifecycleIT {
             assertThat(employees(db)).doesNotContainKey(ERASED);
             assertThat(answers.countDocuments(Filters.eq("attributes.employeeId", ERASED)))
                     .isZero();
+            // The run whose documents were erased still landed them (the erasure record says so): complete, and
+            // still the judge of who left.
+            while (!(runDocument(db, third.runId())
+                                    .getEmbedded(
+                                            List.of(RunFields.COLLECTIONS, "employees", RunFields.ERASED_AFTER_LANDING),
+                                            Object.class)
+                            instanceof Number)
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+            }
+            Document thirdRun = runDocument(db, third.runId());
+            assertThat(thirdRun.getEmbedded(
+                            List.of(RunFields.COLLECTIONS, "employees", RunFields.ERASED_AFTER_LANDING), Object.class))
+                    .isEqualTo(1L);
+            // Their answers belong to the runs that last fetched them (incremental runs fetch only new answers).
+            long erasedAnswers = 0;
+            for (Document run :
+                    db.getCollection(MongoCollections.INGESTION_RUNS).find()) {
+                if (run.getEmbedded(
+                                List.of(RunFields.COLLECTIONS, "answers_export", RunFields.ERASED_AFTER_LANDING),
+                                Object.class)
+                        instanceof Number n) {
+                    erasedAnswers += n.longValue();
+                }
+            }
+            assertThat(erasedAnswers).isEqualTo(answersOfPerson);
+            assertThat(landingStatuses(db)).isEqualTo(landingBeforeErasure);
+            assertThat(thirdRun.getString(RunFields.LANDING_STATUS)).isEqualTo("complete");
+            assertThat(absent(employees(db))).containsExactlyInAnyOrder("50002", "50004");
             RunRecord fourth = fixture.ingest(true, null);
             assertThat(fourth.landingComplete()).isTrue();
             assertThat(fourth.collections().get("employees")).containsEntry("erased", 1L);
@@ -120,6 +151,15 @@ class PeopleLifecycleIT {
                     .isZero();
             fixture.assertNothingDeadLettered();
         }
+    }
+
+    /** Per run id, its landing status. */
+    private static Map<String, String> landingStatuses(MongoDatabase db) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        db.getCollection(MongoCollections.INGESTION_RUNS)
+                .find()
+                .forEach(run -> out.put(String.valueOf(run.get("_id")), run.getString(RunFields.LANDING_STATUS)));
+        return out;
     }
 
     /** Waits until the writer recorded the run's departures pass; returns the employees by id. */

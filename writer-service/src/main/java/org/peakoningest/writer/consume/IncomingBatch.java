@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
+import org.peakoningest.common.erasure.ErasureRecord;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.RunEvent;
@@ -22,9 +23,11 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * One polled batch sorted into what the writer does with each record: documents to write, tombstones (a data
- * record with a null value: its document is deleted), run events to apply, records to dead-letter (unreadable,
- * defective, or not matching their topic or key), and records to ignore (run-event types this version does not know,
- * tombstones on the run-events topic or under a key that names no document).
+ * record with a null value: its document is deleted), run events to apply, erasures to record, records to dead-letter
+ * (unreadable, defective, or not matching their topic or key), and records to ignore (run-event types this version
+ * does not know, tombstones on the run-events or erasures topic or under a key that names no document). A tombstone
+ * on the erasures topic lifted an erasure before schema version 2; the writer keeps what it knew of the person's
+ * erased documents (the register is the fetcher's business, the accounting the writer's).
  *
  * @param poisoned where the dead-lettered data records whose key names a document are: if one is the last record of
  *                 its key, compaction would keep it instead of the stored version (see {@link Republisher})
@@ -33,6 +36,7 @@ record IncomingBatch(
         List<PendingDocument> documents,
         List<KeyPosition> tombstones,
         List<RunEvent> runEvents,
+        List<ErasureRecord> erasures,
         List<Rejected> poison,
         List<KeyPosition> poisoned,
         int ignored) {
@@ -49,6 +53,7 @@ record IncomingBatch(
         List<PendingDocument> documents = new ArrayList<>();
         List<KeyPosition> tombstones = new ArrayList<>();
         List<RunEvent> events = new ArrayList<>();
+        List<ErasureRecord> erasures = new ArrayList<>();
         List<Rejected> poison = new ArrayList<>();
         List<KeyPosition> poisoned = new ArrayList<>();
         int ignored = 0;
@@ -77,6 +82,15 @@ record IncomingBatch(
                 } else {
                     poison.add(new Rejected(record, new InvalidRecordException("run event has no run_id")));
                 }
+            } else if (topics.isErasures(record.topic())) {
+                if (record.value() instanceof ErasureRecord erasure
+                        && erasure.employeeHash() != null
+                        && Objects.equals(record.key(), ErasureRecord.key(erasure.employeeHash()))) {
+                    erasures.add(erasure);
+                } else {
+                    poison.add(new Rejected(
+                            record, new InvalidRecordException("erasure whose employee_hash is not its record key")));
+                }
             } else {
                 Optional<String> problem = problem(record, topics, horizon);
                 if (problem.isPresent()) {
@@ -93,7 +107,7 @@ record IncomingBatch(
                 }
             }
         }
-        return new IncomingBatch(documents, tombstones, events, poison, poisoned, ignored);
+        return new IncomingBatch(documents, tombstones, events, erasures, poison, poisoned, ignored);
     }
 
     /** The document a data record's key names, and where the record is (empty: run events, or a key of no document). */

@@ -52,7 +52,10 @@ class KafkaConfig {
         return new TopicNames(properties.topicPrefix());
     }
 
-    /** The values of the data topics and of the run-events topic; the other consumer settings are in application.yml. */
+    /**
+     * The values of the data topics, the run-events topic and the erasures topic; the other consumer settings are in
+     * application.yml.
+     */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer writerDeserializers(WriterTopics topics, WriterProperties properties) {
         return factory -> {
@@ -62,7 +65,9 @@ class KafkaConfig {
                     new ErrorHandlingDeserializer<Object>(new DelegatingByTopicDeserializer(
                             Map.of(
                                     Pattern.compile(Pattern.quote(topics.names().runEventsTopic())),
-                                    new ContractDeserializer.RunEvents()),
+                                    new ContractDeserializer.RunEvents(),
+                                    Pattern.compile(Pattern.quote(topics.names().erasuresTopic())),
+                                    new ContractDeserializer.Erasures()),
                             new EnvelopeDeserializer())));
             values.updateConfigs(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords()));
         };

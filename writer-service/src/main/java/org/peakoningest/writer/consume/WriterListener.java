@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.peakoningest.common.runs.RunEvent;
 import org.peakoningest.writer.config.WriterProperties;
 import org.peakoningest.writer.health.WriteHealth;
+import org.peakoningest.writer.runs.ErasureLedger;
 import org.peakoningest.writer.runs.LandedReconciler;
 import org.peakoningest.writer.runs.RunEventApplier;
 import org.peakoningest.writer.store.BulkDocumentWriter;
@@ -21,7 +22,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The writer: one batch listener on every data topic and the run-events topic. Offsets are committed by the
+ * The writer: one batch listener on every data topic, the run-events topic and the erasures topic. Offsets are committed by the
  * container after this method returns (AckMode BATCH), i.e. only after Mongo acknowledged every write of the batch.
  * When Mongo is unavailable the method throws, and the error handler retries the same batch with backoff, forever,
  * without committing (see {@code KafkaConfig}).
@@ -35,6 +36,7 @@ public class WriterListener {
     private final WriterTopics topics;
     private final BulkDocumentWriter documents;
     private final RunEventApplier runEvents;
+    private final ErasureLedger erasures;
     private final DeadLetters deadLetters;
     private final Republisher republisher;
     private final LandedReconciler landed;
@@ -47,6 +49,7 @@ public class WriterListener {
             WriterTopics topics,
             BulkDocumentWriter documents,
             RunEventApplier runEvents,
+            ErasureLedger erasures,
             DeadLetters deadLetters,
             Republisher republisher,
             LandedReconciler landed,
@@ -57,6 +60,7 @@ public class WriterListener {
         this.topics = topics;
         this.documents = documents;
         this.runEvents = runEvents;
+        this.erasures = erasures;
         this.deadLetters = deadLetters;
         this.republisher = republisher;
         this.landed = landed;
@@ -128,6 +132,7 @@ public class WriterListener {
             for (RunEvent event : batch.runEvents()) {
                 runEvents.apply(event);
             }
+            erasures.record(batch.erasures());
             if (health.isFailing()) {
                 log.info("MongoDB accepts writes again; resuming");
             }

@@ -6,7 +6,8 @@ import org.peakoningest.common.TopicNames;
 import org.springframework.stereotype.Component;
 
 /**
- * The topics this writer reads: every data topic and the run-events topic, all named by the contract.
+ * The topics this writer reads: every data topic, the run-events topic and the erasures topic, all named by the
+ * contract.
  */
 @Component
 public record WriterTopics(TopicNames names) {
@@ -15,11 +16,16 @@ public record WriterTopics(TopicNames names) {
     public List<String> subscribed() {
         List<String> topics = new ArrayList<>(names.dataTopics());
         topics.add(names.runEventsTopic());
+        topics.add(names.erasuresTopic());
         return List.copyOf(topics);
     }
 
     public boolean isRunEvents(String topic) {
         return names.runEventsTopic().equals(topic);
+    }
+
+    public boolean isErasures(String topic) {
+        return names.erasuresTopic().equals(topic);
     }
 
     /** Dead-letter topics of every subscribed topic. */

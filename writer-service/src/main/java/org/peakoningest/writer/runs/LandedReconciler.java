@@ -54,6 +54,7 @@ public class LandedReconciler {
     private final MongoDatabase mongo;
     private final Departures departures;
     private final RunWarnings warnings;
+    private final ErasureLedger erasures;
     private final long intervalNanos;
     // Dirty from the start: a restarted writer recounts once, fixing counts a crash left behind.
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -64,10 +65,16 @@ public class LandedReconciler {
     private volatile boolean failing;
     private final Set<String> unknownRunsLogged = ConcurrentHashMap.newKeySet();
 
-    LandedReconciler(MongoDatabase mongo, Departures departures, RunWarnings warnings, WriterProperties properties) {
+    LandedReconciler(
+            MongoDatabase mongo,
+            Departures departures,
+            RunWarnings warnings,
+            ErasureLedger erasures,
+            WriterProperties properties) {
         this.mongo = mongo;
         this.departures = departures;
         this.warnings = warnings;
+        this.erasures = erasures;
         this.intervalNanos = properties.runsRecountInterval().toNanos();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "landed-recount");
@@ -109,6 +116,9 @@ public class LandedReconciler {
         long started = System.nanoTime();
         lastRecount = started;
         Map<String, Map<String, Long>> landed = countByRun();
+        Map<String, Map<String, Long>> erased = erasures.erasedByRun();
+        // What decides a landing: documents erased on request after they landed count as landed for their run.
+        Map<String, Map<String, Long>> landedOrErased = plus(landed, erased);
         MongoCollection<Document> runs = mongo.getCollection(MongoCollections.INGESTION_RUNS);
         Map<String, Document> stored = new LinkedHashMap<>();
         for (Document run : runs.find()) {
@@ -122,7 +132,7 @@ public class LandedReconciler {
         for (Map.Entry<String, Document> entry : stored.entrySet()) {
             String runId = entry.getKey();
             Document run = entry.getValue();
-            Document set = changes(runId, run, landed, stored.values());
+            Document set = changes(runId, run, landed, erased, landedOrErased, stored.values());
             Document unset = new Document();
             List<?> before = run.getList(RunFields.WARNINGS, Object.class, List.of());
             List<RunWarnings.Warning> now = RunWarnings.of(run);
@@ -144,7 +154,7 @@ public class LandedReconciler {
             }
         }
         // After the landed counts: which runs' employees have landed is what decides who left.
-        departures.reconcile(stored.values(), landed);
+        departures.reconcile(stored.values(), landedOrErased);
         lastRecountNanos = System.nanoTime() - started;
     }
 
@@ -175,11 +185,27 @@ public class LandedReconciler {
         return landed;
     }
 
+    /** Per run and collection, {@code a + b}. */
+    static Map<String, Map<String, Long>> plus(Map<String, Map<String, Long>> a, Map<String, Map<String, Long>> b) {
+        Map<String, Map<String, Long>> sum = new HashMap<>();
+        for (Map<String, Map<String, Long>> counts : List.of(a, b)) {
+            counts.forEach((run, byCollection) -> byCollection.forEach((collection, n) ->
+                    sum.computeIfAbsent(run, r -> new HashMap<>()).merge(collection, n, Long::sum)));
+        }
+        return sum;
+    }
+
     /** The {@code $set} that brings a run's landed fields to the recounted values; empty when they already are. */
     private static Document changes(
-            String runId, Document run, Map<String, Map<String, Long>> landed, java.util.Collection<Document> allRuns) {
+            String runId,
+            Document run,
+            Map<String, Map<String, Long>> landed,
+            Map<String, Map<String, Long>> erased,
+            Map<String, Map<String, Long>> landedOrErased,
+            java.util.Collection<Document> allRuns) {
         Document set = new Document();
         Map<String, Long> counts = landed.getOrDefault(runId, Map.of());
+        Map<String, Long> erasedCounts = erased.getOrDefault(runId, Map.of());
         for (PeakonCollection collection : PeakonCollection.values()) {
             String name = collection.collectionName();
             long target = counts.getOrDefault(name, 0L);
@@ -190,8 +216,17 @@ public class LandedReconciler {
             if (!sameCount(run.getEmbedded(List.of(RunFields.COUNTS, name), Object.class), target)) {
                 set.put(RunFields.COUNTS + "." + name, target);
             }
+            // Only where an erasure deleted documents of the run: most runs never carry the field.
+            Long erasedCount = erasedCounts.get(name);
+            if (erasedCount != null
+                    && !sameCount(
+                            run.getEmbedded(
+                                    List.of(RunFields.COLLECTIONS, name, RunFields.ERASED_AFTER_LANDING), Object.class),
+                            erasedCount)) {
+                set.put(RunFields.COLLECTIONS + "." + name + "." + RunFields.ERASED_AFTER_LANDING, erasedCount);
+            }
         }
-        String status = LandingStatus.of(runId, run, landed, allRuns);
+        String status = LandingStatus.of(runId, run, landedOrErased, allRuns);
         if (!Objects.equals(run.getString(RunFields.LANDING_STATUS), status)) {
             set.put(RunFields.LANDING_STATUS, status);
         }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.TopicNames;
 import org.peakoningest.common.envelope.RecordEnvelope;
+import org.peakoningest.common.erasure.ErasureRecord;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.writer.WriterFixture;
@@ -91,6 +93,38 @@ class IncomingBatchTest {
         assertThat(batch.poison()).extracting(p -> p.record().offset()).containsExactly(14L, 15L);
         assertThat(batch.poisoned()).containsExactly(new KeyPosition(PeakonCollection.ANSWERS_EXPORT, 7, 0, 14));
         assertThat(batch.documents()).isEmpty();
+    }
+
+    @Test
+    void anErasureIsRecordedItsOldStyleLiftIsIgnoredAndOneUnderAnotherKeyIsPoison() {
+        String hash = "ab".repeat(32);
+        ErasureRecord erasure = new ErasureRecord(
+                ErasureRecord.SCHEMA_VERSION,
+                hash,
+                "2026-11-30T10:00:00.000000Z",
+                "dpo",
+                "0123456789abcdef",
+                Map.of("employees", 1L),
+                Map.of("run-1", Map.of("employees", 1L)),
+                null,
+                null);
+        List<ConsumerRecord<String, Object>> records = List.of(
+                new ConsumerRecord<>("t.erasures", 0, 1, ErasureRecord.key(hash), erasure),
+                // a lift before schema version 2: the register's business; the writer keeps its accounting
+                new ConsumerRecord<>("t.erasures", 0, 2, ErasureRecord.key(hash), null),
+                // compaction keeps the last record per key: a record under another key would outlive its person's
+                new ConsumerRecord<>("t.erasures", 0, 3, ErasureRecord.key("cd".repeat(32)), erasure));
+
+        IncomingBatch batch = IncomingBatch.sort(records, TOPICS, NOW, SKEW);
+
+        assertThat(batch.erasures()).containsExactly(erasure);
+        assertThat(batch.ignored()).isEqualTo(1);
+        assertThat(batch.poison()).singleElement().satisfies(p -> {
+            assertThat(p.record().offset()).isEqualTo(3);
+            assertThat(p.reason()).hasMessage("erasure whose employee_hash is not its record key");
+        });
+        assertThat(batch.tombstones()).isEmpty();
+        assertThat(batch.poisoned()).isEmpty();
     }
 
     private static RecordEnvelope answer(long id, Instant fetchedAt) {
