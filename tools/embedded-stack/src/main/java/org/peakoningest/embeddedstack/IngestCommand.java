@@ -1,6 +1,12 @@
 package org.peakoningest.embeddedstack;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -45,7 +51,13 @@ final class IngestCommand {
     }
 
     int run(RunOptions options) throws InterruptedException {
-        refuseIfAStackIsRunning();
+        try (StartLock lock = StartLock.take(layout)) {
+            refuseIfAStackIsRunning();
+            return runStack(options);
+        }
+    }
+
+    private int runStack(RunOptions options) throws InterruptedException {
         // Kafka's data (topics, writer offsets) is kept only together with Mongo's: a memory Mongo, or a first
         // --persist run, starts empty, so Kafka must too, or Mongo would stop being a projection of the topics.
         if (!options.persist() || !java.nio.file.Files.exists(layout.mongoH2File())) {
@@ -182,6 +194,45 @@ final class IngestCommand {
         out.println("  kcat -b " + stack.bootstrapServers() + " -t " + topic + " -C -e");
         out.println("Stop everything:");
         out.println("  ./peakon-ingest stop");
+    }
+
+    /**
+     * One {@code run} at a time per state directory, held for the whole run: two started at the same moment would both
+     * find no live process in the state file and then share (and delete) the same Kafka data, logs and state file. An
+     * OS file lock, so it is gone with the process however it ends.
+     */
+    private record StartLock(FileChannel channel) implements AutoCloseable {
+
+        static StartLock take(StackLayout layout) {
+            Path file = layout.stateDirectory().resolve("run.lock");
+            try {
+                Files.createDirectories(layout.stateDirectory());
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                boolean taken;
+                try {
+                    taken = channel.tryLock() != null;
+                } catch (OverlappingFileLockException heldHere) {
+                    taken = false;
+                }
+                if (!taken) {
+                    channel.close();
+                    throw new StackFailure("another ./peakon-ingest run is using " + layout.stateDirectory()
+                            + ": wait for it, or give this one its own state directory (PEAKON_EMBEDDED_HOME)");
+                }
+                return new StartLock(channel);
+            } catch (IOException e) {
+                throw new StackFailure("cannot lock " + file + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing releases the lock; the process's end would too
+            }
+        }
     }
 
     private void refuseIfAStackIsRunning() {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,19 @@ class LauncherTest {
 
     private String errorOutput() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSecondRunFromTheSameStateDirectoryIsRefusedWhileTheFirstHoldsIt() throws Exception {
+        try (FileChannel held = FileChannel.open(
+                        state.resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = held.lock()) {
+            assertThat(execute("run", "--answers", "200")).isEqualTo(1);
+        }
+        assertThat(errorOutput())
+                .startsWith("peakon-ingest: FAILED: another ./peakon-ingest run is using " + state
+                        + ": wait for it, or give this one its own state directory (PEAKON_EMBEDDED_HOME)");
+        assertThat(state.resolve("logs")).doesNotExist();
     }
 
     @Test

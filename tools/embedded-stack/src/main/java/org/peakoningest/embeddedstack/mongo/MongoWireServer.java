@@ -20,10 +20,14 @@ import picocli.CommandLine.Option;
  * The embedded stack's MongoDB: a Mongo-wire server (mongo-java-server) in its own JVM, so the writers and the
  * fetcher talk to it over the network exactly as they would to {@code mongod}.
  *
- * <p>Usage: {@code MongoWireServer --port P [--h2-file FILE] [--parent-pid PID]}. Without {@code --h2-file} the data
+ * <p>Usage: {@code MongoWireServer --port P [--instance-id ID] [--h2-file FILE] [--parent-pid PID]}. Without {@code --h2-file} the data
  * lives in memory and is gone when the process ends; with it, it is kept in an H2 MVStore file (slower: see
  * STACK-FACTS). Prints {@value #READY_MARKER} once it accepts connections. With {@code --parent-pid} it also exits
  * when that process is gone, so a launcher killed with SIGKILL does not leave the database behind.
+ *
+ * <p>{@code --instance-id} is answered in the {@code hello} reply's {@value #INSTANCE_FIELD} field: the launcher gives
+ * every server it starts an id of its own and checks that the server answering on the port answers with it, so a
+ * stack never uses a Mongo-wire server (or a {@code mongod}) it did not start.
  *
  * <p>Exit statuses: 0 stopped, 1 failed, 2 usage error, {@value #PORT_IN_USE} the port is taken (one line on stderr
  * names it; the launcher then tries another port). Whatever fails, the process ends: it never stays behind without
@@ -39,6 +43,12 @@ public final class MongoWireServer implements Callable<Integer> {
      * retries on another port instead of failing the run.
      */
     public static final int PORT_IN_USE = 3;
+
+    /** The field of the {@code hello} reply that carries {@code --instance-id}. */
+    public static final String INSTANCE_FIELD = "peakonEmbeddedInstance";
+
+    @Option(names = "--instance-id", description = "answered in hello's " + INSTANCE_FIELD + " field")
+    String instanceId;
 
     @Option(names = "--port", defaultValue = "27017", description = "port on 127.0.0.1 (default ${DEFAULT-VALUE})")
     int port;
@@ -78,7 +88,7 @@ public final class MongoWireServer implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-        MongoBackend backend = h2File == null ? memory() : h2(h2File);
+        MongoBackend backend = h2File == null ? memory(instanceId) : h2(h2File, instanceId);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", port);
@@ -122,11 +132,16 @@ public final class MongoWireServer implements Callable<Integer> {
     /**
      * mongo-java-server 1.47 answers the legacy {@code isMaster} but not its successor {@code hello}, which Spring
      * Boot's Mongo health indicator sends: without this, every writer's {@code /actuator/health} stays DOWN against
-     * the embedded server. {@code hello} is answered like {@code isMaster}, plus {@code isWritablePrimary}.
+     * the embedded server. {@code hello} is answered like {@code isMaster}, plus {@code isWritablePrimary} and the
+     * server's instance id (when it has one).
      */
-    static Document answerHello(Channel channel, String database, Document query, HelloFallback isMaster) {
+    static Document answerHello(
+            Channel channel, String database, Document query, String instanceId, HelloFallback isMaster) {
         Document reply = isMaster.handle(channel, database, "isMaster", query);
         reply.put("isWritablePrimary", reply.getOrDefault("ismaster", Boolean.TRUE));
+        if (instanceId != null) {
+            reply.put(INSTANCE_FIELD, instanceId);
+        }
         return reply;
     }
 
@@ -136,18 +151,18 @@ public final class MongoWireServer implements Callable<Integer> {
         Document handle(Channel channel, String database, String command, Document query);
     }
 
-    private static MongoBackend memory() {
+    static MongoBackend memory(String instanceId) {
         return new MemoryBackend() {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return "hello".equalsIgnoreCase(command)
-                        ? answerHello(channel, database, query, super::handleCommand)
+                        ? answerHello(channel, database, query, instanceId, super::handleCommand)
                         : super.handleCommand(channel, database, command, query);
             }
         };
     }
 
-    private static MongoBackend h2(Path file) throws IOException {
+    private static MongoBackend h2(Path file, String instanceId) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -156,7 +171,7 @@ public final class MongoWireServer implements Callable<Integer> {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return "hello".equalsIgnoreCase(command)
-                        ? answerHello(channel, database, query, super::handleCommand)
+                        ? answerHello(channel, database, query, instanceId, super::handleCommand)
                         : super.handleCommand(channel, database, command, query);
             }
         };

@@ -3,9 +3,6 @@ package org.peakoningest.embeddedstack.stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.peakoningest.common.TopicNames;
 import org.peakoningest.embeddedstack.kafka.KafkaBroker;
+import org.peakoningest.embeddedstack.mongo.MongoInstance;
 import org.peakoningest.embeddedstack.mongo.MongoWireServer;
 import org.peakoningest.embeddedstack.process.JavaCommand;
 import org.peakoningest.embeddedstack.process.ManagedProcess;
@@ -54,10 +52,7 @@ public final class EmbeddedStack implements AutoCloseable {
     static final Pattern SIMULATOR_READY = Pattern.compile("peakon-simulator listening on (http://\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     /** A taken port is a race lost to another program; three in a row is something else, worth reporting. */
-    private static final int MONGO_PORT_ATTEMPTS = 3;
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int PORT_ATTEMPTS = 3;
 
     private final StackLayout layout;
     private final Map<String, String> environment;
@@ -71,6 +66,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private ManagedProcess kafka;
     private int kafkaPort;
     private int kafkaControllerPort;
+    private String kafkaClusterId;
     private ManagedProcess mongo;
     private ManagedProcess simulator;
     private String bootstrapServers;
@@ -113,10 +109,46 @@ public final class EmbeddedStack implements AutoCloseable {
             brokerPort = ports.preferredOrFree(preferredPort);
             controllerPort = ports.free();
         }
-        launchKafka(brokerPort, controllerPort);
+        return startKafkaOn(brokerPort, controllerPort);
+    }
+
+    /**
+     * Starts the broker on these ports (free when they were checked, maybe taken since). When another program took a
+     * port before the broker bound it, the broker is started again on other free ports (a fresh storage: the KRaft
+     * controller endpoint is part of it), up to {@value #PORT_ATTEMPTS} times; kept data (--persist) needs its own
+     * ports, so there it fails with one line instead.
+     */
+    String startKafkaOn(int brokerPort, int controllerPort) throws InterruptedException {
+        Path recorded = layout.kafkaDirectory().resolve("ports");
+        boolean kept = Files.exists(layout.kafkaDirectory().resolve("data/meta.properties"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                launchKafka(brokerPort, controllerPort);
+                break;
+            } catch (KafkaBroker.PortTaken taken) {
+                if (kept) {
+                    throw new StackFailure("the kept Kafka data in " + layout.kafkaDirectory() + " needs ports "
+                            + brokerPort + " and " + controllerPort + ": " + taken.getMessage()
+                            + "; free them or run without --persist");
+                }
+                if (attempt == PORT_ATTEMPTS) {
+                    throw new StackFailure(
+                            "no port for the Kafka broker after " + attempt + " tries: " + taken.getMessage());
+                }
+                StackLayout.deleteRecursively(layout.kafkaDirectory().resolve("data"));
+                int nextBroker = ports.free();
+                int nextController = ports.free();
+                progress.accept(taken.getMessage() + "; never attaching to it, trying ports " + nextBroker + " and "
+                        + nextController);
+                brokerPort = nextBroker;
+                controllerPort = nextController;
+            }
+        }
         writeString(recorded, brokerPort + " " + controllerPort + "\n");
         state.put("kafka.bootstrap", bootstrapServers);
-        progress.accept("kafka ready at " + bootstrapServers + " (" + describe(kafka) + ")");
+        state.put("kafka.cluster-id", kafkaClusterId);
+        progress.accept(
+                "kafka ready at " + bootstrapServers + " (cluster id " + kafkaClusterId + ", " + describe(kafka) + ")");
         return bootstrapServers;
     }
 
@@ -124,6 +156,7 @@ public final class EmbeddedStack implements AutoCloseable {
         KafkaBroker broker =
                 new KafkaBroker(supervisor, layout.kafkaLibs(), layout.kafkaDirectory(), heap("KAFKA", "1g"));
         kafka = broker.start(brokerPort, controllerPort, START_TIMEOUT);
+        kafkaClusterId = broker.clusterId();
         kafkaPort = brokerPort;
         kafkaControllerPort = controllerPort;
         bootstrapServers = "127.0.0.1:" + brokerPort;
@@ -146,7 +179,7 @@ public final class EmbeddedStack implements AutoCloseable {
      *
      * <p>The ports are not checked first: after a crash the old broker's connections linger in TIME_WAIT, which the
      * broker (it binds with SO_REUSEADDR) does not mind but a plain check would. A port another program took meanwhile
-     * makes the broker exit at once, which fails the wait with its log.
+     * fails the restart with one line (the broker answering there, if any, has another cluster id: it is never used).
      */
     public String restartKafka() throws InterruptedException {
         if (kafka == null) {
@@ -155,7 +188,11 @@ public final class EmbeddedStack implements AutoCloseable {
         if (kafka.isAlive()) {
             throw new IllegalStateException("the broker is still running");
         }
-        launchKafka(kafkaPort, kafkaControllerPort);
+        try {
+            launchKafka(kafkaPort, kafkaControllerPort);
+        } catch (KafkaBroker.PortTaken taken) {
+            throw new StackFailure("the broker cannot restart: " + taken.getMessage());
+        }
         progress.accept("kafka restarted at " + bootstrapServers + " (" + describe(kafka) + ")");
         return bootstrapServers;
     }
@@ -174,34 +211,53 @@ public final class EmbeddedStack implements AutoCloseable {
      * Starts the Mongo-wire server on {@code port}, or on another free port when {@code port} is taken by the time
      * the server binds it: a port free when checked can be taken before the bind (a second stack starting at the same
      * moment, any other program). The server says so by exiting with {@link MongoWireServer#PORT_IN_USE} at once.
+     *
+     * <p>Its ready line only comes after its own bind; on top of that, the server answering on the port must answer
+     * {@code hello} with the instance id given to this process ({@link MongoInstance}), or it is not used.
      */
     String startMongoOn(int port, Path h2File, Long parentPid) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            ManagedProcess process = supervisor.start(mongoCommand(port, h2File, parentPid));
+            String instanceId = MongoInstance.newId();
+            ManagedProcess process = supervisor.start(mongoCommand(port, instanceId, h2File, parentPid));
+            String uri = "mongodb://127.0.0.1:" + port;
+            String problem;
             try {
                 process.awaitLogLine(Pattern.compile(Pattern.quote(MongoWireServer.READY_MARKER)), START_TIMEOUT);
+                Optional<String> answered = MongoInstance.at(uri);
+                problem = answered.equals(Optional.of(instanceId))
+                        ? null
+                        : "port " + port + " answers as another Mongo server (instance " + answered.orElse("none")
+                                + ", not " + instanceId + ")";
             } catch (StackFailure failure) {
                 boolean portTaken = process.exitCode().equals(Optional.of(MongoWireServer.PORT_IN_USE));
-                if (!portTaken || attempt == MONGO_PORT_ATTEMPTS) {
+                if (!portTaken) {
                     throw failure;
                 }
-                supervisor.stop(process);
-                int next = ports.free();
-                progress.accept(
-                        "port " + port + " was taken before the mongo-wire server could bind it; trying " + next);
-                port = next;
-                continue;
+                problem = "port " + port + " was taken before the mongo-wire server could bind it";
+            } catch (com.mongodb.MongoException silent) {
+                throw new StackFailure(
+                        "the mongo-wire server does not answer on " + uri + ": " + silent.getMessage(), process);
             }
-            mongo = process;
-            mongoUri = "mongodb://127.0.0.1:" + port;
-            state.put("mongo.uri", mongoUri);
-            progress.accept("mongo-wire server ready at " + mongoUri + " (" + describe(process) + ")");
-            return mongoUri;
+            if (problem == null) {
+                mongo = process;
+                mongoUri = uri;
+                state.put("mongo.uri", mongoUri);
+                progress.accept("mongo-wire server ready at " + mongoUri + " (instance " + instanceId + ", "
+                        + describe(process) + ")");
+                return mongoUri;
+            }
+            supervisor.stop(process);
+            if (attempt == PORT_ATTEMPTS) {
+                throw new StackFailure("no port for the mongo-wire server after " + attempt + " tries: " + problem);
+            }
+            int next = ports.free();
+            progress.accept(problem + "; never attaching to it, trying " + next);
+            port = next;
         }
     }
 
-    private JavaCommand mongoCommand(int port, Path h2File, Long parentPid) {
-        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
+    private JavaCommand mongoCommand(int port, String instanceId, Path h2File, Long parentPid) {
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--instance-id", instanceId));
         if (h2File != null) {
             args.addAll(List.of("--h2-file", h2File.toString()));
         }
@@ -221,19 +277,21 @@ public final class EmbeddedStack implements AutoCloseable {
      */
     public String startSimulator(OptionalInt answers, OptionalInt employees, String... moreArguments)
             throws InterruptedException {
-        int port = ports.free();
-        List<String> args = new ArrayList<>(
-                List.of("--port", Integer.toString(port), "--seed", "42", "--app-token", SIMULATOR_APP_TOKEN));
+        // Port 0: the simulator binds a free port itself and names it in its ready line (no port to lose to a race).
+        List<String> args = new ArrayList<>(List.of(
+                "--host", OwnHttpServer.LOOPBACK, "--port", "0", "--seed", "42", "--app-token", SIMULATOR_APP_TOKEN));
         answers.ifPresent(n -> args.addAll(List.of("--answers", Integer.toString(n))));
         employees.ifPresent(n -> args.addAll(List.of("--employees", Integer.toString(n))));
         args.addAll(List.of(moreArguments));
         ManagedProcess process = supervisor.start(JavaCommand.jar("simulator", snapshot(layout.simulatorJar()))
                 .withJvmOptions("-Xmx" + heap("SIMULATOR", "2g"), "-XX:+UseG1GC")
-                .withArguments(args)
-                .withEnvironment(Map.of("SERVER_PORT", Integer.toString(port))));
+                .withArguments(args));
         String line = process.awaitLogLine(SIMULATOR_READY, START_TIMEOUT);
         Matcher matcher = SIMULATOR_READY.matcher(line);
-        peakonBaseUrl = matcher.find() ? matcher.group(1) : "http://127.0.0.1:" + port + "/api/v1";
+        if (!matcher.find()) {
+            throw new StackFailure("the simulator's ready line names no URL: " + line, process);
+        }
+        peakonBaseUrl = matcher.group(1);
         appToken = SIMULATOR_APP_TOKEN;
         simulator = process;
         state.put("simulator.url", peakonBaseUrl);
@@ -267,7 +325,7 @@ public final class EmbeddedStack implements AutoCloseable {
                     .withJvmOptions("-Xmx" + heap("WRITER", "256m"))
                     .withJvmOptions(SERVICE_JVM_OPTIONS.toArray(String[]::new))
                     .withEnvironment(infrastructureEnvironment())
-                    .withEnvironment(Map.of("SERVER_PORT", Integer.toString(port))));
+                    .withEnvironment(OwnHttpServer.environment(port)));
             writers.put(index, process);
             health.put(index, "http://127.0.0.1:" + port + "/actuator/health");
         }
@@ -275,7 +333,7 @@ public final class EmbeddedStack implements AutoCloseable {
         for (int index : indexes) {
             ManagedProcess process = writers.get(index);
             String url = health.get(index);
-            process.awaitCondition("UP at " + url, () -> isUp(url), START_TIMEOUT);
+            OwnHttpServer.await(process, URI.create(url).getPort(), url, START_TIMEOUT);
             state.put("writer-" + index + ".health", url);
             progress.accept("writer-" + index + " ready (" + url + ", " + describe(process) + ")");
             started.add(process);
@@ -309,7 +367,6 @@ public final class EmbeddedStack implements AutoCloseable {
         int port = ports.preferredOrFree(8000);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MONGO_URI", mongoUri);
-        env.put("BROWSE_PORT", Integer.toString(port));
         String token = null;
         if (environment.getOrDefault("BROWSE_USERS", "").isBlank()
                 && environment.getOrDefault("BROWSE_TOKEN", "").isBlank()) {
@@ -318,15 +375,31 @@ public final class EmbeddedStack implements AutoCloseable {
             token = java.util.HexFormat.of().formatHex(random);
             env.put("BROWSE_TOKEN", token);
         }
-        ManagedProcess process = supervisor.start(JavaCommand.jar("browse", snapshot(layout.browseJar()))
-                .withJvmOptions("-Xmx" + heap("BROWSE", "512m"), "-XX:+UseG1GC")
-                .withEnvironment(env));
-        String url = "http://127.0.0.1:" + port;
-        process.awaitCondition(
-                "UP at " + url + "/actuator/health", () -> isUp(url + "/actuator/health"), START_TIMEOUT);
-        state.put("browse.url", url);
-        progress.accept("browse service ready at " + url + " (" + describe(process) + ")");
-        return new BrowseAccess(url, Optional.ofNullable(token));
+        for (int attempt = 1; ; attempt++) {
+            env.put("BROWSE_PORT", Integer.toString(port));
+            env.putAll(OwnHttpServer.environment(port));
+            ManagedProcess process = supervisor.start(JavaCommand.jar("browse", snapshot(layout.browseJar()))
+                    .withJvmOptions("-Xmx" + heap("BROWSE", "512m"), "-XX:+UseG1GC")
+                    .withEnvironment(env));
+            String url = "http://127.0.0.1:" + port;
+            try {
+                OwnHttpServer.await(process, port, url + "/actuator/health", START_TIMEOUT);
+            } catch (StackFailure failure) {
+                // 8000 is every stack's first choice: another one may have taken it since the check.
+                if (process.isAlive() || Ports.isFree(port) || attempt == PORT_ATTEMPTS) {
+                    throw failure;
+                }
+                supervisor.stop(process);
+                int next = ports.free();
+                progress.accept("port " + port + " was taken before the browse service could bind it; never"
+                        + " attaching to it, trying " + next);
+                port = next;
+                continue;
+            }
+            state.put("browse.url", url);
+            progress.accept("browse service ready at " + url + " (" + describe(process) + ")");
+            return new BrowseAccess(url, Optional.ofNullable(token));
+        }
     }
 
     /** Where the browse UI is, and the bearer token the launcher generated for it (empty: the user's own). */
@@ -351,7 +424,7 @@ public final class EmbeddedStack implements AutoCloseable {
         env.put("PEAKON_APP_TOKEN", appToken);
         // ingest mode runs once; a daemon's first run is not wanted here.
         env.put("RUN_ON_START", "false");
-        env.put("SERVER_PORT", Integer.toString(ports.free()));
+        env.putAll(OwnHttpServer.environment(ports.free()));
         // The same secret as ./peakon-ingest erase: the crawl must recognise the people erased on this stack.
         env.put(ErasureSecret.VARIABLE, ErasureSecret.of(layout, environment));
         env.putAll(settings);
@@ -428,6 +501,11 @@ public final class EmbeddedStack implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The cluster id this stack's broker was formatted with (and answers with). */
+    public String kafkaClusterId() {
+        return kafkaClusterId;
+    }
+
     public String mongoUri() {
         return mongoUri;
     }
@@ -480,22 +558,5 @@ public final class EmbeddedStack implements AutoCloseable {
 
     private static String describe(ManagedProcess process) {
         return "pid " + process.pid() + ", log " + process.logFile();
-    }
-
-    static boolean isUp(String url) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .timeout(Duration.ofSeconds(2))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-        } catch (Exception notYet) {
-            if (notYet instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return false;
-        }
     }
 }

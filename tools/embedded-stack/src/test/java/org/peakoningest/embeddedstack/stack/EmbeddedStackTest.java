@@ -42,7 +42,8 @@ class EmbeddedStackTest {
             }
             assertThat(progress)
                     .anyMatch(line -> line.startsWith(
-                            "port " + port + " was taken before the mongo-wire server could bind it; trying "));
+                            "port " + port + " was taken before the mongo-wire server could bind it; never attaching"
+                                    + " to it, trying "));
             // The server that lost the race is gone and forgotten; `stop` and the summary use the one that runs.
             assertThat(stack.supervisor().running())
                     .singleElement()
