@@ -1,4 +1,5 @@
-// Browser smoke test of the built UI against a running browse-service (not part of the Maven build).
+// Browser smoke test of the built UI against a running browse-service. The Maven build runs it (UiSmokeIT, on the
+// UiDemo data, whenever Chromium is installed; CI installs it and requires it); by hand:
 //   BROWSE_URL=http://localhost:8000 BROWSE_TOKEN=... npm run e2e
 // Uses the machine's Chromium (Debian package `chromium`; CHROMIUM_PATH overrides) through playwright-core, which
 // never downloads a browser. Screenshots go to ../target/ui-screenshots/ (SCREENSHOT_DIR overrides).

@@ -1,0 +1,130 @@
+package org.peakoningest.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The browser smoke test ({@code ui/e2e/smoke.mjs}: sign-in, answers filter, scores and segment charts, org map,
+ * people who left, runs, no JavaScript error) in headless Chromium against the built UI served by this module, on the
+ * {@link UiDemo} data. It needs the UI built (the default build; {@code -Dskip.ui=true} skips it, and so this test)
+ * and a Chromium ({@code apt-get install -y chromium}, or {@code CHROMIUM_PATH}). Without Chromium it is skipped
+ * with the reason, unless {@code UI_E2E_REQUIRED} is set, as CI ({@code .ci/run}) does: there it fails.
+ */
+class UiSmokeIT {
+
+    private static final String TOKEN = "smoke-token";
+    private static final Path UI = Path.of("ui").toAbsolutePath();
+
+    private static MongoServer mongo;
+    private static ConfigurableApplicationContext browse;
+
+    @BeforeAll
+    static void browseOnTheDemoData() {
+        Assumptions.assumeTrue(
+                UiSmokeIT.class.getResource("/static/index.html") != null,
+                "the UI is not built (-Dskip.ui=true): nothing to test in a browser");
+        Optional<Path> chromium = chromium();
+        if (chromium.isEmpty()) {
+            String reason = "no Chromium (apt-get install -y chromium, or set CHROMIUM_PATH)";
+            assertThat(System.getenv("UI_E2E_REQUIRED"))
+                    .as("UI_E2E_REQUIRED is set but there is " + reason)
+                    .isNull();
+            Assumptions.abort(reason);
+        }
+        mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongo.bind();
+        String uri = "mongodb://127.0.0.1:" + address.getPort();
+        try (MongoClient client = MongoClients.create(uri)) {
+            UiDemo.seed(client.getDatabase("peakon"));
+        }
+        browse = new SpringApplicationBuilder(BrowseApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--spring.mongodb.uri=" + uri,
+                        "--spring.mongodb.database=peakon",
+                        "--browse.token=" + TOKEN,
+                        "--browse.users=demo:demo-password-for-the-smoke-test");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browse != null) {
+            browse.close();
+        }
+        if (mongo != null) {
+            mongo.shutdownNow();
+        }
+    }
+
+    @Test
+    void everyCheckOfTheSmokeTestPassesInHeadlessChromium() throws IOException, InterruptedException {
+        String port = browse.getEnvironment().getProperty("local.server.port");
+        Path log = Path.of("target", "ui-e2e.log").toAbsolutePath();
+        ProcessBuilder node = new ProcessBuilder("node", "e2e/smoke.mjs")
+                .directory(UI.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        node.environment().put("BROWSE_URL", "http://127.0.0.1:" + port);
+        node.environment().put("BROWSE_TOKEN", TOKEN);
+        node.environment().put("CHROMIUM_PATH", chromium().orElseThrow().toString());
+        node.environment()
+                .put("SCREENSHOT_DIR", Path.of("target", "ui-screenshots").toAbsolutePath() + "/");
+        Process process = node.start();
+        boolean ended = process.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+
+        assertThat(ended)
+                .as("the smoke test ended within 5 minutes; output:%n%s", output)
+                .isTrue();
+        assertThat(process.exitValue()).as("exit status; output:%n%s", output).isZero();
+        assertThat(output).doesNotContain("FAILED");
+        List<String> passed =
+                output.lines().filter(line -> line.startsWith("ok - ")).toList();
+        // One line per check of smoke.mjs: a check that silently stops running would lower the count.
+        assertThat(passed)
+                .as("checks passed; output:%n%s", output)
+                .hasSizeGreaterThanOrEqualTo((int) checksIn(UI.resolve("e2e/smoke.mjs")));
+        assertThat(passed)
+                .anyMatch(line -> line.contains("signed in"))
+                .anyMatch(line -> line.contains("no JavaScript errors"));
+    }
+
+    /** How many checks the script makes: its statements that start with {@code check(}. */
+    private static long checksIn(Path script) throws IOException {
+        return Files.readString(script)
+                .lines()
+                .filter(line -> line.stripLeading().startsWith("check("))
+                .count();
+    }
+
+    private static Optional<Path> chromium() {
+        String configured = System.getenv("CHROMIUM_PATH");
+        Stream<String> candidates = configured != null && !configured.isBlank()
+                ? Stream.of(configured)
+                : Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+        return candidates.map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+}
