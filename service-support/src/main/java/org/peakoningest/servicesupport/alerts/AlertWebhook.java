@@ -2,6 +2,7 @@ package org.peakoningest.servicesupport.alerts;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.peakoningest.servicesupport.ConfigurationProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
@@ -60,7 +62,7 @@ public final class AlertWebhook implements AutoCloseable {
     /** @param drain how long {@link #close} waits for queued alerts */
     AlertWebhook(String url, String service, Duration backoff, Duration drain) {
         this.drain = drain;
-        this.url = url == null || url.isBlank() ? null : URI.create(url.strip());
+        this.url = url == null || url.isBlank() ? null : uri(url.strip());
         this.service = service;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(REQUEST_TIMEOUT)
@@ -79,6 +81,19 @@ public final class AlertWebhook implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
+    }
+
+    /** The URL, or a configuration error that does not quote it (it is a secret). */
+    private static URI uri(String url) {
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(url, "not an absolute http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigurationProblem("ALERT_WEBHOOK_URL", "is not a valid http(s) URL");
+        }
     }
 
     /** Production backoff: 1 s, 2 s, 4 s, 8 s. */

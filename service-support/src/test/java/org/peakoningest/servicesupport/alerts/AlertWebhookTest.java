@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.peakoningest.servicesupport.ConfigurationProblem;
 
 class AlertWebhookTest {
 
@@ -114,6 +116,13 @@ class AlertWebhookTest {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> receiver.getAllServeEvents().size() >= 1);
         }
+    }
+
+    @Test
+    void anInvalidUrlIsAConfigurationErrorThatDoesNotQuoteIt() {
+        assertThatThrownBy(() -> new AlertWebhook("https://hooks example/T0/SECRET", "writer"))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessage("ALERT_WEBHOOK_URL is not a valid http(s) URL");
     }
 
     @Test
