@@ -66,6 +66,13 @@ class ConfigurationFailureTest {
     }
 
     @Test
+    void anUnknownLogFormatIsOneLineBeforeLoggingStarts() {
+        assertThat(check("--peakon.log-format=xml").errLine())
+                .isEqualTo("LOG_FORMAT must be text, json, ecs or logstash (got 'xml')");
+        assertThat(check("--peakon.log-format=json").status()).isZero();
+    }
+
+    @Test
     void aStartUpChecksProblemIsItsOwnMessage() {
         assertThat(check("--demo.failure=configuration").errLine())
                 .isEqualTo("DEMO_HOST is unreachable (demo.invalid:1)");

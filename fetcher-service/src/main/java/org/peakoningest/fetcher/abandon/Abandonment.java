@@ -7,9 +7,11 @@ import java.util.stream.Collectors;
 import org.peakoningest.common.Timestamps;
 import org.peakoningest.common.runs.RunFinished;
 import org.peakoningest.common.runs.RunStatus;
+import org.peakoningest.fetcher.alert.RunAlerts;
 import org.peakoningest.fetcher.lock.CrawlLock;
 import org.peakoningest.fetcher.progress.FetcherMetrics;
 import org.peakoningest.fetcher.publish.RecordPublisher;
+import org.peakoningest.servicesupport.logging.RunIdLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,18 +41,21 @@ public class Abandonment {
     private final CrawlLock lock;
     private final RecordPublisher publisher;
     private final FetcherMetrics metrics;
+    private final RunAlerts alerts;
 
     Abandonment(
             RunningRuns running,
             FinishedRuns finished,
             CrawlLock lock,
             RecordPublisher publisher,
-            FetcherMetrics metrics) {
+            FetcherMetrics metrics,
+            RunAlerts alerts) {
         this.running = running;
         this.finished = finished;
         this.lock = lock;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.alerts = alerts;
     }
 
     /** Called by a run holding the crawl lock, before its own RunStarted: every run still running is dead. */
@@ -84,22 +89,23 @@ public class Abandonment {
             if (ended.contains(run.runId())) {
                 continue; // its RunFinished is on the topic; the writer has not applied it yet
             }
-            Instant now = Timestamps.now();
-            publisher.publish(RunFinished.of(
-                    run.runId(),
-                    run.startedAt(),
-                    now,
-                    run.syncMode(),
-                    RunStatus.ABANDONED,
-                    LAST_ERROR,
-                    run.collections()));
-            metrics.run(RunStatus.ABANDONED);
-            log.warn(
-                    "run {} (started {}) was abandoned: its fetcher stopped mid-run and nobody holds the crawl lock;"
-                            + " published its RunFinished (abandoned) with the {} collection(s) it had finished",
-                    run.runId(),
-                    Timestamps.format(run.startedAt()),
-                    run.collections().size());
+            try (var runId = RunIdLogging.of(run.runId())) {
+                abandon(run);
+            }
         }
+    }
+
+    private void abandon(RunningRun run) {
+        Instant now = Timestamps.now();
+        publisher.publish(RunFinished.of(
+                run.runId(), run.startedAt(), now, run.syncMode(), RunStatus.ABANDONED, LAST_ERROR, run.collections()));
+        metrics.run(RunStatus.ABANDONED);
+        log.warn(
+                "run {} (started {}) was abandoned: its fetcher stopped mid-run and nobody holds the crawl lock;"
+                        + " published its RunFinished (abandoned) with the {} collection(s) it had finished",
+                run.runId(),
+                Timestamps.format(run.startedAt()),
+                run.collections().size());
+        alerts.abandoned(run.runId(), run.startedAt(), run.collections().size());
     }
 }

@@ -50,6 +50,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lockAtMostFor    how long a crashed fetcher can keep the crawl lock (a live one extends it at half time); at
  *                         least ShedLock's keep-alive minimum of 30 s
  * @param staleRunCheckInterval PEAKON_STALE_RUN_CHECK_INTERVAL: how often a daemon looks for runs whose fetcher died
+ * @param alertWebhookUrl  ALERT_WEBHOOK_URL: where alerts are posted (a failed, partial or abandoned run); empty: none.
+ *                         A secret (a Slack webhook URL is its own credential): never logged
  */
 @Validated
 @ConfigurationProperties("peakon.fetcher")
@@ -121,7 +123,10 @@ public record FetcherProperties(
         Duration lockAtMostFor,
 
         @NotNull(message = "is required") @DurationMin(seconds = 1, message = "must be at least 1 second")
-        Duration staleRunCheckInterval) {
+        Duration staleRunCheckInterval,
+
+        @Pattern(regexp = "(https?://\\S+)?", message = "must be an http(s) URL or empty")
+        String alertWebhookUrl) {
 
     /** The base URL without a trailing slash. */
     public String baseUrl() {

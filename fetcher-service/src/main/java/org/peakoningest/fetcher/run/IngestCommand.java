@@ -10,6 +10,8 @@ import org.peakoningest.common.runs.RunStatus;
 import org.peakoningest.common.runs.SyncMode;
 import org.peakoningest.fetcher.config.FetcherProperties;
 import org.peakoningest.fetcher.lock.CrawlLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -20,23 +22,30 @@ import org.springframework.stereotype.Component;
 /**
  * {@code fetcher ingest}: one run now under the crawl lock, its summary table on stdout, and the exit status of
  * {@link ExitCodes} ({@code FULL_SYNC}, which {@code --full-sync}/{@code --incremental} override, picks the mode).
+ * With {@code LOG_FORMAT=json} stdout carries JSON log lines only: the table is in the run's last log line
+ * ({@link IngestionRun}) and nothing is printed besides.
  */
 @Component
 @ConditionalOnProperty(name = "peakon.fetcher.command", havingValue = "ingest")
 class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
 
+    private static final Logger log = LoggerFactory.getLogger(IngestCommand.class);
+
     private final IngestionRun ingestion;
     private final LockingTaskExecutor lock;
     private final FetcherProperties props;
     private final boolean dryRun;
+    private final boolean jsonLogs;
     private int exitCode = ExitCodes.RUN_FAILED;
 
     IngestCommand(
             IngestionRun ingestion,
             CrawlLock lock,
             FetcherProperties props,
-            @Value("${peakon.fetcher.dry-run:false}") boolean dryRun) {
+            @Value("${peakon.fetcher.dry-run:false}") boolean dryRun,
+            @Value("${logging.structured.format.console:}") String structuredFormat) {
         this.ingestion = ingestion;
+        this.jsonLogs = !structuredFormat.isBlank();
         this.lock = new DefaultLockingTaskExecutor(lock);
         this.props = props;
         this.dryRun = dryRun;
@@ -50,12 +59,19 @@ class IngestCommand implements ApplicationRunner, ExitCodeGenerator {
                 (Runnable) () -> report.set(ingestion.execute(mode, dryRun)),
                 new LockConfiguration(Instant.now(), CrawlLock.NAME, props.lockAtMostFor(), Duration.ZERO));
         if (report.get() == null) {
-            System.out.println("another fetcher holds the crawl lock (fetcher_locks); not crawling, try again later");
+            if (jsonLogs) {
+                log.warn("another fetcher holds the crawl lock (fetcher_locks); not crawling, try again later");
+            } else {
+                System.out.println(
+                        "another fetcher holds the crawl lock (fetcher_locks); not crawling, try again later");
+            }
             exitCode = ExitCodes.LOCK_HELD;
             return;
         }
-        System.out.print(SummaryTable.render(report.get()));
-        System.out.flush();
+        if (!jsonLogs) {
+            System.out.print(SummaryTable.render(report.get()));
+            System.out.flush();
+        }
         exitCode = report.get().status() == RunStatus.SUCCESS ? ExitCodes.SUCCESS : ExitCodes.RUN_FAILED;
     }
 

@@ -18,6 +18,7 @@ import org.peakoningest.common.runs.RunStarted;
 import org.peakoningest.common.runs.RunStatus;
 import org.peakoningest.common.runs.SyncMode;
 import org.peakoningest.fetcher.abandon.Abandonment;
+import org.peakoningest.fetcher.alert.RunAlerts;
 import org.peakoningest.fetcher.auth.AuthenticationException;
 import org.peakoningest.fetcher.auth.BearerTokens;
 import org.peakoningest.fetcher.crawl.Crawler;
@@ -29,6 +30,7 @@ import org.peakoningest.fetcher.progress.FetcherMetrics;
 import org.peakoningest.fetcher.publish.DryRunPublisher;
 import org.peakoningest.fetcher.publish.PublishException;
 import org.peakoningest.fetcher.publish.RecordPublisher;
+import org.peakoningest.servicesupport.logging.RunIdLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -65,6 +67,7 @@ public class IngestionRun {
     private final FetcherMetrics metrics;
     private final LastRun lastRun;
     private final Abandonment abandonment;
+    private final RunAlerts alerts;
 
     IngestionRun(
             RecordPublisher kafka,
@@ -73,7 +76,8 @@ public class IngestionRun {
             SegmentCrawl segmentCrawl,
             FetcherMetrics metrics,
             LastRun lastRun,
-            Abandonment abandonment) {
+            Abandonment abandonment,
+            RunAlerts alerts) {
         this.kafka = kafka;
         this.tokens = tokens;
         this.crawler = crawler;
@@ -81,6 +85,7 @@ public class IngestionRun {
         this.metrics = metrics;
         this.lastRun = lastRun;
         this.abandonment = abandonment;
+        this.alerts = alerts;
     }
 
     /** One run; the caller holds the crawl lock ({@code ingest} and the daemon both take it first). */
@@ -92,6 +97,13 @@ public class IngestionRun {
         }
         RunContext run =
                 new RunContext(UUID.randomUUID().toString(), mode, dryRun, dryRun ? new DryRunPublisher() : kafka);
+        // Every line the crawl logs on this thread carries the run id (a field of its own with LOG_FORMAT=json).
+        try (var runId = RunIdLogging.of(run.runId())) {
+            return crawl(run, mode, dryRun);
+        }
+    }
+
+    private RunReport crawl(RunContext run, SyncMode mode, boolean dryRun) {
         var startedAt = Timestamps.now();
         log.info(
                 "{}run {} started ({} sync)",
@@ -234,6 +246,9 @@ public class IngestionRun {
                 new LinkedHashMap<>(stats));
         metrics.run(report.status());
         lastRun.finished(report);
+        if (!run.dryRun()) {
+            alerts.runEnded(run.runId(), status, lastError, stats);
+        }
         log.info("\n{}", SummaryTable.render(report));
         return report;
     }

@@ -76,7 +76,7 @@ class AbandonedRunIT extends CrawlFixture {
     void theNextRunEndsAKilledFetchersRunAsAbandonedOnceTheLockExpired() throws Exception {
         KilledRun killed = killMidCrawl();
 
-        IngestCommand next = new IngestCommand(ingestion, lock, props, false);
+        IngestCommand next = new IngestCommand(ingestion, lock, props, false, "");
         await().atMost(LOCK.plusSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             next.run(null);
             return next.getExitCode() != ExitCodes.LOCK_HELD;
@@ -121,7 +121,7 @@ class AbandonedRunIT extends CrawlFixture {
                         .filter(e -> !(e instanceof RunFinished))
                         .toList());
 
-        IngestCommand next = new IngestCommand(ingestion, lock, props, false);
+        IngestCommand next = new IngestCommand(ingestion, lock, props, false, "");
         next.run(null);
 
         assertThat(next.getExitCode()).isEqualTo(ExitCodes.SUCCESS);

@@ -31,8 +31,8 @@ class IngestCommandIT extends CrawlFixture {
                 .willReturn(PeakonStub.json(
                                 PeakonStub.page(PeakonStub.answerItems(101, 103), "\"links\":{\"next\":null}", false))
                         .withFixedDelay(2000)));
-        IngestCommand first = new IngestCommand(ingestion, lock, props, false);
-        IngestCommand second = new IngestCommand(ingestion, lock, props, false);
+        IngestCommand first = new IngestCommand(ingestion, lock, props, false, "");
+        IngestCommand second = new IngestCommand(ingestion, lock, props, false, "");
 
         CompletableFuture<Void> running = CompletableFuture.runAsync(() -> first.run(null));
         await().atMost(Duration.ofSeconds(10))

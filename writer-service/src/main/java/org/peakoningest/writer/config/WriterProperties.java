@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
@@ -28,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * @param runsRecountInterval  WRITER_RUNS_RECOUNT_INTERVAL_MS: while busy, how often landed counts are redone
  * @param startupTimeout       WRITER_STARTUP_TIMEOUT_MS: how long start-up waits for Kafka and Mongo
  * @param maxClockSkew         WRITER_MAX_CLOCK_SKEW: a record fetched further in the future than this is poison
+ * @param alertWebhookUrl      ALERT_WEBHOOK_URL: where alerts are posted (dead letters, a landing past its deadline);
+ *                             empty: alerts are only logged. A secret: never logged
+ * @param alertLandingDeadline ALERT_LANDING_DEADLINE_MINUTES: a finished run whose landing is not complete this long
+ *                             after it finished is alerted (a plain number is minutes)
  */
 @Validated
 @ConfigurationProperties("peakon.writer")
@@ -42,4 +47,10 @@ public record WriterProperties(
         @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration mongoSocketTimeout,
         @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration runsRecountInterval,
         @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration startupTimeout,
-        @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration maxClockSkew) {}
+        @NotNull @DurationUnit(ChronoUnit.MILLIS) Duration maxClockSkew,
+
+        @Pattern(regexp = "(https?://\\S+)?", message = "must be an http(s) URL or empty")
+        String alertWebhookUrl,
+
+        @NotNull @DurationUnit(ChronoUnit.MINUTES) @DurationMin(minutes = 1, message = "must be at least 1 minute")
+        Duration alertLandingDeadline) {}

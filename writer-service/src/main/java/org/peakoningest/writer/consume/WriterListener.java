@@ -4,15 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.peakoningest.common.runs.RunEvent;
+import org.peakoningest.servicesupport.logging.RunIdLogging;
+import org.peakoningest.writer.alerts.WriterAlerts;
 import org.peakoningest.writer.config.WriterProperties;
 import org.peakoningest.writer.health.WriteHealth;
 import org.peakoningest.writer.runs.ErasureLedger;
 import org.peakoningest.writer.runs.LandedReconciler;
 import org.peakoningest.writer.runs.RunEventApplier;
 import org.peakoningest.writer.store.BulkDocumentWriter;
+import org.peakoningest.writer.store.DecodedEnvelope;
 import org.peakoningest.writer.store.KeyPosition;
 import org.peakoningest.writer.store.PendingDocument;
 import org.peakoningest.writer.store.StoreResult;
@@ -43,6 +48,7 @@ public class WriterListener {
     private final WriteHealth health;
     private final WriterMetrics metrics;
     private final List<BatchObserver> observers;
+    private final WriterAlerts alerts;
     private final Duration maxClockSkew;
 
     public WriterListener(
@@ -56,6 +62,7 @@ public class WriterListener {
             WriteHealth health,
             WriterMetrics metrics,
             List<BatchObserver> observers,
+            WriterAlerts alerts,
             WriterProperties properties) {
         this.topics = topics;
         this.documents = documents;
@@ -67,6 +74,7 @@ public class WriterListener {
         this.health = health;
         this.metrics = metrics;
         this.observers = observers;
+        this.alerts = alerts;
         this.maxClockSkew = properties.maxClockSkew();
     }
 
@@ -78,6 +86,19 @@ public class WriterListener {
             batch = "true",
             autoStartup = "${peakon.writer.auto-startup:true}")
     public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
+        // The batch's lines carry the run ids of its records: usually one (a crawl publishes one run at a time),
+        // several joined by commas when a batch spans runs; none when no record could be read.
+        Set<String> runIds = runIdsOf(records);
+        if (runIds.isEmpty()) {
+            write(records, consumer);
+        } else {
+            try (var mdc = RunIdLogging.of(runIds)) {
+                write(records, consumer);
+            }
+        }
+    }
+
+    private void write(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
         long start = System.nanoTime();
         IncomingBatch batch = IncomingBatch.sort(records, topics, Instant.now(), maxClockSkew);
 
@@ -151,6 +172,25 @@ public class WriterListener {
         }
     }
 
+    /** The runs of the records that could be read (a data envelope's {@code run_id}, a run event's). */
+    private static Set<String> runIdsOf(List<ConsumerRecord<String, Object>> records) {
+        Set<String> ids = new TreeSet<>();
+        for (ConsumerRecord<String, Object> record : records) {
+            String id = runIdOf(record);
+            if (id != null && !id.isBlank()) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static String runIdOf(ConsumerRecord<?, ?> record) {
+        if (record.value() instanceof DecodedEnvelope envelope) {
+            return envelope.header().runId();
+        }
+        return record.value() instanceof RunEvent event ? event.runId() : null;
+    }
+
     /** Our own reasons are data-free; a parser's message may quote the record, so only its type is logged. */
     private static String describe(Exception reason) {
         return reason instanceof InvalidRecordException
@@ -162,6 +202,7 @@ public class WriterListener {
         metrics.batch(size);
         metrics.stored(stored);
         metrics.ignored(batch.ignored());
+        List<WriterAlerts.DeadLetter> letters = new ArrayList<>();
         for (Rejected r : rejected) {
             metrics.deadLettered(r.record().topic());
             log.warn(
@@ -170,6 +211,8 @@ public class WriterListener {
                     r.record().partition(),
                     r.record().offset(),
                     describe(r.reason()));
+            letters.add(new WriterAlerts.DeadLetter(r.record().topic(), runIdOf(r.record()), describe(r.reason())));
         }
+        alerts.deadLettered(letters);
     }
 }
