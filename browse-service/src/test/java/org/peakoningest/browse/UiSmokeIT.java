@@ -104,9 +104,8 @@ class UiSmokeIT {
         List<String> passed =
                 output.lines().filter(line -> line.startsWith("ok - ")).toList();
         // One line per check of smoke.mjs: a check that silently stops running would lower the count.
-        assertThat(passed)
-                .as("checks passed; output:%n%s", output)
-                .hasSizeGreaterThanOrEqualTo((int) checksIn(UI.resolve("e2e/smoke.mjs")));
+        assertThat(passed).as("checks passed; output:%n%s", output).hasSizeGreaterThanOrEqualTo((int)
+                checksIn(UI.resolve("e2e/smoke.mjs")));
         assertThat(passed)
                 .anyMatch(line -> line.contains("signed in"))
                 .anyMatch(line -> line.contains("no JavaScript errors"));
