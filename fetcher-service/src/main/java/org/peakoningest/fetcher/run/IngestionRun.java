@@ -232,7 +232,7 @@ public class IngestionRun {
                 finishedAt,
                 lastError,
                 new LinkedHashMap<>(stats));
-        metrics.run(report.status());
+        metrics.runFinished(report.status(), report.duration(), report.finishedAt());
         lastRun.finished(report);
         log.info("\n{}", SummaryTable.render(report));
         return report;
