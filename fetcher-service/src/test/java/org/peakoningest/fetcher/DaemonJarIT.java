@@ -23,7 +23,7 @@ import org.peakoningest.testsupport.IntegrationInfrastructure;
 
 /**
  * The packaged jar as the container runs it: {@code daemon} with the environment of the brief crawls on start,
- * serves Actuator health/info/metrics on {@code FETCHER_HTTP_PORT}, and stops on SIGTERM.
+ * serves Actuator health/info/metrics/prometheus on {@code FETCHER_HTTP_PORT}, and stops on SIGTERM.
  */
 class DaemonJarIT {
 
@@ -60,7 +60,8 @@ class DaemonJarIT {
         Process daemon = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         try {
-            await().atMost(Duration.ofSeconds(60))
+            // Start-up plus one crawl: the jar alone took 36-54 s to start on a loaded 2-core machine.
+            await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> get(http, port, "/actuator/info").contains("\"status\":\"success\""));
             var health =
@@ -72,6 +73,9 @@ class DaemonJarIT {
                     .isEqualTo("success");
             assertThat(get(http, port, "/actuator/metrics/peakon.fetcher.requests"))
                     .contains("\"value\"");
+            // The packaged jar carries the Prometheus registry: the run's outcome is scrapeable.
+            assertThat(get(http, port, "/actuator/prometheus"))
+                    .contains("peakon_fetcher_last_run_outcome{status=\"success\"} 1.0");
             peakon.verify(1, getRequestedFor(urlPathEqualTo(PeakonStub.API + "/engagement/drivers")));
             String log = Files.readString(output);
             assertThat(log)

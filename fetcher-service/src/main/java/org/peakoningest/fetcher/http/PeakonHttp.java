@@ -138,6 +138,9 @@ public class PeakonHttp {
                         if (status >= 200 && status < 300) {
                             return reader.read(body);
                         }
+                        if (status == 429) {
+                            metrics.rateLimited();
+                        }
                         String excerpt = redactor.excerpt(readSome(body));
                         Duration retryAfter = status == 429
                                 ? RetryAfter.parse(res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), Instant.now())

@@ -3,8 +3,14 @@ package org.peakoningest.fetcher.progress;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import org.peakoningest.common.PeakonCollection;
@@ -12,8 +18,9 @@ import org.peakoningest.common.runs.RunStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The fetcher's Micrometer meters ({@code peakon.fetcher.*}). Tags carry collection names only, never ids,
- * URLs or tokens.
+ * The fetcher's Micrometer meters ({@code peakon.fetcher.*}), served by the daemon on {@code /actuator/prometheus}
+ * (README, "Metrics and dashboard", lists them). Tags carry collection names and run statuses only, never ids, URLs
+ * or tokens.
  */
 @Component
 public class FetcherMetrics {
@@ -21,6 +28,12 @@ public class FetcherMetrics {
     private final MeterRegistry registry;
     private final Counter requests;
     private final Counter retries;
+    private final Counter rateLimited;
+    /** The last finished run of this fetcher: 1 for its status, 0 for the others; its duration and end. */
+    private final Map<RunStatus, AtomicLong> lastOutcome = new EnumMap<>(RunStatus.class);
+
+    private final AtomicLong lastDurationMillis = new AtomicLong();
+    private final AtomicLong lastFinishedMillis = new AtomicLong();
     /** Per collection: the last count check's Peakon count and crawled documents, read by their gauges. */
     private final Map<PeakonCollection, AtomicLong[]> counts = new ConcurrentHashMap<>();
 
@@ -31,6 +44,26 @@ public class FetcherMetrics {
                 .register(registry);
         this.retries = Counter.builder("peakon.fetcher.retries")
                 .description("Requests retried after a transient failure (5xx, 429, I/O)")
+                .register(registry);
+        this.rateLimited = Counter.builder("peakon.fetcher.rate.limited")
+                .description("Responses 429 Too Many Requests from Peakon (each is retried while attempts remain)")
+                .register(registry);
+        // Only this fetcher's own outcomes: "abandoned" is what it records for a dead fetcher's run.
+        for (RunStatus status : new RunStatus[] {RunStatus.SUCCESS, RunStatus.PARTIAL, RunStatus.FAILED}) {
+            AtomicLong holder = new AtomicLong();
+            lastOutcome.put(status, holder);
+            Gauge.builder("peakon.fetcher.last.run.outcome", holder, AtomicLong::get)
+                    .tag("status", status.value())
+                    .description("1 for the status of the last run this fetcher finished, 0 for the others")
+                    .register(registry);
+        }
+        TimeGauge.builder(
+                        "peakon.fetcher.last.run.duration", lastDurationMillis, TimeUnit.MILLISECONDS, AtomicLong::get)
+                .description("How long the last run this fetcher finished took")
+                .register(registry);
+        TimeGauge.builder(
+                        "peakon.fetcher.last.run.finished", lastFinishedMillis, TimeUnit.MILLISECONDS, AtomicLong::get)
+                .description("When the last run this fetcher finished ended (Unix time; 0 before the first)")
                 .register(registry);
     }
 
@@ -47,6 +80,11 @@ public class FetcherMetrics {
 
     public void retry() {
         retries.increment();
+    }
+
+    /** Peakon answered 429: the rate limit was hit despite the budget (another client of the same application?). */
+    public void rateLimited() {
+        rateLimited.increment();
     }
 
     public void page(PeakonCollection collection) {
@@ -118,5 +156,21 @@ public class FetcherMetrics {
                 .description("Finished runs by status")
                 .register(registry)
                 .increment();
+    }
+
+    /**
+     * One of this fetcher's own runs ended ({@link #run} counts it too): its duration by status, and the last-run
+     * gauges.
+     */
+    public void runFinished(RunStatus status, Duration duration, Instant finishedAt) {
+        run(status);
+        Timer.builder("peakon.fetcher.run.duration")
+                .tag("status", status.value())
+                .description("Duration of finished runs by status")
+                .register(registry)
+                .record(duration);
+        lastOutcome.forEach((s, holder) -> holder.set(s == status ? 1 : 0));
+        lastDurationMillis.set(duration.toMillis());
+        lastFinishedMillis.set(finishedAt.toEpochMilli());
     }
 }

@@ -244,7 +244,7 @@ public class IngestionRun {
                 finishedAt,
                 lastError,
                 new LinkedHashMap<>(stats));
-        metrics.run(report.status());
+        metrics.runFinished(report.status(), report.duration(), report.finishedAt());
         lastRun.finished(report);
         if (!run.dryRun()) {
             alerts.runEnded(run.runId(), status, lastError, stats);

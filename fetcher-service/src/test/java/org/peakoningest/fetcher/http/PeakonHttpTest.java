@@ -95,6 +95,9 @@ class PeakonHttpTest {
         long gap = requests.get(1).getLoggedDate().getTime()
                 - requests.get(0).getLoggedDate().getTime();
         assertThat(gap).as("ms between the 429 and the retry").isGreaterThanOrEqualTo(1990);
+        assertThat(registry.get("peakon.fetcher.rate.limited").counter().count())
+                .as("429s counted")
+                .isEqualTo(1);
     }
 
     @Test

@@ -103,6 +103,7 @@ public class WriterListener {
         IncomingBatch batch = IncomingBatch.sort(records, topics, Instant.now(), maxClockSkew);
 
         StoreResult stored = writeToMongo(batch);
+        Instant acknowledged = Instant.now();
 
         List<Rejected> rejected = new ArrayList<>(batch.poison());
         List<KeyPosition> lastRecords = new ArrayList<>(batch.poisoned());
@@ -127,7 +128,7 @@ public class WriterListener {
         }
 
         landed.touched();
-        record(records.size(), batch, stored, rejected);
+        record(records.size(), batch, stored, rejected, acknowledged);
         observers.forEach(o -> o.batchWritten(consumer));
         if (log.isDebugEnabled()) {
             log.debug(
@@ -198,9 +199,11 @@ public class WriterListener {
                 : reason.getClass().getSimpleName() + " (details in the dead-letter headers)";
     }
 
-    private void record(int size, IncomingBatch batch, StoreResult stored, List<Rejected> rejected) {
+    private void record(
+            int size, IncomingBatch batch, StoreResult stored, List<Rejected> rejected, Instant acknowledged) {
         metrics.batch(size);
         metrics.stored(stored);
+        metrics.landed(batch.documents(), stored.rejected(), acknowledged);
         metrics.ignored(batch.ignored());
         List<WriterAlerts.DeadLetter> letters = new ArrayList<>();
         for (Rejected r : rejected) {
