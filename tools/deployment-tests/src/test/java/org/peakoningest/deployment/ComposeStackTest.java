@@ -134,7 +134,9 @@ class ComposeStackTest {
                 }
             }
         }
-        assertThat(problems).as("settings that never reach the service that reads them").isEmpty();
+        assertThat(problems)
+                .as("settings that never reach the service that reads them")
+                .isEmpty();
     }
 
     @Test
@@ -149,7 +151,9 @@ class ComposeStackTest {
                 }
             }
         }
-        assertThat(problems).as("least privilege: no service receives what it does not use").isEmpty();
+        assertThat(problems)
+                .as("least privilege: no service receives what it does not use")
+                .isEmpty();
     }
 
     @Test
@@ -177,7 +181,9 @@ class ComposeStackTest {
         }
         for (String variable : COMPOSE_ONLY) {
             assertThat(documented).as(".env.example documents %s", variable).containsKey(variable);
-            assertThat(interpolated()).as("docker-compose.yml uses %s", variable).contains(variable);
+            assertThat(interpolated())
+                    .as("docker-compose.yml uses %s", variable)
+                    .contains(variable);
             reads.forEach((service, read) -> assertThat(read)
                     .as("%s is compose's own, but %s reads it", variable, service)
                     .doesNotContain(variable));
@@ -228,8 +234,8 @@ class ComposeStackTest {
                         : port.toString();
                 String[] parts = withDefaults(raw).split(":");
                 if (parts.length != 3 || !parts[0].equals("127.0.0.1")) {
-                    problems.add(name + " publishes '" + raw + "': by default on " + (parts.length == 3 ? parts[0]
-                            : "every interface") + ", not 127.0.0.1");
+                    problems.add(name + " publishes '" + raw + "': by default on "
+                            + (parts.length == 3 ? parts[0] : "every interface") + ", not 127.0.0.1");
                 } else if (!raw.startsWith("${BIND_ADDRESS:-127.0.0.1}:")) {
                     problems.add(name + " publishes '" + raw + "': the address must be ${BIND_ADDRESS:-127.0.0.1}");
                 }
@@ -287,14 +293,50 @@ class ComposeStackTest {
     }
 
     @Test
+    void noSecretHasADefault() {
+        // The simulator's app token is the demo's, public by design; BROWSE_GENERATE_TOKEN is a switch (default false).
+        Pattern secret = Pattern.compile("PASSWORD|SECRET|TOKEN$|USERS$|JAAS");
+        List<String> problems = new ArrayList<>();
+        documented.forEach((variable, value) -> {
+            if (secret.matcher(variable).find()
+                    && !variable.startsWith("SIM_")
+                    && !variable.equals("BROWSE_GENERATE_TOKEN")) {
+                if (!optional.contains(variable) && !value.isEmpty()) {
+                    problems.add(".env.example gives " + variable + " a value");
+                }
+                Matcher m = INTERPOLATION.matcher(composeText);
+                while (m.find()) {
+                    if (m.group(1).equals(variable)
+                            && m.group(2) != null
+                            && m.group(2).endsWith("-")
+                            && !m.group(3).isEmpty()) {
+                        problems.add("docker-compose.yml defaults " + variable + " to '" + m.group(3) + "'");
+                    }
+                }
+                services.forEach((name, service) -> {
+                    String set = environment(service).get(variable);
+                    if (set != null && !set.startsWith("${" + variable)) {
+                        problems.add(name + " gets " + variable + " from docker-compose.yml itself");
+                    }
+                });
+            }
+        });
+        assertThat(documented).containsEntry("BROWSE_GENERATE_TOKEN", "false");
+        assertThat(environment(services.get("browse"))).containsEntry("BROWSE_GENERATE_TOKEN", null);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void nothingDefaultsTheFetcherToTheSimulatorTheDemoSetsItItself() throws IOException {
         assertThat((List<String>) services.get("simulator").get("profiles")).containsExactly("demo");
         Map<String, String> fetcher = environment(services.get("fetcher"));
         for (String variable : List.of("PEAKON_BASE_URL", "PEAKON_APP_TOKEN")) {
-            assertThat(fetcher.get(variable))
-                    .as("%s comes from .env alone: without it the fetcher stops (one line, status 2)", variable)
-                    .isEqualTo("${" + variable + "}");
+            assertThat(fetcher)
+                    .as(
+                            "%s comes from .env alone, a bare entry: without it the fetcher stops (one line, status 2)",
+                            variable)
+                    .containsEntry(variable, null);
         }
         assertThat(services.get("fetcher").get("command").toString()).contains("daemon");
 
@@ -423,11 +465,13 @@ class ComposeStackTest {
             Map<String, Object> yaml = new Yaml().load(Files.readString(yml));
             Object spring = yaml == null ? null : yaml.get("spring");
             if (spring instanceof Map<?, ?> map && map.containsKey("kafka")) {
-                documented.keySet().stream().filter(v -> v.startsWith(SPRING_KAFKA)).forEach(read::add);
+                documented.keySet().stream()
+                        .filter(v -> v.startsWith(SPRING_KAFKA))
+                        .forEach(read::add);
             }
         }
-        Matcher flag = Pattern.compile("names = \\{?\"--([a-z0-9-]+)\"").matcher(
-                module.equals("tools/peakon-simulator") ? mainSources(module) : "");
+        Matcher flag = Pattern.compile("names = \\{?\"--([a-z0-9-]+)\"")
+                .matcher(module.equals("tools/peakon-simulator") ? mainSources(module) : "");
         while (flag.find()) {
             read.add("SIM_" + flag.group(1).toUpperCase(Locale.ROOT).replace('-', '_'));
         }
@@ -544,7 +588,8 @@ class ComposeStackTest {
             for (Object entry : list) {
                 String text = entry.toString();
                 int equals = text.indexOf('=');
-                result.put(equals < 0 ? text : text.substring(0, equals), equals < 0 ? null : text.substring(equals + 1));
+                result.put(
+                        equals < 0 ? text : text.substring(0, equals), equals < 0 ? null : text.substring(equals + 1));
             }
         } else if (env instanceof Map<?, ?> map) {
             map.forEach((k, v) -> result.put(k.toString(), v == null ? null : v.toString()));
