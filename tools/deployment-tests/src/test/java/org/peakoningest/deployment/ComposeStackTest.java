@@ -218,6 +218,14 @@ class ComposeStackTest {
                         + documented.get(variable) + "'");
             }
         }
+        // The containers' own shell defaults (the healthchecks' $${FETCHER_HTTP_PORT:-8082}) are the services' too.
+        Matcher shell = Pattern.compile("\\$\\$\\{([A-Z0-9_]+):-([^}]*)}").matcher(composeText);
+        while (shell.find()) {
+            if (!shell.group(2).equals(documented.get(shell.group(1)))) {
+                problems.add(shell.group(1) + ": a healthcheck assumes '" + shell.group(2) + "', .env.example says '"
+                        + documented.get(shell.group(1)) + "'");
+            }
+        }
         assertThat(problems).isEmpty();
     }
 
