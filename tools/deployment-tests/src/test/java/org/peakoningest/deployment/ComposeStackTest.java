@@ -128,6 +128,9 @@ class ComposeStackTest {
                 Map<String, String> env = environment(services.get(service));
                 if (!env.containsKey(variable)) {
                     problems.add(variable + ": " + service + " reads it, but compose does not pass it");
+                } else if (COMPOSE_SET.containsKey(variable) && passesThrough(variable, env.get(variable))) {
+                    problems.add(variable + ": " + service + " must get compose's own value, not .env's: "
+                            + COMPOSE_SET.get(variable));
                 } else if (!COMPOSE_SET.containsKey(variable) && !passesThrough(variable, env.get(variable))) {
                     problems.add(variable + ": " + service + " gets '" + env.get(variable) + "', not the value .env"
                             + " sets");
