@@ -82,8 +82,10 @@ final class FetcherCommandLine extends ServiceCommand {
         List<String> own = new ArrayList<>(List.of(
                 "--peakon.fetcher.command=erase",
                 "--spring.main.web-application-type=none",
-                // erase never calls Peakon: PEAKON_APP_TOKEN is not required for it (the real one is kept when set).
+                // erase never calls Peakon: PEAKON_APP_TOKEN and PEAKON_BASE_URL are not required for it (the real ones
+                // are kept when set).
                 "--peakon.fetcher.app-token=${PEAKON_APP_TOKEN:not-needed-by-erase}",
+                "--peakon.fetcher.base-url=${PEAKON_BASE_URL:https://not-needed-by-erase.invalid/api/v1}",
                 "--peakon.fetcher.erase.employee=" + employee));
         if (by != null) {
             own.add("--peakon.fetcher.erase.by=" + by);

@@ -23,8 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * variable is named after ({@code HTTP_TIMEOUT_SECONDS=60} is 60 s); {@code 90s}, {@code 2m} or {@code PT1M} work
  * too.
  *
- * @param baseUrl          PEAKON_BASE_URL: the API base URL, http(s)
- * @param appToken         PEAKON_APP_TOKEN: the application token, exchanged for a bearer token; never logged
+ * @param baseUrl          PEAKON_BASE_URL: the API base URL, http(s); required, no default (nothing points the fetcher
+ *                         at the simulator but the demo itself)
+ * @param appToken         PEAKON_APP_TOKEN: the application token, exchanged for a bearer token; required; never
+ *                         logged
  * @param companyId        PEAKON_COMPANY_ID: the company id of the score paths
  * @param engagementGroup  PEAKON_ENGAGEMENT_GROUP: the score group crawled into scores_contexts
  * @param scoresInterval   PEAKON_SCORES_INTERVAL: {@code interval} of every score request (Peakon's default is the
@@ -56,7 +58,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("peakon.fetcher")
 public record FetcherProperties(
-        @NotBlank(message = "is required") @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        // Empty is @NotBlank's to report ("is required"), not also the pattern's.
+        @NotBlank(message = "is required") @Pattern(regexp = "(https?://\\S+)?", message = "must be an http(s) URL")
         String baseUrl,
 
         @NotBlank(message = "is required") String appToken,

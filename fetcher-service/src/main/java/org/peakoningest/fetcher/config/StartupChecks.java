@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -67,10 +68,12 @@ class StartupChecks implements SmartInitializingSingleton {
 
     private void checkKafka() {
         String servers = env.getProperty("spring.kafka.bootstrap-servers", "localhost:9092");
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
+        // The admin client's own settings (bootstrap servers, and TLS/SASL of a managed Kafka: SPRING_KAFKA_SECURITY_*,
+        // SPRING_KAFKA_PROPERTIES_SASL_*, SPRING_KAFKA_SSL_*), with short timeouts: a check with the bootstrap servers
+        // alone would speak PLAINTEXT to a SASL_SSL listener and never get an answer.
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_SECONDS * 1000);
         try (Admin admin = Admin.create(config)) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_SECONDS * 1000))
                     .nodes()

@@ -121,15 +121,13 @@ class MonitoringTest {
         assertThat(jobs).containsOnlyKeys("fetcher", "writer", "browse");
 
         assertThat(staticTargets(jobs.get("fetcher")))
-                .containsExactly("fetcher:" + environment("fetcher").get("FETCHER_HTTP_PORT"));
+                .containsExactly("fetcher:" + port("fetcher", "FETCHER_HTTP_PORT"));
         // Every replica of `--scale writer=N`, found by the service's DNS name.
         Map<String, Object> writers =
                 ((List<Map<String, Object>>) jobs.get("writer").get("dns_sd_configs")).get(0);
         assertThat((List<String>) writers.get("names")).containsExactly("writer");
-        assertThat(writers.get("port").toString())
-                .isEqualTo(environment("writer").get("WRITER_HTTP_PORT").toString());
-        assertThat(staticTargets(jobs.get("browse")))
-                .containsExactly("browse:" + environment("browse").get("BROWSE_PORT"));
+        assertThat(writers.get("port").toString()).isEqualTo(port("writer", "WRITER_HTTP_PORT"));
+        assertThat(staticTargets(jobs.get("browse"))).containsExactly("browse:" + port("browse", "BROWSE_PORT"));
         // Browse's Actuator needs credentials (BrowseSecurity): the token file the prometheus service writes.
         Map<String, Object> authorization =
                 (Map<String, Object>) jobs.get("browse").get("authorization");
@@ -149,7 +147,7 @@ class MonitoringTest {
             assertThat((List<String>) service.get("profiles")).containsExactly("monitoring");
             assertThat((List<String>) service.get("ports"))
                     .isNotEmpty()
-                    .allSatisfy(p -> assertThat(p).startsWith("127.0.0.1:"));
+                    .allSatisfy(p -> assertThat(p).startsWith("${BIND_ADDRESS:-127.0.0.1}:"));
             for (String volume : (List<String>) service.get("volumes")) {
                 if (volume.startsWith("./")) {
                     assertThat(ROOT.resolve(volume.substring(2, volume.indexOf(':'))))
@@ -208,6 +206,41 @@ class MonitoringTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environment(String service) {
-        return (Map<String, Object>) services.get(service).get("environment");
+        Object env = services.get(service).get("environment");
+        if (env instanceof List<?> list) {
+            // Compose's list form: NAME=value, or a bare NAME taken from .env as it is (absent: the jar's default).
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            for (Object entry : list) {
+                String text = entry.toString();
+                int equals = text.indexOf('=');
+                map.put(equals < 0 ? text : text.substring(0, equals), equals < 0 ? null : text.substring(equals + 1));
+            }
+            return map;
+        }
+        return (Map<String, Object>) env;
+    }
+
+    /**
+     * The port a service listens on in compose: the value compose sets, else (a bare entry, passed from .env) the one
+     * .env.example documents, which is the jar's default.
+     */
+    private static String port(String service, String variable) {
+        Map<String, Object> env = environment(service);
+        assertThat(env).as("%s receives %s", service, variable).containsKey(variable);
+        if (env.get(variable) != null) {
+            return env.get(variable).toString();
+        }
+        try {
+            java.util.regex.Pattern line = java.util.regex.Pattern.compile("^#?\\s*" + variable + "=(\\S+).*$");
+            for (String l : Files.readAllLines(ROOT.resolve(".env.example"))) {
+                java.util.regex.Matcher m = line.matcher(l.strip());
+                if (m.matches()) {
+                    return m.group(1);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError(variable + " is not documented in .env.example");
     }
 }
