@@ -62,8 +62,14 @@ final class AnswerFilter {
         }
         min.ifPresent(v -> and.add(Filters.gte(A + "answerScore", v)));
         max.ifPresent(v -> and.add(Filters.lte(A + "answerScore", v)));
-        p.timeFrom("answeredFrom").ifPresent(t -> and.add(Filters.gte(A + "responseAnsweredAt", t)));
-        p.timeToExclusive("answeredTo").ifPresent(t -> and.add(Filters.lt(A + "responseAnsweredAt", t)));
+        Optional<String> from = p.timeFrom("answeredFrom");
+        Optional<String> to = p.timeToExclusive("answeredTo");
+        // Both bounds have the same fixed-width form, so comparing the strings compares the instants.
+        if (from.isPresent() && to.isPresent() && from.get().compareTo(to.get()) >= 0) {
+            throw new BadRequestException("answeredFrom is after answeredTo: no answer can match");
+        }
+        from.ifPresent(t -> and.add(Filters.gte(A + "responseAnsweredAt", t)));
+        to.ifPresent(t -> and.add(Filters.lt(A + "responseAnsweredAt", t)));
         p.bool("hasComment")
                 .ifPresent(has -> and.add(
                         has

@@ -105,6 +105,9 @@ class AnswersController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
         Writer out = new BufferedWriter(
                 new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+        // A byte-order mark, so that Excel reads the file as UTF-8 (without it, é, ü and emoji come out garbled);
+        // CSV readers that know UTF-8 skip it.
+        out.write('\uFEFF');
         AnswerCsv.header(out);
         for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT)
                 .find(filter)

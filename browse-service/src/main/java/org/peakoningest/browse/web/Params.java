@@ -131,15 +131,36 @@ public final class Params {
      * string comparison agrees with instant order whatever precision the source used.
      */
     public Optional<String> timeFrom(String name) {
-        return text(name).map(v -> SECOND.format(instant(name, v, false)));
+        return text(name).map(v -> bound(name, v, false));
     }
 
     /** An exclusive upper time bound ({@code <}): {@code 2025-03-31} means up to the end of that day (UTC). */
     public Optional<String> timeToExclusive(String name) {
-        return text(name).map(v -> SECOND.format(instant(name, v, true)));
+        return text(name).map(v -> bound(name, v, true));
     }
 
-    private static Instant instant(String name, String value, boolean upper) {
+    /** The range of stored timestamps: four-digit years. */
+    private static final Instant FIRST =
+            LocalDate.of(1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** Exclusive: the end of the year 9999. */
+    private static final Instant END =
+            LocalDate.of(10000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+    /**
+     * A bound in the fixed-width form. Outside four-digit years it would be formatted with a sign and compare as text
+     * in the wrong place ("+10000-…" sorts before "2025-…"), turning the filter upside down: refused instead. The
+     * exclusive upper bound of the last day, the end of 9999, is written "9999-12-31T23:59:60", which sorts after every
+     * timestamp of that last second.
+     */
+    private static String bound(String name, String value, boolean upper) {
+        Instant instant = parsed(name, value, upper);
+        if (instant.isBefore(FIRST) || (upper ? instant.isAfter(END) : !instant.isBefore(END))) {
+            throw new BadRequestException("parameter '" + name + "' must be a date between 0001-01-01 and 9999-12-31");
+        }
+        return instant.equals(END) ? "9999-12-31T23:59:60" : SECOND.format(instant);
+    }
+
+    private static Instant parsed(String name, String value, boolean upper) {
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);

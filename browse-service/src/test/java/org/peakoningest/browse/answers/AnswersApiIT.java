@@ -219,7 +219,9 @@ class AnswersApiIT extends BrowseApiFixture {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
         assertThat(csv.headers().firstValue("Content-Disposition"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("attachment; filename=\"answers-"));
-        List<List<String>> rows = Csv.parse(csv.body());
+        // A UTF-8 byte-order mark first, so that Excel does not garble é, ü or emoji.
+        assertThat(csv.body()).startsWith("\uFEFFanswerId,");
+        List<List<String>> rows = Csv.parse(csv.body().substring(1));
         List<String> header = rows.get(0);
         assertThat(header).startsWith("answerId", "responseAnsweredAt", "employeeId", "accountEmail");
         List<List<String>> data = rows.subList(1, rows.size());
@@ -244,9 +246,31 @@ class AnswersApiIT extends BrowseApiFixture {
             assertThat(row.get(header.indexOf("run_id"))).isEqualTo(SeedData.RUN);
         }
         HttpResponse<String> all = api.get("/api/answers/export.csv", Map.of());
-        assertThat(Csv.parse(all.body())).hasSize(model.size() + 1);
+        assertThat(Csv.parse(all.body().substring(1))).hasSize(model.size() + 1);
         assertThat(api.get("/api/answers/export.csv", params("limit", "5")).statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aWindowThatEndsBeforeItStartsOrLeavesFourDigitYearsIsRefusedNotSilentlyEmpty() {
+        HttpResponse<String> reversed =
+                api.get("/api/answers", params("answeredFrom", "2025-04-01", "answeredTo", "2025-03-01"));
+        assertThat(reversed.statusCode()).isEqualTo(400);
+        assertThat(reversed.body()).contains("answeredFrom is after answeredTo");
+        assertThat(api.get("/api/answers/export.csv", params("answeredFrom", "2025-04-01", "answeredTo", "2025-03-01"))
+                        .statusCode())
+                .isEqualTo(400);
+        // One day is a window: from and to the same date.
+        Set<String> fourthOfMarch = expected(a -> a.answeredAt.startsWith("2025-03-04"));
+        assertThat(fourthOfMarch).isNotEmpty();
+        assertThat(apiIds(params("answeredFrom", "2025-03-04", "answeredTo", "2025-03-04")))
+                .isEqualTo(fourthOfMarch);
+        // A year above 9999 used to be formatted "+10000-…", which sorts before every stored date: refused now.
+        HttpResponse<String> farFuture = api.get("/api/answers", params("answeredFrom", "+10000-01-01T00:00:00Z"));
+        assertThat(farFuture.statusCode()).isEqualTo(400);
+        assertThat(farFuture.body()).contains("between 0001-01-01 and 9999-12-31");
+        // The last day there is still ends after every answer.
+        assertThat(apiIds(params("answeredTo", "9999-12-31"))).isEqualTo(expected(a -> true));
     }
 
     @Test

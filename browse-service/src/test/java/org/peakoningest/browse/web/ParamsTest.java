@@ -56,5 +56,16 @@ class ParamsTest {
         assertThat("2025-03-03T23:59:59.999Z".compareTo(from)).isLessThan(0);
         assertThat(of("t", "2025-03-04T10:15:30.250Z").timeToExclusive("t")).contains("2025-03-04T10:15:31");
         assertThatThrownBy(() -> of("t", "yesterday").timeFrom("t")).isInstanceOf(BadRequestException.class);
+        // Only four-digit years: beyond them the text form would sort in the wrong place.
+        assertThat(of("t", "9999-12-31").timeToExclusive("t")).contains("9999-12-31T23:59:60");
+        assertThat("9999-12-31T23:59:59.999999Z".compareTo("9999-12-31T23:59:60"))
+                .isLessThan(0);
+        assertThat(of("t", "9999-12-31").timeFrom("t")).contains("9999-12-31T00:00:00");
+        for (String outside : new String[] {"+10000-01-01T00:00:00Z", "0000-12-31", "-0001-01-01T00:00:00Z"}) {
+            assertThatThrownBy(() -> of("t", outside).timeFrom("t"))
+                    .as(outside)
+                    .isInstanceOf(BadRequestException.class)
+                    .hasMessageContaining("between 0001-01-01 and 9999-12-31");
+        }
     }
 }
