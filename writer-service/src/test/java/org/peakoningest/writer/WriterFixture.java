@@ -85,6 +85,23 @@ public final class WriterFixture implements AutoCloseable, AfterAllCallback {
         return item;
     }
 
+    /**
+     * A run's employee records as the fetcher publishes them ({@code Person <id>}, department Sales), fetched a second
+     * after the run started, as its first page is.
+     */
+    public static List<RecordEnvelope> employees(String runId, Instant start, List<Long> people) {
+        return people.stream()
+                .map(id -> {
+                    ObjectNode item = ContractJson.mapper().createObjectNode();
+                    item.put("id", Long.toString(id));
+                    item.put("type", PeakonCollection.EMPLOYEES.collectionName());
+                    item.putObject("attributes").put("name", "Person " + id).put("Department", "Sales");
+                    return envelope(
+                            runId, PeakonCollection.EMPLOYEES, DocumentKey.of(id), start.plusSeconds(1), null, item);
+                })
+                .toList();
+    }
+
     public static RecordEnvelope answer(String runId, long answerId, Instant fetchedAt, String comment) {
         return RecordEnvelope.of(
                 runId,

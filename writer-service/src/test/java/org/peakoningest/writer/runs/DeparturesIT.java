@@ -23,9 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
-import org.peakoningest.common.envelope.RecordEnvelope;
-import org.peakoningest.common.json.ContractJson;
-import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.CollectionFinished;
 import org.peakoningest.common.runs.CollectionStats;
 import org.peakoningest.common.runs.CollectionStatus;
@@ -40,7 +37,6 @@ import org.peakoningest.writer.consume.WriterListener;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Departures (issue #14) through the running writer, as four weekly runs of one company: who is marked as having
@@ -100,7 +96,7 @@ class DeparturesIT {
                         .doesNotContainKey("departures"));
         assertThat(statuses()).isEqualTo(expected(ids(1, 10), Map.of()));
 
-        fixture.send(employees(RUN_2, WEEK_2, stayed));
+        fixture.send(WriterFixture.employees(RUN_2, WEEK_2, stayed));
         await().atMost(WriterFixture.patience()).untilAsserted(() -> {
             assertThat(statuses()).isEqualTo(expected(stayed, Map.of(8L, WEEK_2, 9L, WEEK_2, 10L, WEEK_2)));
             assertThat(departures(RUN_2)).containsEntry("absent", 3L).containsEntry("present", 7L);
@@ -134,7 +130,7 @@ class DeparturesIT {
         CollectionStats failed = new CollectionStats(
                 CollectionStatus.FAILED, 2, 1, List.of(), "GET /employees: 503 after 6 attempts", 2L);
         fixture.send(RunStarted.of(RUN_4, WEEK_4, SyncMode.FULL, List.of(EMPLOYEES)));
-        fixture.send(employees(RUN_4, WEEK_4, List.of(1L, 2L)));
+        fixture.send(WriterFixture.employees(RUN_4, WEEK_4, List.of(1L, 2L)));
         fixture.send(CollectionFinished.of(RUN_4, WEEK_4.plusSeconds(5), EMPLOYEES, failed));
         fixture.send(RunFinished.of(
                 RUN_4,
@@ -211,7 +207,7 @@ class DeparturesIT {
 
     private static void completeRun(String run, Instant start, List<Long> people) {
         fixture.send(RunStarted.of(run, start, SyncMode.FULL, List.of(EMPLOYEES)));
-        fixture.send(employees(run, start, people));
+        fixture.send(WriterFixture.employees(run, start, people));
         CollectionStats stats = snapshot(people.size());
         fixture.send(CollectionFinished.of(run, start.plusSeconds(5), EMPLOYEES, stats));
         fixture.send(RunFinished.of(
@@ -230,20 +226,6 @@ class DeparturesIT {
     private static CollectionStats snapshot(int people) {
         return new CollectionStats(CollectionStatus.SUCCESS, people, 1, List.of(), null, (long) people)
                 .withSnapshot(true, (long) people, null);
-    }
-
-    /** The run's employee records, fetched a second after it started (as the fetcher's first page is). */
-    private static List<RecordEnvelope> employees(String run, Instant start, List<Long> people) {
-        return people.stream()
-                .map(id -> {
-                    ObjectNode item = ContractJson.mapper().createObjectNode();
-                    item.put("id", Long.toString(id));
-                    item.put("type", EMPLOYEES);
-                    item.putObject("attributes").put("name", "Person " + id).put("Department", "Sales");
-                    return WriterFixture.envelope(
-                            run, PeakonCollection.EMPLOYEES, DocumentKey.of(id), start.plusSeconds(1), null, item);
-                })
-                .toList();
     }
 
     private static List<Long> ids(long from, long to) {

@@ -18,9 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.peakoningest.common.MongoCollections;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
-import org.peakoningest.common.envelope.RecordEnvelope;
 import org.peakoningest.common.erasure.ErasureRecord;
-import org.peakoningest.common.json.ContractJson;
 import org.peakoningest.common.kafka.RecordKeys;
 import org.peakoningest.common.keys.DocumentKey;
 import org.peakoningest.common.runs.CollectionFinished;
@@ -34,7 +32,6 @@ import org.peakoningest.testsupport.IntegrationInfrastructure;
 import org.peakoningest.writer.WriterFixture;
 import org.peakoningest.writer.WriterIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Erasing a person after the last run (issue #14): the run whose documents of them were deleted keeps its landing
@@ -162,26 +159,13 @@ class ErasureLandingIT {
 
     private static void completeRun(String run, Instant start, List<Long> people) {
         fixture.send(RunStarted.of(run, start, SyncMode.FULL, List.of(EMPLOYEES)));
-        fixture.send(employees(run, start, people));
+        fixture.send(WriterFixture.employees(run, start, people));
         CollectionStats stats = new CollectionStats(
                         CollectionStatus.SUCCESS, people.size(), 1, List.of(), null, (long) people.size())
                 .withSnapshot(true, (long) people.size(), null);
         fixture.send(CollectionFinished.of(run, start.plusSeconds(5), EMPLOYEES, stats));
         fixture.send(RunFinished.of(
                 run, start, start.plusSeconds(9), SyncMode.FULL, RunStatus.SUCCESS, null, Map.of(EMPLOYEES, stats)));
-    }
-
-    private static List<RecordEnvelope> employees(String run, Instant start, List<Long> people) {
-        return people.stream()
-                .map(id -> {
-                    ObjectNode item = ContractJson.mapper().createObjectNode();
-                    item.put("id", Long.toString(id));
-                    item.put("type", EMPLOYEES);
-                    item.putObject("attributes").put("name", "Person " + id).put("Department", "Sales");
-                    return WriterFixture.envelope(
-                            run, PeakonCollection.EMPLOYEES, DocumentKey.of(id), start.plusSeconds(1), null, item);
-                })
-                .toList();
     }
 
     private static List<Long> ids(long from, long to) {
