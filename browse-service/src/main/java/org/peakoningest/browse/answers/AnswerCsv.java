@@ -7,11 +7,10 @@ import java.util.stream.Collector;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.peakoningest.browse.store.Docs;
+import org.peakoningest.browse.web.Csv;
 
 /**
- * RFC 4180 CSV of answers: one header row, one row per document, every field quoted when needed. Text cells that a
- * spreadsheet would run as a formula (leading {@code = + - @}, tab, CR) get a leading apostrophe; numbers are written
- * as they are stored.
+ * CSV of answers ({@link Csv}'s rules): one header row, one row per document.
  */
 final class AnswerCsv {
 
@@ -45,24 +44,6 @@ final class AnswerCsv {
     }
 
     static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.indexOf(',') >= 0
-                || text.indexOf('"') >= 0
-                || text.indexOf('\n') >= 0
-                || text.indexOf('\r') >= 0
-                || text.startsWith(" ")
-                || text.endsWith(" ")) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
+        return Csv.cell(value);
     }
 }

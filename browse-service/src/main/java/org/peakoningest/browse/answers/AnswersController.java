@@ -5,11 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.mongodb.client.model.Projections;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
@@ -23,12 +20,12 @@ import org.peakoningest.browse.security.Role;
 import org.peakoningest.browse.store.BrowseMongo;
 import org.peakoningest.browse.store.Docs;
 import org.peakoningest.browse.web.BadRequestException;
+import org.peakoningest.browse.web.Csv;
 import org.peakoningest.browse.web.PageResponse;
 import org.peakoningest.browse.web.Paging;
 import org.peakoningest.browse.web.Params;
 import org.peakoningest.common.PeakonCollection;
 import org.peakoningest.common.Timestamps;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -160,13 +157,7 @@ class AnswersController {
         Bson filter = AnswerFilter.from(params, directory);
         String name = "answers-"
                 + Timestamps.format(Timestamps.now()).substring(0, 19).replace(":", "") + ".csv";
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
-        Writer out = new BufferedWriter(
-                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-        // A byte-order mark, so that Excel reads the file as UTF-8 (without it, é, ü and emoji come out garbled);
-        // CSV readers that know UTF-8 skip it.
-        out.write('\uFEFF');
+        Writer out = Csv.download(response, name);
         AnswerCsv.header(out);
         for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT)
                 .find(filter)

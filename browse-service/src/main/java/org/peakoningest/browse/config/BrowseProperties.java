@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxLimit      {@code BROWSE_MAX_LIMIT}: largest page size a client may ask for
  * @param departmentAttribute    {@code BROWSE_DEPARTMENT_ATTRIBUTE}: the employee attribute holding the department
  * @param subDepartmentAttribute {@code BROWSE_SUB_DEPARTMENT_ATTRIBUTE}: the one holding the sub-department
+ * @param birthdayAttribute      {@code BROWSE_BIRTHDAY_ATTRIBUTE}: the one holding the date of birth (people dates)
+ * @param startDateAttribute     {@code BROWSE_START_DATE_ATTRIBUTE}: the one holding the employment start
  */
 @Validated
 @ConfigurationProperties("browse")
@@ -32,7 +34,9 @@ public record BrowseProperties(
         @Min(1) @Max(1000) int minN,
         @Min(10) @Max(10_000) int maxLimit,
         @Pattern(regexp = ATTRIBUTE) String departmentAttribute,
-        @Pattern(regexp = ATTRIBUTE) String subDepartmentAttribute) {
+        @Pattern(regexp = ATTRIBUTE) String subDepartmentAttribute,
+        @Pattern(regexp = ATTRIBUTE) String birthdayAttribute,
+        @Pattern(regexp = ATTRIBUTE) String startDateAttribute) {
 
     /** Company attribute names become Mongo field names: no dots, no {@code $}. */
     private static final String ATTRIBUTE = "[A-Za-z0-9 _-]{1,64}";

@@ -3,7 +3,9 @@ package org.peakoningest.browse.orgmap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.mongodb.client.model.Filters;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,11 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.peakoningest.browse.anonymity.Anonymity;
 import org.peakoningest.browse.config.BrowseProperties;
 import org.peakoningest.browse.people.EmployeeDirectory;
 import org.peakoningest.browse.people.Person;
 import org.peakoningest.browse.security.Role;
+import org.peakoningest.browse.store.BrowseMongo;
+import org.peakoningest.browse.store.Docs;
+import org.peakoningest.browse.store.DriverCatalog;
+import org.peakoningest.browse.web.BadRequestException;
 import org.peakoningest.browse.web.NotFoundException;
 import org.peakoningest.browse.web.Params;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +45,9 @@ class OrgMapController {
             "subDepartment",
             "colour",
             "categoryGroup",
+            "driver",
+            "from",
+            "to",
             EmployeeDirectory.INCLUDE_ABSENT);
     private static final int UNLIMITED = 10_000;
 
@@ -67,9 +77,15 @@ class OrgMapController {
     private final SubtreeScores scores;
     private final BrowseProperties properties;
     private final Anonymity anonymity;
+    private final BrowseMongo mongo;
 
     OrgMapController(
-            EmployeeDirectory directory, SubtreeScores scores, BrowseProperties properties, Anonymity anonymity) {
+            EmployeeDirectory directory,
+            SubtreeScores scores,
+            BrowseProperties properties,
+            Anonymity anonymity,
+            BrowseMongo mongo) {
+        this.mongo = mongo;
         this.directory = directory;
         this.scores = scores;
         this.properties = properties;
@@ -83,8 +99,10 @@ class OrgMapController {
         int maxDepth = p.integer("maxDepth", UNLIMITED, 0, UNLIMITED);
         Optional<String> department = p.text("department");
         Optional<String> subDepartment = p.text("subDepartment");
-        String colour = p.choice("colour", "none", Set.of("none", "engagement"));
+        String colour = p.choice("colour", "none", Set.of("none", "engagement", "driver"));
         String categoryGroup = p.text("categoryGroup").orElse("engagement");
+        boolean viewer = Role.of(request) == Role.VIEWER;
+        Metric metric = colour.equals("none") ? null : metric(p, colour, categoryGroup, viewer);
 
         boolean includeLeft = p.bool(EmployeeDirectory.INCLUDE_ABSENT).orElse(false);
         List<Person> everyone = directory.everyone();
@@ -114,18 +132,21 @@ class OrgMapController {
         Set<String> kept = new HashSet<>(selected);
         // Answers of people who left still count: a subtree's engagement is computed over everyone who reports
         // into it, whether the map shows them or not.
-        boolean viewer = Role.of(request) == Role.VIEWER;
-        boolean coloured = colour.equals("engagement");
+        boolean coloured = metric != null;
         Map<String, Engagement> engagement = new HashMap<>();
         if (coloured && viewer) {
             // A viewer's figures: each organisation judged with every other figure a viewer can get (anonymity).
             anonymity
-                    .organisations(categoryGroup, null, null)
+                    .organisations(categoryGroup, metric.fromMonth(), metric.toMonth())
                     .forEach((id, f) -> engagement.put(
                             id, new Engagement(f.meanScore(), f.respondents(), f.withheld(), f.withheldReason())));
         } else if (coloured) {
-            scores.compute(includeLeft ? graph : OrgGraph.build(everyone), categoryGroup)
-                    .forEach((id, a) -> engagement.put(id, engagement(a)));
+            OrgGraph scored = includeLeft ? graph : OrgGraph.build(everyone);
+            Map<String, SubtreeScores.Aggregate> aggregates = scores.compute(scored, metric.filter());
+            aggregates.forEach((id, a) -> engagement.put(id, engagement(a)));
+            metric = metric.covering(scored.roots().stream()
+                    .mapToInt(r -> aggregates.get(r).respondents())
+                    .sum());
         }
 
         List<ViewNode> nodes = new ArrayList<>(selected.size());
@@ -155,6 +176,7 @@ class OrgMapController {
         view.put("department", department.orElse(null));
         view.put("subDepartment", subDepartment.orElse(null));
         view.put("colour", colour);
+        view.put("metric", metric == null ? null : metric.describe());
         view.put("minN", properties.minN());
         view.put("nodeCount", nodes.size());
         view.put("roots", viewRoots);
@@ -200,6 +222,93 @@ class OrgMapController {
                 withheld ? null : a.respondents(),
                 withheld,
                 withheld ? "fewer than " + properties.minN() + " respondents" : null);
+    }
+
+    /**
+     * What the map is coloured by: a category group (engagement unless given) or one driver (analysts), over a window
+     * of answered-at dates (a viewer's in whole months).
+     */
+    private Metric metric(Params p, String colour, String categoryGroup, boolean viewer) {
+        if (viewer) {
+            if (colour.equals("driver")) {
+                throw new BadRequestException(
+                        "colour=driver is an analyst's: a viewer's figures are by category group");
+            }
+            YearMonth from = Anonymity.month(p, "from", false);
+            YearMonth to = Anonymity.month(p, "to", true);
+            return new Metric(
+                    "engagement",
+                    "category group " + categoryGroup,
+                    Filters.eq("attributes.categoryGroup", categoryGroup),
+                    from,
+                    to,
+                    from == null ? null : from.toString(),
+                    to == null ? null : to.toString(),
+                    null);
+        }
+        List<Bson> and = new ArrayList<>();
+        String label;
+        if (colour.equals("driver")) {
+            String driver = p.text("driver")
+                    .orElseThrow(() -> new BadRequestException("colour=driver needs driver (a category id or name)"));
+            DriverCatalog.Driver named = DriverCatalog.load(mongo).resolve(driver, driver);
+            and.add(Filters.or(
+                    Filters.in("attributes.categoryId", Docs.idForms(driver)),
+                    Filters.eq("attributes.categoryStandard", driver)));
+            label = "driver "
+                    + (named == null
+                            ? driver
+                            : named.driver() + (named.subDriver().isEmpty() ? "" : " / " + named.subDriver()));
+        } else {
+            and.add(Filters.eq("attributes.categoryGroup", categoryGroup));
+            label = "category group " + categoryGroup;
+        }
+        Optional<String> from = p.timeFrom("from");
+        Optional<String> to = p.timeToExclusive("to");
+        if (from.isPresent() && to.isPresent() && from.get().compareTo(to.get()) >= 0) {
+            throw new BadRequestException("from is after to: no answer can match");
+        }
+        from.ifPresent(t -> and.add(Filters.gte("attributes.responseAnsweredAt", t)));
+        to.ifPresent(t -> and.add(Filters.lt("attributes.responseAnsweredAt", t)));
+        return new Metric(
+                colour,
+                label,
+                Filters.and(and),
+                null,
+                null,
+                p.text("from").orElse(null),
+                p.text("to").orElse(null),
+                null);
+    }
+
+    /** The metric of a coloured map, as the legend tells it. */
+    private record Metric(
+            String kind,
+            String label,
+            Bson filter,
+            YearMonth fromMonth,
+            YearMonth toMonth,
+            String from,
+            String to,
+            Integer respondents) {
+
+        Metric covering(int people) {
+            return new Metric(kind, label, filter, fromMonth, toMonth, from, to, people);
+        }
+
+        Map<String, Object> describe() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("kind", kind);
+            out.put("label", label);
+            out.put("from", from);
+            out.put("to", to);
+            out.put("respondents", respondents);
+            out.put(
+                    "source",
+                    "answers_export: the mean answer score of each subtree's respondents (the person and everyone below)"
+                            + " in the window; Peakon's own segment scores (/api/scores/segments) are not mixed in");
+            return out;
+        }
     }
 
     /** A viewer's node: name, department and place in the chart, without email or identifier. */

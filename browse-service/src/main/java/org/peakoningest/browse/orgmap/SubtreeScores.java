@@ -1,9 +1,12 @@
 package org.peakoningest.browse.orgmap;
 
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.peakoningest.browse.store.BrowseMongo;
 import org.peakoningest.browse.store.Docs;
 import org.peakoningest.common.PeakonCollection;
@@ -29,13 +32,11 @@ class SubtreeScores {
         this.mongo = mongo;
     }
 
-    Map<String, Aggregate> compute(OrgGraph graph, String categoryGroup) {
+    /** Every subtree's totals over the scored answers {@code which} selects (a category group or a driver, a window). */
+    Map<String, Aggregate> compute(OrgGraph graph, Bson which) {
         Map<String, double[]> perPerson = new HashMap<>();
-        List<Document> pipeline = List.of(
-                new Document(
-                        "$match",
-                        new Document("attributes.categoryGroup", categoryGroup)
-                                .append("attributes.answerScore", new Document("$ne", null))),
+        List<Bson> pipeline = List.of(
+                Aggregates.match(Filters.and(which, Filters.ne("attributes.answerScore", null))),
                 new Document(
                         "$group",
                         new Document("_id", "$attributes.employeeId")

@@ -109,7 +109,7 @@ class BrowseSecurity {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getOutputStream()
                     .write(
-                            "{\"error\":\"forbidden\",\"message\":\"individual answers and people's details need the analyst role\"}"
+                            "{\"error\":\"forbidden\",\"message\":\"individual answers, people's details and per-person or per-question reports need the analyst role\"}"
                                     .getBytes(StandardCharsets.UTF_8));
         };
         http.csrf(c -> c.disable())
@@ -145,7 +145,11 @@ class BrowseSecurity {
                                 "/api/answers",
                                 "/api/answers/export.csv",
                                 "/api/employees",
-                                "/api/employees/*")
+                                "/api/employees/*",
+                                "/api/reports/manager-questions",
+                                "/api/reports/manager-questions.csv",
+                                "/api/reports/people-dates",
+                                "/api/reports/people-dates.csv")
                         .hasRole(Role.ANALYST.name())
                         .requestMatchers("/api/**", "/actuator/**")
                         .authenticated()
