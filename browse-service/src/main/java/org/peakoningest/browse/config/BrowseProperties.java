@@ -2,8 +2,13 @@ package org.peakoningest.browse.config;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxLimit      {@code BROWSE_MAX_LIMIT}: largest page size a client may ask for
  * @param departmentAttribute    {@code BROWSE_DEPARTMENT_ATTRIBUTE}: the employee attribute holding the department
  * @param subDepartmentAttribute {@code BROWSE_SUB_DEPARTMENT_ATTRIBUTE}: the one holding the sub-department
+ * @param loginMaxFailures {@code BROWSE_LOGIN_MAX_FAILURES}: failed logins of one user name or one client address
+ *                         that lock it
+ * @param loginLockout     {@code BROWSE_LOGIN_LOCKOUT}: how long a lock lasts, and how long a failure is remembered
  */
 @Validated
 @ConfigurationProperties("browse")
@@ -29,7 +37,11 @@ public record BrowseProperties(
         @Min(1) @Max(1000) int minN,
         @Min(10) @Max(10_000) int maxLimit,
         @Pattern(regexp = ATTRIBUTE) String departmentAttribute,
-        @Pattern(regexp = ATTRIBUTE) String subDepartmentAttribute) {
+        @Pattern(regexp = ATTRIBUTE) String subDepartmentAttribute,
+        @Min(1) @Max(1000) int loginMaxFailures,
+
+        @NotNull @DurationUnit(ChronoUnit.SECONDS) @DurationMin(seconds = 1, message = "must be at least 1 second")
+        Duration loginLockout) {
 
     /** Company attribute names become Mongo field names: no dots, no {@code $}. */
     private static final String ATTRIBUTE = "[A-Za-z0-9 _-]{1,64}";

@@ -81,7 +81,8 @@ class BrowseSecurity {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessToken token, BrowseProperties properties)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, AccessToken token, BrowseProperties properties, LoginThrottle throttle)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setStatus(401);
@@ -101,6 +102,7 @@ class BrowseSecurity {
                 .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
                 .addFilterBefore(new BearerTokenFilter(token.value()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), BearerTokenFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'none'; base-uri 'none'")))
