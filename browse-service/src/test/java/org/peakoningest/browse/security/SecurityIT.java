@@ -137,6 +137,8 @@ class SecurityIT extends BrowseApiFixture {
                         .contains(origin);
             } else {
                 assertThat(preflight.statusCode()).isEqualTo(403);
+                assertThat(ApiClient.parse(preflight.body()).get("error").asString())
+                        .isEqualTo("forbidden");
                 assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
                         .isEmpty();
             }

@@ -36,6 +36,23 @@ class ErrorResponsesIT extends BrowseApiFixture {
     }
 
     @Test
+    void aMalformedPathIsAJson400(CapturedOutput output) {
+        // Tomcat's URI decoding (a broken %-escape, an encoded NUL) and Spring Security's firewall (an encoded slash,
+        // a path parameter, "..") reject these; neither gets near a controller
+        for (String target : new String[] {
+            "/api/" + SECRET + "%E0%A4%A",
+            "/api/" + SECRET + "%",
+            "/api/" + SECRET + "%00",
+            "/api/" + SECRET + "%2Fruns",
+            "/api/runs;" + SECRET,
+            "/api/x/%2E%2E/runs?" + SECRET
+        }) {
+            assertError(RawHttp.get(port, target, BEARER), 400, "bad_request", SECRET);
+        }
+        assertQuietLog(output, SECRET);
+    }
+
+    @Test
     void anOversizedUrlIsAJson400(CapturedOutput output) {
         RawHttp.Response response = RawHttp.get(port, "/api/answers?q=" + SECRET + "x".repeat(9_000), BEARER);
         assertError(response, 400, "bad_request", SECRET);
