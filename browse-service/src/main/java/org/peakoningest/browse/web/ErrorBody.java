@@ -28,9 +28,7 @@ public final class ErrorBody {
     /** A generic message for a status, for errors that carry no message of ours. */
     static String defaultMessage(int status) {
         return switch (status) {
-            case 400 ->
-                "the request is malformed: illegal characters, a malformed %-escape, or a URL or header "
-                        + "that is too long";
+            case 400 -> "malformed request: check its characters, %-escapes, parameters and size";
             case 401 -> "credentials required";
             case 403 -> "access denied";
             case 404 -> "no such resource";
