@@ -36,6 +36,12 @@ class ConfigurationErrorIT {
                 .isEqualTo("BROWSE_MIN_N must be greater than or equal to 1 (got '0')");
         assertThat(configurationError("--browse.max-limit=lots"))
                 .isEqualTo("BROWSE_MAX_LIMIT has an invalid value 'lots'");
+        assertThat(configurationError("--browse.login-lockout=soon"))
+                .isEqualTo("BROWSE_LOGIN_LOCKOUT has an invalid value 'soon'");
+        assertThat(configurationError("--browse.login-lockout=0s"))
+                .isEqualTo("BROWSE_LOGIN_LOCKOUT must be at least 1 second (got '0s')");
+        assertThat(configurationError("--browse.login-max-failures=0"))
+                .isEqualTo("BROWSE_LOGIN_MAX_FAILURES must be greater than or equal to 1 (got '0')");
         assertThat(configurationError("--browse.department-attribute=a.b"))
                 .startsWith("BROWSE_DEPARTMENT_ATTRIBUTE must match");
     }

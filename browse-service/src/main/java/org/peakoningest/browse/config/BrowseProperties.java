@@ -2,8 +2,13 @@ package org.peakoningest.browse.config;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param subDepartmentAttribute {@code BROWSE_SUB_DEPARTMENT_ATTRIBUTE}: the one holding the sub-department
  * @param birthdayAttribute      {@code BROWSE_BIRTHDAY_ATTRIBUTE}: the one holding the date of birth (people dates)
  * @param startDateAttribute     {@code BROWSE_START_DATE_ATTRIBUTE}: the one holding the employment start
+ * @param loginMaxFailures {@code BROWSE_LOGIN_MAX_FAILURES}: failed logins of one user name or one client address
+ *                         that lock it
+ * @param loginLockout     {@code BROWSE_LOGIN_LOCKOUT}: how long a lock lasts, and how long a failure is remembered
  */
 @Validated
 @ConfigurationProperties("browse")
@@ -36,7 +44,11 @@ public record BrowseProperties(
         @Pattern(regexp = ATTRIBUTE) String departmentAttribute,
         @Pattern(regexp = ATTRIBUTE) String subDepartmentAttribute,
         @Pattern(regexp = ATTRIBUTE) String birthdayAttribute,
-        @Pattern(regexp = ATTRIBUTE) String startDateAttribute) {
+        @Pattern(regexp = ATTRIBUTE) String startDateAttribute,
+        @Min(1) @Max(1000) int loginMaxFailures,
+
+        @NotNull @DurationUnit(ChronoUnit.SECONDS) @DurationMin(seconds = 1, message = "must be at least 1 second")
+        Duration loginLockout) {
 
     /** Company attribute names become Mongo field names: no dots, no {@code $}. */
     private static final String ATTRIBUTE = "[A-Za-z0-9 _-]{1,64}";

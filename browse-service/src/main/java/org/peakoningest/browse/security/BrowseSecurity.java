@@ -92,7 +92,8 @@ class BrowseSecurity {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessToken token, BrowseProperties properties)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, AccessToken token, BrowseProperties properties, LoginThrottle throttle)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setStatus(401);
@@ -124,6 +125,7 @@ class BrowseSecurity {
                         new BearerTokenFilter(
                                 List.of(token, new AccessToken(properties.viewerToken(), false, Role.VIEWER))),
                         BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), BearerTokenFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'none'; base-uri 'none'")))

@@ -27,7 +27,11 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Nothing is served anonymously; Basic and bearer work; CORS only for the configured origin; startup guards. */
 @TestPropertySource(
-        properties = {"browse.users=alice:wonderland,bob:{noop}builder", "browse.cors-origin=https://ui.example.invalid"
+        properties = {
+            "browse.users=alice:wonderland,bob:{noop}builder",
+            "browse.cors-origin=https://ui.example.invalid",
+            // every endpoint with every kind of wrong credentials: far more failures than the login throttle allows
+            "browse.login-max-failures=1000"
         })
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityIT extends BrowseApiFixture {
@@ -133,6 +137,8 @@ class SecurityIT extends BrowseApiFixture {
                         .contains(origin);
             } else {
                 assertThat(preflight.statusCode()).isEqualTo(403);
+                assertThat(ApiClient.parse(preflight.body()).get("error").asString())
+                        .isEqualTo("forbidden");
                 assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
                         .isEmpty();
             }
