@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.browse.ApiClient;
 import org.peakoningest.browse.BrowseApiFixture;
+import org.peakoningest.browse.CsvReader;
 import org.peakoningest.browse.SeedData;
 import org.peakoningest.common.PeakonCollection;
 import org.springframework.test.context.TestPropertySource;
@@ -221,7 +222,7 @@ class AnswersApiIT extends BrowseApiFixture {
                 .hasValueSatisfying(v -> assertThat(v).startsWith("attachment; filename=\"answers-"));
         // A UTF-8 byte-order mark first, so that Excel does not garble é, ü or emoji.
         assertThat(csv.body()).startsWith("\uFEFFanswerId,");
-        List<List<String>> rows = Csv.parse(csv.body().substring(1));
+        List<List<String>> rows = CsvReader.parse(csv.body().substring(1));
         List<String> header = rows.get(0);
         assertThat(header).startsWith("answerId", "responseAnsweredAt", "employeeId", "accountEmail");
         List<List<String>> data = rows.subList(1, rows.size());
@@ -246,7 +247,7 @@ class AnswersApiIT extends BrowseApiFixture {
             assertThat(row.get(header.indexOf("run_id"))).isEqualTo(SeedData.RUN);
         }
         HttpResponse<String> all = api.get("/api/answers/export.csv", Map.of());
-        assertThat(Csv.parse(all.body().substring(1))).hasSize(model.size() + 1);
+        assertThat(CsvReader.parse(all.body().substring(1))).hasSize(model.size() + 1);
         assertThat(api.get("/api/answers/export.csv", params("limit", "5")).statusCode())
                 .isEqualTo(400);
     }
@@ -323,42 +324,5 @@ class AnswersApiIT extends BrowseApiFixture {
         Map<String, String> p = new LinkedHashMap<>(filter);
         p.put("limit", "500");
         return p;
-    }
-
-    /** Minimal RFC 4180 reader for the assertions. */
-    static final class Csv {
-        static List<List<String>> parse(String text) {
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    i++;
-                } else {
-                    cell.append(c);
-                }
-            }
-            return rows;
-        }
     }
 }

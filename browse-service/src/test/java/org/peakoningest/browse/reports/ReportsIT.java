@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.peakoningest.browse.ApiClient;
 import org.peakoningest.browse.BrowseApiFixture;
+import org.peakoningest.browse.CsvReader;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -188,7 +188,7 @@ class ReportsIT extends BrowseApiFixture {
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
                 .contains("manager-questions_2019-01-07_2019-01-27.csv");
         assertThat(csv.body()).startsWith("\uFEFFmanagerId,managerIdentifier,managerName,questionId,questionText");
-        List<List<String>> lines = parseCsv(csv.body().substring(1));
+        List<List<String>> lines = CsvReader.parse(csv.body().substring(1));
         assertThat(lines).hasSize(json.get("rows").size() + 1);
         for (int i = 0; i < json.get("rows").size(); i++) {
             JsonNode r = json.get("rows").get(i);
@@ -360,40 +360,5 @@ class ReportsIT extends BrowseApiFixture {
             problems[1]++;
             return null;
         }
-    }
-
-    /** RFC 4180, enough for the report: quoted fields with doubled quotes, CRLF lines. */
-    private static List<List<String>> parseCsv(String text) {
-        List<List<String>> lines = new ArrayList<>();
-        List<String> line = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                line.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\r') {
-                line.add(cell.toString());
-                cell.setLength(0);
-                lines.add(line);
-                line = new ArrayList<>();
-                i++;
-            } else {
-                cell.append(c);
-            }
-        }
-        return lines;
     }
 }
