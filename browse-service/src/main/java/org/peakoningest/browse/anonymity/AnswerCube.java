@@ -41,18 +41,23 @@ final class AnswerCube {
     }
 
     static AnswerCube load(BrowseMongo mongo) {
-        Map<String, Integer> people = new HashMap<>();
-        Map<String, double[]> acc = new HashMap<>();
-        TreeSet<YearMonth> seenMonths = new TreeSet<>();
-        long unplaced = 0;
-        for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT)
+        return of(mongo.data(PeakonCollection.ANSWERS_EXPORT)
                 .find()
                 .projection(Projections.include(
                         "attributes.employeeId",
                         "attributes.answerScore",
                         "attributes.responseAnsweredAt",
                         "attributes.categoryGroup"))
-                .batchSize(5000)) {
+                .batchSize(5000));
+    }
+
+    /** The cube of these {@code answers_export} documents. */
+    static AnswerCube of(Iterable<Document> answers) {
+        Map<String, Integer> people = new HashMap<>();
+        Map<String, double[]> acc = new HashMap<>();
+        TreeSet<YearMonth> seenMonths = new TreeSet<>();
+        long unplaced = 0;
+        for (Document doc : answers) {
             Object employee = Docs.at(doc, "attributes.employeeId");
             YearMonth month = month(Docs.text(doc, "attributes.responseAnsweredAt"));
             if (employee == null || month == null) {
