@@ -23,8 +23,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The browser smoke test ({@code ui/e2e/smoke.mjs}: sign-in, answers filter, scores and segment charts, org map,
- * people who left, runs, no JavaScript error) in headless Chromium against the built UI served by this module, on the
+ * The browser smoke test ({@code ui/e2e/smoke.mjs}: sign-in; answers name/department columns, blanks last, every
+ * filter family, date-range and empty-state messages, withheld wording; scores chart up to the newest month with named
+ * series and the series picker, segment charts; org map labels never overlapping on 500 people, Fit, search, collapse,
+ * people who left; runs with skipped requests and their filters; no JavaScript error) in headless Chromium against the built UI served by this module, on the
  * {@link UiDemo} data. It needs the UI built (the default build; {@code -Dskip.ui=true} skips it, and so this test)
  * and a Chromium ({@code apt-get install -y chromium}, or {@code CHROMIUM_PATH}). Without Chromium it is skipped
  * with the reason, unless {@code UI_E2E_REQUIRED} is set, as CI ({@code .ci/run}) does: there it fails.
