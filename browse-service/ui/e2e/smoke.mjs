@@ -231,6 +231,15 @@ try {
   await page.waitForURL((u) => u.searchParams.get('colour') === 'engagement')
   await page.waitForFunction(() => !document.querySelector('.loading'))
   await page.screenshot({ path: out + '06-orgmap-engagement.png', fullPage: true })
+  // Min-n on the map: the legend explains grey, and one person's own subtree engagement is withheld.
+  check((await page.textContent('.legend-inline')).includes('withheld (< 5 respondents)'), 'engagement legend names the withheld colour')
+  await page.fill('input[name=search]', 'Person 208')
+  await page.click('.matches button:has-text("Person 208")')
+  await page.waitForSelector('aside.side h3:has-text("Person 208")')
+  await page.waitForSelector('aside.side dd:has-text("withheld")')
+  check((await page.textContent('aside.side dl')).includes('withheld (< 5 respondents)'),
+    'a single person\'s subtree engagement is withheld (min-n), and says so')
+  await page.fill('input[name=search]', '')
 
   // People who left (issue #14): not on the map by default; the switch adds them, marked (UiDemo: ten left).
   const total = async () => Number(/(\d+) of (\d+) people/.exec(await page.textContent('.map-meta span'))[2])
