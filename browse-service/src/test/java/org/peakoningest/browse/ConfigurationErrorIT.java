@@ -27,7 +27,7 @@ class ConfigurationErrorIT {
     @Test
     void aMalformedUserEntryIsNamedByPositionNeverEchoed() {
         assertThat(configurationError("--browse.users=alice:pa55word,bob"))
-                .isEqualTo("BROWSE_USERS is invalid: entry 2 is not name:password");
+                .isEqualTo("BROWSE_USERS is invalid: entry 2 is not name:password[:role]");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.peakoningest.browse.answers;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.model.Projections;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,17 +11,21 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.peakoningest.browse.anonymity.Anonymity;
 import org.peakoningest.browse.config.BrowseProperties;
 import org.peakoningest.browse.people.EmployeeDirectory;
 import org.peakoningest.browse.people.Person;
+import org.peakoningest.browse.security.Role;
 import org.peakoningest.browse.store.BrowseMongo;
 import org.peakoningest.browse.store.Docs;
+import org.peakoningest.browse.web.BadRequestException;
 import org.peakoningest.browse.web.PageResponse;
 import org.peakoningest.browse.web.Paging;
 import org.peakoningest.browse.web.Params;
@@ -35,17 +41,37 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/answers")
 class AnswersController {
 
+    /**
+     * The answers summary. For an analyst the counts of answers are always there and only the respondents and mean
+     * are withheld under min-n; for a viewer everything is withheld with the figure, and {@code group} names the group
+     * of the lattice the figure is of.
+     */
     record Summary(
-            long answers, long scoredAnswers, Integer respondents, Double meanScore, boolean withheld, int minN) {}
+            Long answers,
+            Long scoredAnswers,
+            Integer respondents,
+            Double meanScore,
+            boolean withheld,
+            @JsonInclude(Include.NON_NULL) String withheldReason,
+            int minN,
+            @JsonInclude(Include.NON_NULL) String group,
+            @JsonInclude(Include.NON_NULL) String categoryGroup) {}
+
+    /** What a viewer may filter a summary by: one group of people, a category group, whole months. */
+    static final Set<String> VIEWER_PARAMS =
+            Set.of("department", "subDepartment", "manager", "categoryGroup", "answeredFrom", "answeredTo");
 
     private final BrowseMongo mongo;
     private final EmployeeDirectory directory;
     private final BrowseProperties properties;
+    private final Anonymity anonymity;
 
-    AnswersController(BrowseMongo mongo, EmployeeDirectory directory, BrowseProperties properties) {
+    AnswersController(
+            BrowseMongo mongo, EmployeeDirectory directory, BrowseProperties properties, Anonymity anonymity) {
         this.mongo = mongo;
         this.directory = directory;
         this.properties = properties;
+        this.anonymity = anonymity;
     }
 
     /**
@@ -88,6 +114,9 @@ class AnswersController {
      */
     @GetMapping("/summary")
     Summary summary(HttpServletRequest request) {
+        if (Role.of(request) == Role.VIEWER) {
+            return viewerSummary(request);
+        }
         Params params = Params.of(request.getParameterMap(), AnswerFilter.FILTER_PARAMS);
         Bson filter = AnswerFilter.from(params, directory);
         Set<Object> respondents = new HashSet<>();
@@ -116,7 +145,37 @@ class AnswersController {
                 withheld ? null : respondents.size(),
                 withheld || scored == 0 ? null : Math.round(sum / scored * 100) / 100.0,
                 withheld,
-                properties.minN());
+                withheld ? "fewer than " + properties.minN() + " respondents" : null,
+                properties.minN(),
+                null,
+                null);
+    }
+
+    /**
+     * A viewer's summary: the figure of one group of the lattice (the company, a department, a sub-department or a
+     * manager's organisation) for one category group ({@code engagement} unless given) and whole months, judged
+     * against every other figure a viewer can get (docs/browse.md, "Anonymity").
+     */
+    private Summary viewerSummary(HttpServletRequest request) {
+        Params params = Params.of(request.getParameterMap(), VIEWER_PARAMS);
+        String group = Anonymity.group(params.text("department"), params.text("subDepartment"), params.text("manager"));
+        String categoryGroup = params.text("categoryGroup").orElse("engagement");
+        YearMonth from = Anonymity.month(params, "answeredFrom", false);
+        YearMonth to = Anonymity.month(params, "answeredTo", true);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new BadRequestException("answeredFrom is after answeredTo: no answer can match");
+        }
+        Anonymity.Figure f = anonymity.figure(group, categoryGroup, from, to);
+        return new Summary(
+                f.answers(),
+                f.scoredAnswers(),
+                f.respondents(),
+                f.meanScore(),
+                f.withheld(),
+                f.withheldReason(),
+                properties.minN(),
+                group,
+                categoryGroup);
     }
 
     /**

@@ -9,9 +9,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The browse service's own settings, mapped from {@code BROWSE_*} environment variables in {@code application.yml}.
  *
- * @param users         {@code BROWSE_USERS}: comma-separated {@code name:password} pairs; a password may carry a
- *                      Spring Security encoding prefix such as {@code {bcrypt}}
- * @param token         {@code BROWSE_TOKEN}: a static bearer token
+ * @param users         {@code BROWSE_USERS}: comma-separated {@code name:password[:role]} entries (role {@code analyst},
+ *                      the default, or {@code viewer}); a password may carry a Spring Security encoding prefix such
+ *                      as {@code {bcrypt}}
+ * @param token         {@code BROWSE_TOKEN}: a static bearer token with the analyst role
+ * @param viewerToken   {@code BROWSE_VIEWER_TOKEN}: a static bearer token with the viewer role (e.g. for a dashboard)
  * @param generateToken {@code BROWSE_GENERATE_TOKEN}: with no users and no token, generate a token and print it once
  * @param corsOrigin    {@code BROWSE_CORS_ORIGIN}: the one origin allowed to call the API cross-origin (empty: none)
  * @param minN          {@code BROWSE_MIN_N}: fewest distinct respondents behind any average or count over people
@@ -24,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
 public record BrowseProperties(
         String users,
         String token,
+        String viewerToken,
         boolean generateToken,
         String corsOrigin,
         @Min(1) @Max(1000) int minN,
@@ -37,6 +40,7 @@ public record BrowseProperties(
     public BrowseProperties {
         users = users == null ? "" : users.trim();
         token = token == null ? "" : token.trim();
+        viewerToken = viewerToken == null ? "" : viewerToken.trim();
         corsOrigin = corsOrigin == null ? "" : corsOrigin.trim();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.peakoningest.browse.anonymity.Anonymity;
 import org.peakoningest.browse.config.BrowseProperties;
 import org.peakoningest.browse.people.EmployeeDirectory;
 import org.peakoningest.browse.people.Person;
+import org.peakoningest.browse.security.Role;
 import org.peakoningest.browse.web.NotFoundException;
 import org.peakoningest.browse.web.Params;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +46,15 @@ class OrgMapController {
             @JsonUnwrapped OrgGraph.Node node,
             @JsonInclude(Include.NON_NULL) Engagement engagement) {}
 
-    /** A subtree's mean score; withheld (null) when fewer than {@code BROWSE_MIN_N} respondents stand behind it. */
-    record Engagement(Double mean, Integer respondents, boolean withheld) {}
+    /**
+     * A subtree's mean score; withheld (null) when fewer than {@code BROWSE_MIN_N} respondents stand behind it, and
+     * for a viewer also when the differencing rule says so ({@code reason}).
+     */
+    record Engagement(
+            Double mean,
+            Integer respondents,
+            boolean withheld,
+            @JsonInclude(Include.NON_NULL) String reason) {}
 
     record Employee(
             OrgGraph.Node employee,
@@ -56,11 +66,14 @@ class OrgMapController {
     private final EmployeeDirectory directory;
     private final SubtreeScores scores;
     private final BrowseProperties properties;
+    private final Anonymity anonymity;
 
-    OrgMapController(EmployeeDirectory directory, SubtreeScores scores, BrowseProperties properties) {
+    OrgMapController(
+            EmployeeDirectory directory, SubtreeScores scores, BrowseProperties properties, Anonymity anonymity) {
         this.directory = directory;
         this.scores = scores;
         this.properties = properties;
+        this.anonymity = anonymity;
     }
 
     @GetMapping("/api/orgmap")
@@ -101,16 +114,28 @@ class OrgMapController {
         Set<String> kept = new HashSet<>(selected);
         // Answers of people who left still count: a subtree's engagement is computed over everyone who reports
         // into it, whether the map shows them or not.
-        Map<String, SubtreeScores.Aggregate> aggregates = colour.equals("engagement")
-                ? scores.compute(includeLeft ? graph : OrgGraph.build(everyone), categoryGroup)
-                : Map.of();
+        boolean viewer = Role.of(request) == Role.VIEWER;
+        boolean coloured = colour.equals("engagement");
+        Map<String, Engagement> engagement = new HashMap<>();
+        if (coloured && viewer) {
+            // A viewer's figures: each organisation judged with every other figure a viewer can get (anonymity).
+            anonymity
+                    .organisations(categoryGroup, null, null)
+                    .forEach((id, f) -> engagement.put(
+                            id, new Engagement(f.meanScore(), f.respondents(), f.withheld(), f.withheldReason())));
+        } else if (coloured) {
+            scores.compute(includeLeft ? graph : OrgGraph.build(everyone), categoryGroup)
+                    .forEach((id, a) -> engagement.put(id, engagement(a)));
+        }
 
         List<ViewNode> nodes = new ArrayList<>(selected.size());
         List<Map<String, String>> edges = new ArrayList<>();
         List<String> viewRoots = new ArrayList<>();
         for (String id : selected) {
-            OrgGraph.Node node = graph.node(id);
-            nodes.add(new ViewNode(node, aggregates.isEmpty() ? null : engagement(aggregates.get(id))));
+            OrgGraph.Node node = viewer ? withoutContact(graph.node(id)) : graph.node(id);
+            nodes.add(new ViewNode(
+                    node,
+                    coloured ? engagement.getOrDefault(id, new Engagement(null, null, true, "no respondents")) : null));
             if (node.parentId() != null && kept.contains(node.parentId())) {
                 edges.add(Map.of("from", node.parentId(), "to", id));
             } else {
@@ -170,6 +195,34 @@ class OrgMapController {
 
     private Engagement engagement(SubtreeScores.Aggregate a) {
         boolean withheld = a == null || a.respondents() < properties.minN();
-        return new Engagement(withheld ? null : a.mean(), withheld ? null : a.respondents(), withheld);
+        return new Engagement(
+                withheld ? null : a.mean(),
+                withheld ? null : a.respondents(),
+                withheld,
+                withheld ? "fewer than " + properties.minN() + " respondents" : null);
+    }
+
+    /** A viewer's node: name, department and place in the chart, without email or identifier. */
+    private static OrgGraph.Node withoutContact(OrgGraph.Node node) {
+        Person p = node.person();
+        Person shown = new Person(
+                p.id(),
+                p.name(),
+                null,
+                null,
+                p.department(),
+                p.subDepartment(),
+                p.managerId(),
+                p.left(),
+                p.absentSince());
+        return new OrgGraph.Node(
+                shown,
+                node.parentId(),
+                node.depth(),
+                node.directReports(),
+                node.subtreeSize(),
+                node.orphan(),
+                node.inCycle(),
+                node.cycleBreak());
     }
 }

@@ -72,7 +72,7 @@ class PeopleController {
     record SubDepartmentFacet(String value, Long count, String department) {}
 
     /** A manager to pick; {@code left} when they left (listed only with {@code includeAbsent=true}). */
-    record ManagerFacet(String id, String name, String department, long directReports, boolean left) {}
+    record ManagerFacet(String id, String name, String department, Long directReports, boolean left) {}
 
     record Facets(
             List<Facet> departments, List<SubDepartmentFacet> subDepartments, List<ManagerFacet> managers, int minN) {}
@@ -119,7 +119,7 @@ class PeopleController {
                         e.getKey(),
                         byId.get(e.getKey()).name(),
                         byId.get(e.getKey()).department(),
-                        e.getValue(),
+                        headCount(e.getValue()),
                         byId.get(e.getKey()).left()))
                 .sorted(Comparator.comparing(manager -> String.valueOf(manager.name())))
                 .toList();

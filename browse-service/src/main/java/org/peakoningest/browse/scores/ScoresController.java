@@ -1,8 +1,11 @@
 package org.peakoningest.browse.scores;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,8 +16,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.peakoningest.browse.anonymity.Anonymity;
 import org.peakoningest.browse.config.BrowseProperties;
 import org.peakoningest.browse.people.EmployeeDirectory;
+import org.peakoningest.browse.security.Role;
 import org.peakoningest.browse.store.BrowseMongo;
 import org.peakoningest.browse.store.Docs;
 import org.peakoningest.browse.web.BadRequestException;
@@ -52,18 +57,25 @@ class ScoresController {
             "category", "id",
             "id", "_id");
 
-    record TrendPoint(String period, Double meanScore, Integer respondents, boolean withheld) {}
+    record TrendPoint(
+            String period,
+            Double meanScore,
+            Integer respondents,
+            boolean withheld,
+            @JsonInclude(Include.NON_NULL) String withheldReason) {}
 
     record Trend(String categoryGroup, Integer people, int minN, List<TrendPoint> series) {}
 
     private final BrowseMongo mongo;
     private final EmployeeDirectory directory;
     private final BrowseProperties properties;
+    private final Anonymity anonymity;
 
-    ScoresController(BrowseMongo mongo, EmployeeDirectory directory, BrowseProperties properties) {
+    ScoresController(BrowseMongo mongo, EmployeeDirectory directory, BrowseProperties properties, Anonymity anonymity) {
         this.mongo = mongo;
         this.directory = directory;
         this.properties = properties;
+        this.anonymity = anonymity;
     }
 
     @GetMapping("/contexts")
@@ -119,6 +131,9 @@ class ScoresController {
             throw new BadRequestException("give department, subDepartment or manager");
         }
         String group = p.text("categoryGroup").orElse("engagement");
+        if (Role.of(request) == Role.VIEWER) {
+            return viewerTrend(p, group, people.get().size());
+        }
         List<Bson> and = new ArrayList<>(List.of(
                 Filters.in("attributes.employeeId", EmployeeDirectory.idValues(people.get())),
                 Filters.eq("attributes.categoryGroup", group),
@@ -150,9 +165,33 @@ class ScoresController {
             int n = respondents.get(month).size();
             boolean withheld = n < properties.minN();
             series.add(new TrendPoint(
-                    month, withheld ? null : Math.round(s[0] / s[1] * 100) / 100.0, withheld ? null : n, withheld));
+                    month,
+                    withheld ? null : Math.round(s[0] / s[1] * 100) / 100.0,
+                    withheld ? null : n,
+                    withheld,
+                    withheld ? "fewer than " + properties.minN() + " respondents" : null));
         });
         int headCount = people.get().size();
         return new Trend(group, headCount < properties.minN() ? null : headCount, properties.minN(), series);
+    }
+
+    /**
+     * A viewer's trend: the months of one group of people (a manager's filter is the manager's organisation, the
+     * manager included), each month judged with every other figure a viewer can get (docs/browse.md, "Anonymity").
+     */
+    private Trend viewerTrend(Params p, String categoryGroup, int reportsOrMembers) {
+        String group = Anonymity.group(p.text("department"), p.text("subDepartment"), p.text("manager"));
+        YearMonth from = Anonymity.month(p, "from", false);
+        YearMonth to = Anonymity.month(p, "to", true);
+        List<TrendPoint> series = anonymity.monthly(group, categoryGroup, from, to).stream()
+                .map(m -> new TrendPoint(
+                        m.period(),
+                        m.figure().meanScore(),
+                        m.figure().respondents(),
+                        m.figure().withheld(),
+                        m.figure().withheldReason()))
+                .toList();
+        int headCount = reportsOrMembers + (p.text("manager").isPresent() ? 1 : 0);
+        return new Trend(categoryGroup, headCount < properties.minN() ? null : headCount, properties.minN(), series);
     }
 }

@@ -14,30 +14,41 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>} against the one configured (or generated) token. The
- * comparison is constant-time; a wrong token simply leaves the request unauthenticated, so it gets the same 401 as
- * no credentials at all.
+ * Authenticates {@code Authorization: Bearer <token>} against the configured (or generated) tokens, each with its
+ * role. Every comparison is constant-time and all tokens are compared, so timing tells nothing about which one
+ * nearly matched; a wrong token simply leaves the request unauthenticated, so it gets the same 401 as no credentials.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
+    /** The principal name of a token user ({@code bearer-token} or {@code bearer-token (viewer)}). */
     static final String PRINCIPAL = "bearer-token";
+
     private static final String PREFIX = "Bearer ";
 
-    private final byte[] expected;
+    private final List<AccessToken> tokens;
 
-    BearerTokenFilter(String token) {
-        this.expected = token.getBytes(StandardCharsets.UTF_8);
+    BearerTokenFilter(List<AccessToken> tokens) {
+        this.tokens = tokens.stream().filter(t -> !t.isEmpty()).toList();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (expected.length > 0 && header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        if (!tokens.isEmpty() && header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             byte[] presented = header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8);
-            if (MessageDigest.isEqual(expected, presented)) {
+            AccessToken matched = null;
+            for (AccessToken token : tokens) {
+                if (MessageDigest.isEqual(token.value().getBytes(StandardCharsets.UTF_8), presented)) {
+                    matched = token;
+                }
+            }
+            if (matched != null) {
+                String principal = matched.role() == Role.ANALYST ? PRINCIPAL : PRINCIPAL + " (viewer)";
                 var auth = UsernamePasswordAuthenticationToken.authenticated(
-                        PRINCIPAL, null, List.of(new SimpleGrantedAuthority("ROLE_VIEWER")));
+                        principal,
+                        null,
+                        List.of(new SimpleGrantedAuthority(matched.role().authority())));
                 SecurityContextHolder.getContext().setAuthentication(auth);
             }
         }

@@ -22,14 +22,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Nothing under {@code /api/} is served without credentials: HTTP Basic users from {@code BROWSE_USERS} or the bearer
- * token from {@code BROWSE_TOKEN} (or a generated one). With none configured the service refuses to start.
+ * Nothing under {@code /api/} is served without credentials: HTTP Basic users from {@code BROWSE_USERS} (each with a
+ * role), the analyst bearer token from {@code BROWSE_TOKEN} (or a generated one) and the viewer token from
+ * {@code BROWSE_VIEWER_TOKEN}. With none configured the service refuses to start. Individual answers and people's
+ * details need the analyst role; a viewer gets a 403 there (and aggregates elsewhere, see the anonymity package).
  *
  * <p>The static UI bundle (HTML/JS/CSS, no data) and {@code /actuator/health} (status only) are public so the login
  * prompt can load and orchestrators can probe; every byte of data comes from {@code /api/}. Stateless: no session, no cookie, hence no CSRF token to manage. Only GET is served.
@@ -42,8 +45,13 @@ class BrowseSecurity {
     @Bean
     AccessToken accessToken(BrowseProperties properties) {
         Credentials users = Credentials.parse(properties.users());
+        if (!properties.viewerToken().isEmpty() && properties.viewerToken().equals(properties.token())) {
+            throw new ConfigurationProblem(
+                    "BROWSE_VIEWER_TOKEN",
+                    "is the same as BROWSE_TOKEN: a viewer would be an analyst; set another one");
+        }
         if (!properties.token().isEmpty()) {
-            return new AccessToken(properties.token(), false);
+            return new AccessToken(properties.token(), false, Role.ANALYST);
         }
         if (properties.generateToken() && users.isEmpty()) {
             byte[] random = new byte[32];
@@ -51,15 +59,15 @@ class BrowseSecurity {
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             // Printed once on stdout (not through the logger) so the operator of the embedded default can log in.
             System.out.println("browse-service: generated bearer token (valid until restart): " + token);
-            return new AccessToken(token, true);
+            return new AccessToken(token, true, Role.ANALYST);
         }
-        if (users.isEmpty()) {
+        if (users.isEmpty() && properties.viewerToken().isEmpty()) {
             throw new ConfigurationProblem(
                     "BROWSE_USERS",
                     "and BROWSE_TOKEN are both empty: set one (or "
                             + "BROWSE_GENERATE_TOKEN=true for a generated token); personal data is never served anonymously");
         }
-        return new AccessToken("", false);
+        return new AccessToken("", false, Role.ANALYST);
     }
 
     @Bean
@@ -72,10 +80,13 @@ class BrowseSecurity {
     InMemoryUserDetailsManager userDetailsService(BrowseProperties properties, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         Credentials.parse(properties.users())
-                .passwordsByUser()
-                .forEach((name, password) -> users.add(User.withUsername(name)
-                        .password(Credentials.isEncoded(password) ? password : encoder.encode(password))
-                        .roles("VIEWER")
+                .users()
+                .forEach((name, user) -> users.add(User.withUsername(name)
+                        .password(
+                                Credentials.isEncoded(user.password())
+                                        ? user.password()
+                                        : encoder.encode(user.password()))
+                        .authorities(user.role().authority())
                         .build()));
         return new InMemoryUserDetailsManager(users);
     }
@@ -92,6 +103,15 @@ class BrowseSecurity {
                     .write("{\"error\":\"unauthorized\",\"message\":\"credentials required\"}"
                             .getBytes(StandardCharsets.UTF_8));
         };
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            AuditLog.denied(request);
+            response.setStatus(403);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getOutputStream()
+                    .write(
+                            "{\"error\":\"forbidden\",\"message\":\"individual answers and people's details need the analyst role\"}"
+                                    .getBytes(StandardCharsets.UTF_8));
+        };
         http.csrf(c -> c.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
@@ -99,8 +119,11 @@ class BrowseSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(properties.corsOrigin().isEmpty() ? c -> c.disable() : Customizer.withDefaults())
                 .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(unauthorized))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
-                .addFilterBefore(new BearerTokenFilter(token.value()), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(
+                        new BearerTokenFilter(
+                                List.of(token, new AccessToken(properties.viewerToken(), false, Role.VIEWER))),
+                        BasicAuthenticationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "frame-ancestors 'none'; form-action 'none'; base-uri 'none'")))
@@ -113,6 +136,17 @@ class BrowseSecurity {
                         // status only (UP/DOWN, no details): for load balancers and the compose healthcheck
                         .requestMatchers(HttpMethod.GET, "/actuator/health")
                         .permitAll()
+                        // Individual answers, comments, emails and people's details: analysts only (viewers see
+                        // aggregates; the facets, listed before the catch-all of /api/employees/*, are aggregates).
+                        .requestMatchers(HttpMethod.GET, "/api/employees/facets")
+                        .authenticated()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/answers",
+                                "/api/answers/export.csv",
+                                "/api/employees",
+                                "/api/employees/*")
+                        .hasRole(Role.ANALYST.name())
                         .requestMatchers("/api/**", "/actuator/**")
                         .authenticated()
                         .requestMatchers(

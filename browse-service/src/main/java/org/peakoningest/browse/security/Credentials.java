@@ -8,17 +8,29 @@ import java.util.regex.Pattern;
 import org.peakoningest.servicesupport.ConfigurationProblem;
 
 /**
- * Parses {@code BROWSE_USERS}: comma-separated {@code name:password} pairs. A password that starts with a Spring
- * Security encoding prefix ({@code {bcrypt}}, {@code {pbkdf2}}, {@code {argon2}}, {@code {noop}} …) is kept as given;
- * any other password is plain text and is bcrypt-hashed at startup by the caller, so the process never compares
- * plain text.
+ * Parses {@code BROWSE_USERS}: comma-separated {@code name:password} or {@code name:password:role} entries, the role
+ * {@code analyst} or {@code viewer} (without one: {@code analyst}, what every user was before roles existed). The
+ * role is read from the last colon only when what follows is a role name, so a password may hold colons (one that
+ * ends in {@code :viewer} needs the role written after it).
+ *
+ * <p>A password that starts with a Spring Security encoding prefix ({@code {bcrypt}}, {@code {pbkdf2}},
+ * {@code {argon2}}, {@code {noop}} …) is kept as given; any other password is plain text and is bcrypt-hashed at
+ * startup by the caller, so the process never compares plain text.
  */
-record Credentials(Map<String, String> passwordsByUser) {
+record Credentials(Map<String, User> users) {
+
+    /** One user's password (as configured) and role. */
+    record User(String password, Role role) {
+        @Override
+        public String toString() {
+            return "User[***, " + role.label() + "]";
+        }
+    }
 
     private static final Pattern ENCODED = Pattern.compile("^\\{[A-Za-z0-9_-]+}.+");
 
     static Credentials parse(String spec) {
-        Map<String, String> users = new LinkedHashMap<>();
+        Map<String, User> users = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         if (spec != null && !spec.isBlank()) {
             int index = 0;
@@ -31,11 +43,18 @@ record Credentials(Map<String, String> passwordsByUser) {
                 int colon = trimmed.indexOf(':');
                 if (colon <= 0 || colon == trimmed.length() - 1) {
                     // never echo the entry itself: it holds a password
-                    problems.add("entry " + index + " is not name:password");
+                    problems.add("entry " + index + " is not name:password[:role]");
                     continue;
                 }
                 String name = trimmed.substring(0, colon).trim();
-                if (users.putIfAbsent(name, trimmed.substring(colon + 1)) != null) {
+                String password = trimmed.substring(colon + 1);
+                Role role = Role.ANALYST;
+                int last = password.lastIndexOf(':');
+                if (last > 0 && Role.parse(password.substring(last + 1).trim()) != null) {
+                    role = Role.parse(password.substring(last + 1).trim());
+                    password = password.substring(0, last);
+                }
+                if (users.putIfAbsent(name, new User(password, role)) != null) {
                     problems.add("user '" + name + "' is listed twice");
                 }
             }
@@ -51,6 +70,6 @@ record Credentials(Map<String, String> passwordsByUser) {
     }
 
     boolean isEmpty() {
-        return passwordsByUser.isEmpty();
+        return users.isEmpty();
     }
 }

@@ -9,12 +9,15 @@ import org.peakoningest.servicesupport.ConfigurationProblem;
 class CredentialsTest {
 
     @Test
-    void parsesPlainAndEncodedPasswords() {
-        Credentials c = Credentials.parse(" alice:s3cret:with:colons , bob:{bcrypt}$2a$10$abcdefghijklmnopqrstuv ");
+    void parsesPlainAndEncodedPasswordsAndRoles() {
+        Credentials c = Credentials.parse(
+                " alice:s3cret:with:colons , bob:{bcrypt}$2a$10$abcdefghijklmnopqrstuv:viewer, carol:pw:analyst ");
 
-        assertThat(c.passwordsByUser())
-                .containsEntry("alice", "s3cret:with:colons")
-                .containsEntry("bob", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv");
+        assertThat(c.users())
+                .containsEntry("alice", new Credentials.User("s3cret:with:colons", Role.ANALYST))
+                .containsEntry("bob", new Credentials.User("{bcrypt}$2a$10$abcdefghijklmnopqrstuv", Role.VIEWER))
+                .containsEntry("carol", new Credentials.User("pw", Role.ANALYST));
+        assertThat(c.users().get("bob").toString()).doesNotContain("$2a$");
         assertThat(Credentials.isEncoded("{bcrypt}$2a$10$x")).isTrue();
         assertThat(Credentials.isEncoded("plain")).isFalse();
         assertThat(Credentials.parse("").isEmpty()).isTrue();

@@ -68,6 +68,16 @@ final class Employees {
         "Platform", "Enablement", "Analytics", "North", "South", "Strategy", "Operations", "Partnerships"
     };
     private static final LocalDate FIRST_START = LocalDate.of(2008, 1, 1);
+    private static final LocalDate BORN = LocalDate.of(1960, 1, 1);
+    /** The company attribute holding the birthday (browse's {@code BROWSE_BIRTHDAY_ATTRIBUTE} default). */
+    static final String BIRTHDAY_ATTRIBUTE = "Date of Birth";
+    /** What HR data holds instead of a date now and then: another format, an impossible day, a word, nothing. */
+    private static final String[] MALFORMED = {"31/12/1985", "1990-02-30", "unknown", "", "1987-13-01"};
+
+    /** {@code date} as ISO text, or (about 2 % of the time, by {@code h}) one of the {@link #MALFORMED} values. */
+    private static String malformed(long h, String date) {
+        return Rng.unit(h) < 0.02 ? MALFORMED[Rng.pick(Rng.next(h, 1), MALFORMED.length)] : date;
+    }
 
     record Employee(
             int index,
@@ -78,6 +88,7 @@ final class Employees {
             String email,
             String avatar,
             String employmentStart,
+            String birthday,
             boolean external,
             String department,
             String subDepartment,
@@ -121,7 +132,13 @@ final class Employees {
             long id = FIRST_ID + i;
             double localeDraw = Rng.unit(Rng.next(h, 5));
             String locale = localeDraw < 0.5 ? "en" : LOCALES.get(1 + Rng.pick(Rng.next(h, 6), 4));
-            String start = FIRST_START.plusDays(Rng.pick(Rng.next(h, 7), 6500)).toString();
+            String start = malformed(
+                    Rng.next(h, 10),
+                    FIRST_START.plusDays(Rng.pick(Rng.next(h, 7), 6500)).toString());
+            // Born 1960-2003 (working age over the crawl years); a few malformed values, as HR exports have.
+            String birthday = malformed(
+                    Rng.next(h, 12),
+                    BORN.plusDays(Rng.pick(Rng.next(h, 13), 16_000)).toString());
             String avatar = Rng.unit(Rng.next(h, 8)) < 0.8
                     ? "https://cdn.peakon-simulator.invalid/avatars/" + id + ".png"
                     : null;
@@ -134,6 +151,7 @@ final class Employees {
                     ascii(first) + "." + ascii(last) + "." + (i + 1) + "@example-company.invalid",
                     avatar,
                     start,
+                    birthday,
                     Rng.unit(Rng.next(h, 9)) < 0.04,
                     dept[i],
                     sub[i],
@@ -177,6 +195,7 @@ final class Employees {
         g.writeBooleanProperty("external", e.external());
         g.writeStringProperty("Department", e.department());
         g.writeStringProperty("Sub-Department", e.subDepartment());
+        g.writeStringProperty(BIRTHDAY_ATTRIBUTE, e.birthday());
         g.writeEndObject();
         g.writeName("relationships");
         g.writeStartObject();

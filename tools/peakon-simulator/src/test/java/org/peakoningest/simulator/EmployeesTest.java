@@ -39,7 +39,29 @@ class EmployeesTest {
                             "employmentStart",
                             "external",
                             "Department",
-                            "Sub-Department");
+                            "Sub-Department",
+                            "Date of Birth");
+            // Mostly ISO dates, and a few values HR data holds instead (about 2 % each), never all of one kind.
+            long births = all.stream()
+                    .map(e -> e.path("attributes").path("Date of Birth").stringValue())
+                    .filter(v -> v.matches("(19[6-9][0-9]|200[0-4])-[0-9]{2}-[0-9]{2}"))
+                    .filter(EmployeesTest::isDate)
+                    .count();
+            long starts = all.stream()
+                    .map(e -> e.path("attributes").path("employmentStart").stringValue())
+                    .filter(EmployeesTest::isDate)
+                    .count();
+            assertThat(births).isBetween(1_900L, 1_990L);
+            assertThat(starts).isBetween(1_900L, 1_990L);
+        }
+    }
+
+    private static boolean isDate(String value) {
+        try {
+            java.time.LocalDate.parse(value);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
         }
     }
 
