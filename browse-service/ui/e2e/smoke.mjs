@@ -283,6 +283,59 @@ try {
   const onlyPartial = await until('table.runs tbody tr.clickable td:nth-child(4)', 'partial')
   const statuses = await page.$$eval('table.runs tbody tr.clickable td:nth-child(4)', (tds) => tds.map((td) => td.textContent.trim()))
   check(onlyPartial && statuses.length > 0 && statuses.every((l) => l === 'partial'), `runs fetch-status filter "partial": ${statuses.length} run(s)`)
+  // A viewer (aggregates only): signed in with user and password, the UI hides the answers listing, the CSV, people's
+  // details and e-mails, and shows the summary with its withheld reason.
+  const viewer = process.env.VIEWER_USER || 'viewer'
+  const viewerPassword = process.env.VIEWER_PASSWORD || 'viewer'
+  await page.click('header .signout')
+  await page.waitForSelector('form.login')
+  await page.check('form.login input[value=basic]')
+  await page.fill('input[name=user]', viewer)
+  await page.fill('input[name=password]', viewerPassword)
+  await page.click('button[type=submit]')
+  await page.waitForSelector('.whoami[data-role=viewer]')
+  check(true, `signed in as ${viewer}, a viewer`)
+  await page.goto(base + '/?tab=answers')
+  await page.waitForSelector('.viewer-summary .summary-card')
+  check(await page.$('table.answers') === null && await page.$('button:has-text("Download CSV")') === null,
+    'a viewer sees no answers listing and no CSV download')
+  const refused = await page.evaluate(async () => {
+    const r = await fetch('/api/answers', { headers: { Authorization: sessionStorage.getItem('peakon-browse.auth') } })
+    return [r.status, (await r.json()).error]
+  })
+  check(refused[0] === 403 && refused[1] === 'forbidden', `the API refuses a viewer the listing: ${refused}`)
+  await page.selectOption('select[name=department]', department)
+  await page.click('button:has-text("Show summary")')
+  await page.waitForURL((u) => u.searchParams.get('department') === department)
+  await page.waitForSelector('.summary-card h3:has-text("Department ' + department + '")')
+  const deptFigure = await page.textContent('.summary-card .summary-figure')
+  check(/\d+ answers/.test(deptFigure) || deptFigure.includes('Withheld:'), `viewer summary of ${department}: ${deptFigure.trim()}`)
+  // A small group whose figure is withheld: the first manager whose organisation the API withholds.
+  const viewerGet = (path) => page.evaluate(async (p) => (await fetch(p, { headers: { Authorization: sessionStorage.getItem('peakon-browse.auth') } })).json(), path)
+  const managers = (await viewerGet('/api/employees/facets')).managers
+  let small = null
+  for (const m of managers.slice().reverse().slice(0, 60)) {
+    const s = await viewerGet('/api/answers/summary?manager=' + encodeURIComponent(m.id))
+    if (s.withheld && s.withheldReason) { small = m; break }
+  }
+  check(small !== null, `a manager's organisation the API withholds for a viewer: ${small && small.name}`)
+  await page.goto(base + '/?tab=answers&manager=' + encodeURIComponent(small.id))
+  await page.waitForSelector('.summary-card .summary-figure.withheld')
+  const withheldText = await page.textContent('.summary-card .summary-figure.withheld')
+  check(/^Withheld: .{8,}/.test(withheldText.trim()), `the viewer's summary says why it is withheld: "${withheldText.trim()}"`)
+  await page.goto(base + '/?tab=orgmap')
+  await page.waitForSelector('.org-label')
+  await page.fill('input[name=search]', 'Person 12')
+  await page.waitForSelector('.matches li')
+  check(await page.$('.matches .match-email') === null && !(await page.textContent('.matches')).includes('@'),
+    'a viewer\'s search results carry no e-mail')
+  await page.click('.matches button:has-text("Person 12")')
+  await page.waitForSelector('aside.side h3:has-text("Person 12")')
+  const side = await page.textContent('aside.side')
+  check(!side.includes('@') && await page.$$eval('aside.side ol.path li', (li) => li.length) > 0,
+    'a viewer\'s side panel: from the map, path to the top, no e-mail')
+  await page.screenshot({ path: out + '08-viewer-orgmap.png', fullPage: true })
+
   check(errors.length === 0, 'no JavaScript errors' + (errors.length ? ': ' + errors.join('; ') : ''))
   console.log('screenshots in', out)
 } finally {

@@ -19,7 +19,7 @@ import org.springframework.boot.SpringApplication;
  * and a duplicate), their answers (scored and unscored), scores (30 months of 17 named categories and one the catalog
  * does not name, epoch-second times as Peakon sends them), the driver catalog, and runs (one superseded, one with
  * skipped requests), and the browse service on port 8000 with token {@code demo-token}.
- * For working on the UI ({@code npm run dev} in {@code ui/} proxies to it) and for screenshots. Run it with the test
+ * Users: {@code demo:demo} (analyst) and {@code viewer:viewer} (viewer: aggregates only). For working on the UI ({@code npm run dev} in {@code ui/} proxies to it) and for screenshots. Run it with the test
  * classpath, e.g. {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.peakoningest.browse.UiDemo}.
  */
 public final class UiDemo {
@@ -75,7 +75,7 @@ public final class UiDemo {
                 "--spring.mongodb.uri=" + uri,
                 "--spring.mongodb.database=peakon",
                 "--browse.token=demo-token",
-                "--browse.users=demo:demo");
+                "--browse.users=demo:demo,viewer:viewer:viewer");
     }
 
     static void seed(MongoDatabase db) {

@@ -34,6 +34,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 class UiSmokeIT {
 
     private static final String TOKEN = "smoke-token";
+    /** A viewer (aggregates only): the script signs in as them too and checks what the UI hides. */
+    private static final String VIEWER = "vera";
+
+    private static final String VIEWER_PASSWORD = "vera-password-for-the-smoke-test";
     private static final Path UI = Path.of("ui").toAbsolutePath();
 
     private static MongoServer mongo;
@@ -65,7 +69,8 @@ class UiSmokeIT {
                         "--spring.mongodb.uri=" + uri,
                         "--spring.mongodb.database=peakon",
                         "--browse.token=" + TOKEN,
-                        "--browse.users=demo:demo-password-for-the-smoke-test");
+                        "--browse.users=demo:demo-password-for-the-smoke-test," + VIEWER + ":" + VIEWER_PASSWORD
+                                + ":viewer");
     }
 
     @AfterAll
@@ -88,6 +93,8 @@ class UiSmokeIT {
                 .redirectOutput(log.toFile());
         node.environment().put("BROWSE_URL", "http://127.0.0.1:" + port);
         node.environment().put("BROWSE_TOKEN", TOKEN);
+        node.environment().put("VIEWER_USER", VIEWER);
+        node.environment().put("VIEWER_PASSWORD", VIEWER_PASSWORD);
         node.environment().put("CHROMIUM_PATH", chromium().orElseThrow().toString());
         node.environment()
                 .put("SCREENSHOT_DIR", Path.of("target", "ui-screenshots").toAbsolutePath() + "/");
