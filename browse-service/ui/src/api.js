@@ -81,3 +81,15 @@ export async function download(path, params, fallbackName) {
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10000)
 }
+
+/**
+ * For a view that reloads on every URL change: each call of the returned function starts a load and returns a
+ * check that is true only while no later load has started, so a slow, older response never overwrites a newer one.
+ */
+export function loadSequence() {
+  let n = 0
+  return () => {
+    const mine = ++n
+    return () => mine === n
+  }
+}

@@ -65,3 +65,16 @@ export function engagementColour(e) {
   const t = Math.max(0, Math.min(1, e.mean / 10))
   return `hsl(${Math.round(t * 120)}, 65%, 45%)`
 }
+
+/** Everyone below a collapsed person (children: manager id → report ids); iterative, cycle-safe. */
+export function hiddenBelow(children, collapsed) {
+  const hidden = new Set()
+  const stack = [...collapsed].flatMap((id) => children.get(id) || [])
+  while (stack.length) {
+    const id = stack.pop()
+    if (hidden.has(id)) continue
+    hidden.add(id)
+    ;(children.get(id) || []).forEach((k) => stack.push(k))
+  }
+  return hidden
+}

@@ -80,6 +80,22 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
                         e * 10 + 1, e, 1, "Recommend?", "engagement", 9, null, "2025-02-15T09:00:00.000Z"));
             }
         }
+        // Category names: the catalog names 1527150 and 1527151 (with a subdriver); an answer's categoryStandard
+        // names 1527152; nothing names 1527153.
+        SeedData.insert(
+                db,
+                PeakonCollection.DRIVERS_CATALOG,
+                List.of(
+                        new Document("_id", 1527150L).append("id", 1527150L).append("driver", "Engagement"),
+                        new Document("_id", 1527151L)
+                                .append("id", 1527151L)
+                                .append("driver", "Recognition")
+                                .append("subdriver", "Performance")));
+        Document named = SeedData.answer(990, 99, 7, "Values?", "values", 8, null, "2025-01-15T09:00:00.000Z");
+        named.get("attributes", Document.class)
+                .append("categoryId", "1527152")
+                .append("categoryStandard", "management_support");
+        answers.add(named);
         SeedData.insert(db, PeakonCollection.ANSWERS_EXPORT, answers);
 
         db.getCollection(MongoCollections.INGESTION_RUNS).drop();
@@ -198,6 +214,45 @@ class ScoresAndRunsApiIT extends BrowseApiFixture {
                         .get("withheld")
                         .asBoolean())
                 .isTrue();
+    }
+
+    @Test
+    void categoryNamesComeFromTheCatalogThenTheAnswersAndUnknownIdsAreNotGuessed() {
+        JsonNode body = api.json("/api/scores/categories", Map.of());
+        Map<String, String> names = new java.util.TreeMap<>();
+        Map<String, String> sources = new java.util.TreeMap<>();
+        body.get("categories").forEach(c -> {
+            names.put(c.get("id").asString(), c.get("name").asString());
+            sources.put(c.get("id").asString(), c.get("source").asString());
+        });
+        assertThat(names)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "1527150", "Engagement",
+                        "1527151", "Recognition · Performance",
+                        "1527152", "Management support"));
+        assertThat(sources)
+                .containsEntry("1527150", PeakonCollection.DRIVERS_CATALOG.collectionName())
+                .containsEntry("1527152", "answers.categoryStandard");
+        assertThat(names).doesNotContainKey("1527153");
+        assertThat(api.get("/api/scores/categories", params("x", "1")).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void scoresSortedByMeanPutItemsWithoutAMeanLastEitherWay() {
+        Document blank = SeedData.score("engagement", "1527159", "2025-07-01T00:00:00.000Z", "good", "low", 1, null);
+        blank.get("attributes", Document.class).get("scores", Document.class).put("mean", null);
+        db().getCollection(PeakonCollection.SCORES_CONTEXTS.collectionName()).insertOne(blank);
+        try {
+            for (String order : List.of("asc", "desc")) {
+                List<String> ids = ApiClient.ids(
+                        api.json("/api/scores/contexts", params("sort", "mean", "order", order, "limit", "500")));
+                assertThat(ids).hasSize(contexts.size() + 1).last().isEqualTo(blank.getString("_id"));
+            }
+        } finally {
+            db().getCollection(PeakonCollection.SCORES_CONTEXTS.collectionName())
+                    .deleteOne(new Document("_id", blank.getString("_id")));
+        }
     }
 
     @Test

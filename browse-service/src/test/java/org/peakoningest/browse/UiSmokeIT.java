@@ -23,8 +23,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The browser smoke test ({@code ui/e2e/smoke.mjs}: sign-in, answers filter, scores and segment charts, org map,
- * people who left, runs, no JavaScript error) in headless Chromium against the built UI served by this module, on the
+ * The browser smoke test ({@code ui/e2e/smoke.mjs}: sign-in; answers name/department columns, blanks last, every
+ * filter family, date-range and empty-state messages, withheld wording; scores chart up to the newest month with named
+ * series and the series picker, segment charts; org map labels never overlapping on 500 people, Fit, search, collapse,
+ * people who left; runs with skipped requests and their filters; no JavaScript error) in headless Chromium against the built UI served by this module, on the
  * {@link UiDemo} data. It needs the UI built (the default build; {@code -Dskip.ui=true} skips it, and so this test)
  * and a Chromium ({@code apt-get install -y chromium}, or {@code CHROMIUM_PATH}). Without Chromium it is skipped
  * with the reason, unless {@code UI_E2E_REQUIRED} is set, as CI ({@code .ci/run}) does: there it fails.
@@ -32,6 +34,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 class UiSmokeIT {
 
     private static final String TOKEN = "smoke-token";
+    /** A viewer (aggregates only): the script signs in as them too and checks what the UI hides. */
+    private static final String VIEWER = "vera";
+
+    private static final String VIEWER_PASSWORD = "vera-password-for-the-smoke-test";
     private static final Path UI = Path.of("ui").toAbsolutePath();
 
     private static MongoServer mongo;
@@ -63,7 +69,8 @@ class UiSmokeIT {
                         "--spring.mongodb.uri=" + uri,
                         "--spring.mongodb.database=peakon",
                         "--browse.token=" + TOKEN,
-                        "--browse.users=demo:demo-password-for-the-smoke-test");
+                        "--browse.users=demo:demo-password-for-the-smoke-test," + VIEWER + ":" + VIEWER_PASSWORD
+                                + ":viewer");
     }
 
     @AfterAll
@@ -86,6 +93,8 @@ class UiSmokeIT {
                 .redirectOutput(log.toFile());
         node.environment().put("BROWSE_URL", "http://127.0.0.1:" + port);
         node.environment().put("BROWSE_TOKEN", TOKEN);
+        node.environment().put("VIEWER_USER", VIEWER);
+        node.environment().put("VIEWER_PASSWORD", VIEWER_PASSWORD);
         node.environment().put("CHROMIUM_PATH", chromium().orElseThrow().toString());
         node.environment()
                 .put("SCREENSHOT_DIR", Path.of("target", "ui-screenshots").toAbsolutePath() + "/");

@@ -2,6 +2,7 @@ package org.peakoningest.browse.answers;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.model.Projections;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,12 +11,14 @@ import java.io.Writer;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.peakoningest.browse.anonymity.Anonymity;
 import org.peakoningest.browse.config.BrowseProperties;
 import org.peakoningest.browse.people.EmployeeDirectory;
+import org.peakoningest.browse.people.Person;
 import org.peakoningest.browse.security.Role;
 import org.peakoningest.browse.store.BrowseMongo;
 import org.peakoningest.browse.store.Docs;
@@ -68,12 +71,38 @@ class AnswersController {
         this.anonymity = anonymity;
     }
 
+    /**
+     * One page of answers (blanks last in either direction), each item the stored document plus {@code employee}:
+     * the respondent's {@code name}, {@code department}, {@code subDepartment} (and {@code left}) from the directory,
+     * read in one query for the whole page; null when the directory has nobody of that id.
+     */
     @GetMapping
     PageResponse<Document> list(HttpServletRequest request) {
         Params params = Params.of(request.getParameterMap(), AnswerFilter.FILTER_PARAMS, Paging.PARAMS);
         Paging paging = Paging.from(params, properties.maxLimit(), AnswerFilter.SORTS, "answeredAt", "desc");
-        return paging.find(
+        PageResponse<Document> page = paging.find(
                 mongo.data(PeakonCollection.ANSWERS_EXPORT), AnswerFilter.from(params, directory), List.of());
+        Set<String> ids = new HashSet<>();
+        page.items().forEach(doc -> {
+            Object id = Docs.at(doc, "attributes.employeeId");
+            if (id != null) {
+                ids.add(id.toString());
+            }
+        });
+        Map<String, Person> people = directory.byIds(ids);
+        page.items().forEach(doc -> {
+            Object id = Docs.at(doc, "attributes.employeeId");
+            Person person = id == null ? null : people.get(id.toString());
+            doc.put(
+                    "employee",
+                    person == null
+                            ? null
+                            : new Document("name", person.name())
+                                    .append("department", person.department())
+                                    .append("subDepartment", person.subDepartment())
+                                    .append("left", person.left()));
+        });
+        return page;
     }
 
     /**
@@ -159,11 +188,10 @@ class AnswersController {
                 + Timestamps.format(Timestamps.now()).substring(0, 19).replace(":", "") + ".csv";
         Writer out = Csv.download(response, name);
         AnswerCsv.header(out);
-        for (Document doc : mongo.data(PeakonCollection.ANSWERS_EXPORT)
-                .find(filter)
-                .sort(paging.mongoSort())
-                .batchSize(1000)) {
-            AnswerCsv.row(out, doc);
+        for (FindIterable<Document> range : paging.all(mongo.data(PeakonCollection.ANSWERS_EXPORT), filter)) {
+            for (Document doc : range.batchSize(1000)) {
+                AnswerCsv.row(out, doc);
+            }
         }
         out.flush();
     }

@@ -99,6 +99,30 @@ public class EmployeeDirectory {
     }
 
     /**
+     * The people with these ids, in one query (ids as text, whichever form they are stored in); people who left are
+     * included. Ids nobody has are absent from the map.
+     */
+    public Map<String, Person> byIds(Set<String> ids) {
+        Map<String, Person> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        mongo.data(PeakonCollection.EMPLOYEES)
+                .find(Filters.in("_id", idValues(ids)))
+                .projection(Projections.include(
+                        "attributes.name",
+                        "attributes.firstName",
+                        "attributes.lastName",
+                        departmentField,
+                        subDepartmentField,
+                        DocumentFields.PRESENT,
+                        DocumentFields.ABSENT_SINCE))
+                .sort(new Document("_id", 1))
+                .forEach(doc -> out.putIfAbsent(String.valueOf(doc.get("_id")), toPerson(doc)));
+        return out;
+    }
+
+    /**
      * The employee ids a people filter stands for, or empty when no people filter is given. Department and
      * sub-department match exactly; {@code manager} means everyone below that manager (direct and indirect reports,
      * not the manager), walked cycle-safe. Several filters intersect.

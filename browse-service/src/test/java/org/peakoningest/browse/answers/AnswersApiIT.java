@@ -209,6 +209,67 @@ class AnswersApiIT extends BrowseApiFixture {
     }
 
     @Test
+    void unscoredAnswersComeLastInEitherDirectionAcrossPagesAndInTheCsv() {
+        for (String order : List.of("asc", "desc")) {
+            List<String> paged = new ArrayList<>();
+            for (int offset = 0; offset < model.size(); offset += 7) {
+                paged.addAll(ApiClient.ids(api.json(
+                        "/api/answers",
+                        params("sort", "score", "order", order, "limit", "7", "offset", Integer.toString(offset)))));
+            }
+            Comparator<A> byScore = Comparator.comparing((A a) -> a.score).thenComparing(A::id);
+            List<String> expected = new ArrayList<>();
+            model.stream()
+                    .filter(a -> a.score != null)
+                    .sorted(order.equals("asc") ? byScore : byScore.reversed())
+                    .forEach(a -> expected.add(Integer.toString(a.id)));
+            Comparator<A> byId = Comparator.comparing(A::id);
+            model.stream()
+                    .filter(a -> a.score == null)
+                    .sorted(order.equals("asc") ? byId : byId.reversed())
+                    .forEach(a -> expected.add(Integer.toString(a.id)));
+            assertThat(paged).as("score %s, blanks last", order).isEqualTo(expected);
+            List<List<String>> csv =
+                    Csv.parse(api.get("/api/answers/export.csv", params("sort", "score", "order", order))
+                            .body()
+                            .substring(1));
+            assertThat(csv.subList(1, csv.size()).stream()
+                            .map(row -> row.get(0))
+                            .toList())
+                    .as("CSV score %s", order)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void listingItemsNameTheRespondentFromTheDirectory() {
+        JsonNode page = api.json("/api/answers", params("employeeId", "115", "limit", "500"));
+        assertThat(page.get("items")).isNotEmpty();
+        for (JsonNode item : page.get("items")) {
+            JsonNode employee = item.get("employee");
+            assertThat(employee.get("name").asString()).isEqualTo("Eng 115");
+            assertThat(employee.get("department").asString()).isEqualTo("Engineering");
+            assertThat(employee.get("subDepartment").asString()).isEqualTo("Data");
+        }
+        JsonNode sales = api.json("/api/answers", params("department", "Sales", "limit", "500"));
+        assertThat(sales.get("items"))
+                .isNotEmpty()
+                .allSatisfy(item -> assertThat(
+                                item.get("employee").get("department").asString())
+                        .isEqualTo("Sales"));
+    }
+
+    @Test
+    void facetsOfferTheCategoryGroupsPresentInTheAnswers() {
+        JsonNode facets = api.json("/api/answers/facets", Map.of());
+        List<String> groups = new ArrayList<>();
+        facets.get("categoryGroups").forEach(g -> groups.add(g.asString()));
+        assertThat(groups).containsExactly("diversity_inclusion", "engagement");
+        assertThat(api.get("/api/answers/facets", params("x", "1")).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void csvExportHasTheSameRowsAndValuesAsTheJson() {
         Map<String, String> filter =
                 params("department", "Engineering", "hasComment", "true", "sort", "answerId", "order", "asc");
