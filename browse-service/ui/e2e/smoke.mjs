@@ -232,14 +232,34 @@ try {
   await page.waitForFunction(() => !document.querySelector('.loading'))
   await page.screenshot({ path: out + '06-orgmap-engagement.png', fullPage: true })
   // Min-n on the map: the legend explains grey, and one person's own subtree engagement is withheld.
-  check((await page.textContent('.legend-inline')).includes('withheld (< 5 respondents)'), 'engagement legend names the withheld colour')
+  const engagementLegend = await page.textContent('.legend-inline')
+  check(engagementLegend.includes('withheld (< 5 respondents') && engagementLegend.includes('category group engagement'),
+    'engagement legend says what is shown and names the withheld colour')
   await page.fill('input[name=search]', 'Person 208')
   await page.click('.matches button:has-text("Person 208")')
   await page.waitForSelector('aside.side h3:has-text("Person 208")')
   await page.waitForSelector('aside.side dd:has-text("withheld")')
-  check((await page.textContent('aside.side dl')).includes('withheld (< 5 respondents)'),
+  check(/withheld \((< 5|fewer than 5) respondents\)/.test(await page.textContent('aside.side dl')),
     'a single person\'s subtree engagement is withheld (min-n), and says so')
   await page.fill('input[name=search]', '')
+
+  // The metric org map (issue #17): coloured by one driver over a window of months, the legend says which and how many.
+  await page.selectOption('select[name=colour]', 'driver')
+  // UiDemo's scored answers are of category 1527152, the catalog's "Engagement" driver.
+  const engagementDriver = await page.$$eval('select[name=driver] option', (os) => (os.find((o) => o.textContent.trim() === 'Engagement') || {}).value)
+  await page.selectOption('select[name=driver]', engagementDriver)
+  await page.fill('input[name=fromMonth]', '2025-01')
+  await page.fill('input[name=toMonth]', '2025-06')
+  await page.click('button:has-text("Apply")')
+  await page.waitForURL((u) => u.searchParams.get('colour') === 'driver' && u.searchParams.get('to') === '2025-06-30')
+  await page.waitForFunction(() => !document.querySelector('.loading'))
+  const driverLegend = await page.textContent('.legend-inline')
+  check(/driver Engagement/.test(driverLegend) && /2025-01-01 – 2025-06-30/.test(driverLegend) && /[1-9]\d* respondents in all/.test(driverLegend),
+    `the map coloured by a driver says which, when and how many: "${driverLegend.replace(/\s+/g, ' ').trim().slice(0, 160)}"`)
+  await page.screenshot({ path: out + '06a-orgmap-driver.png', fullPage: true })
+  await page.selectOption('select[name=colour]', 'none')
+  await page.click('button:has-text("Apply")')
+  await page.waitForURL((u) => !u.searchParams.get('colour'))
 
   // People who left (issue #14): not on the map by default; the switch adds them, marked (UiDemo: ten left).
   const total = async () => Number(/(\d+) of (\d+) people/.exec(await page.textContent('.map-meta span'))[2])
@@ -329,6 +349,8 @@ try {
   await page.waitForSelector('.matches li')
   check(await page.$('.matches .match-email') === null && !(await page.textContent('.matches')).includes('@'),
     'a viewer\'s search results carry no e-mail')
+  check(!(await page.$$eval('select[name=colour] option', (os) => os.map((o) => o.value))).includes('driver'),
+    'a viewer colours the map by category group only (no driver option)')
   await page.click('.matches button:has-text("Person 12")')
   await page.waitForSelector('aside.side h3:has-text("Person 12")')
   const side = await page.textContent('aside.side')

@@ -230,7 +230,7 @@ class AnswersApiIT extends BrowseApiFixture {
                     .forEach(a -> expected.add(Integer.toString(a.id)));
             assertThat(paged).as("score %s, blanks last", order).isEqualTo(expected);
             List<List<String>> csv =
-                    Csv.parse(api.get("/api/answers/export.csv", params("sort", "score", "order", order))
+                    CsvReader.parse(api.get("/api/answers/export.csv", params("sort", "score", "order", order))
                             .body()
                             .substring(1));
             assertThat(csv.subList(1, csv.size()).stream()
