@@ -32,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class UiSmokeIT {
 
     private static final String TOKEN = "smoke-token";
+    private static final String VIEWER_TOKEN = "smoke-viewer-token";
     private static final Path UI = Path.of("ui").toAbsolutePath();
 
     private static MongoServer mongo;
@@ -63,6 +64,7 @@ class UiSmokeIT {
                         "--spring.mongodb.uri=" + uri,
                         "--spring.mongodb.database=peakon",
                         "--browse.token=" + TOKEN,
+                        "--browse.viewer-token=" + VIEWER_TOKEN,
                         "--browse.users=demo:demo-password-for-the-smoke-test");
     }
 
@@ -109,6 +111,42 @@ class UiSmokeIT {
         assertThat(passed)
                 .anyMatch(line -> line.contains("signed in"))
                 .anyMatch(line -> line.contains("no JavaScript errors"));
+    }
+
+    /** The Reports tab ({@code ui/e2e/reports.mjs}, issue #17): an analyst's three reports and a viewer's headcount. */
+    @Test
+    void everyCheckOfTheReportsScriptPassesInHeadlessChromium() throws IOException, InterruptedException {
+        String port = browse.getEnvironment().getProperty("local.server.port");
+        Path log = Path.of("target", "ui-e2e-reports.log").toAbsolutePath();
+        ProcessBuilder node = new ProcessBuilder("node", "e2e/reports.mjs")
+                .directory(UI.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        node.environment().put("BROWSE_URL", "http://127.0.0.1:" + port);
+        node.environment().put("BROWSE_TOKEN", TOKEN);
+        node.environment().put("BROWSE_VIEWER_TOKEN", VIEWER_TOKEN);
+        node.environment().put("CHROMIUM_PATH", chromium().orElseThrow().toString());
+        node.environment()
+                .put("SCREENSHOT_DIR", Path.of("target", "ui-screenshots").toAbsolutePath() + "/");
+        Process process = node.start();
+        boolean ended = process.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+
+        assertThat(ended)
+                .as("the reports script ended within 5 minutes; output:%n%s", output)
+                .isTrue();
+        assertThat(process.exitValue()).as("exit status; output:%n%s", output).isZero();
+        assertThat(output).doesNotContain("FAILED");
+        List<String> passed =
+                output.lines().filter(line -> line.startsWith("ok - ")).toList();
+        assertThat(passed).as("checks passed; output:%n%s", output).hasSizeGreaterThanOrEqualTo((int)
+                checksIn(UI.resolve("e2e/reports.mjs")));
+        assertThat(passed)
+                .anyMatch(line -> line.contains("a viewer is offered the headcount only"))
+                .anyMatch(line -> line.contains("no JavaScript errors (viewer)"));
     }
 
     /** How many checks the script makes: its statements that start with {@code check(}. */
