@@ -2,7 +2,8 @@
 // smoke.mjs (same Chromium, same environment):
 //   BROWSE_URL=http://localhost:8000 BROWSE_TOKEN=... [BROWSE_VIEWER_TOKEN=...] node e2e/reports.mjs
 // E2E_FROM / E2E_TO pick a window with answers (UiDemo: January to June 2025), E2E_MONTH a month with birthdays and
-// anniversaries (UiDemo: every month). With BROWSE_VIEWER_TOKEN the viewer's view is checked too.
+// anniversaries (UiDemo: every month), E2E_DEPARTMENT a department to scope by. With BROWSE_VIEWER_TOKEN the
+// viewer's view is checked too.
 import { chromium } from 'playwright-core'
 import { mkdirSync, readFileSync } from 'node:fs'
 
@@ -13,6 +14,7 @@ const out = process.env.SCREENSHOT_DIR || new URL('../../target/ui-screenshots/'
 const from = process.env.E2E_FROM || '2025-01-01'
 const to = process.env.E2E_TO || '2025-06-30'
 const month = process.env.E2E_MONTH || '3'
+const department = process.env.E2E_DEPARTMENT || 'Sales'
 if (!token) throw new Error('set BROWSE_TOKEN')
 mkdirSync(out, { recursive: true })
 
@@ -48,7 +50,7 @@ try {
   const page = await context.newPage()
   const errors = []
   page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => { if (m.type() === 'error' && !/40[01]/.test(m.text())) console.log('browser console:', m.text()) })
+  page.on('console', (m) => { if (m.type() === 'error' && !/40[014]/.test(m.text())) console.log('browser console:', m.text()) })
 
   await signIn(page, token)
   const reports = await page.$$eval('.reports .subtabs button', (bs) => bs.map((b) => b.dataset.report))
@@ -87,6 +89,29 @@ try {
   check(/\d+ rows left out \(fewer than \d+ respondents\)/.test(footer) && /unresolved: \d+ rows without a category/.test(footer),
     'the footer counts the rows left out under min-n and the unresolved ones')
   await page.screenshot({ path: out + 'r1-manager-questions.png', fullPage: true })
+
+  // The department scope narrows whom each row counts: the top manager's row keeps only that department's people.
+  const top = rows.find((r) => r.manager === 'Person 1')
+  await page.waitForSelector(`select[name=department] option[value="${department}"]`, { state: 'attached' })
+  await page.selectOption('select[name=department]', department)
+  await page.click('button:has-text("Run report")')
+  await page.waitForURL((u) => u.searchParams.get('department') === department)
+  await idle(page)
+  await page.waitForFunction((d) => document.querySelector('.report.managers .summary')?.textContent.includes('department ' + d),
+    department)
+  const scoped = await page.$$eval('table.manager-questions tbody tr', (trs) => trs.map((tr) => ({
+    manager: tr.querySelector('td.manager').firstChild.textContent.trim(),
+    respondents: tr.querySelector('td.respondents').textContent
+  })))
+  const topScoped = scoped.find((r) => r.manager === 'Person 1')
+  check(top && topScoped && number(topScoped.respondents) < number(top.respondents)
+      && scoped.every((r) => number(r.respondents) >= minN),
+    `scope department=${department}: Person 1's row counts ${topScoped?.respondents} of ${top?.respondents} respondents`)
+  await page.selectOption('select[name=department]', '')
+  await page.click('button:has-text("Run report")')
+  await page.waitForURL((u) => !u.searchParams.get('department'))
+  await idle(page)
+  await page.waitForFunction((n) => document.querySelectorAll('table.manager-questions tbody tr').length === n, rows.length)
 
   const managersCsv = await downloaded(page, '.report.managers button:has-text("Download CSV")')
   const csvLines = managersCsv.text.trim().split(/\r?\n/)
