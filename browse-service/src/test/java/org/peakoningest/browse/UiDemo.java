@@ -92,6 +92,20 @@ public final class UiDemo {
                     dept[i],
                     dept[i] + " " + (char) ('A' + i % 3),
                     manager == 0 ? null : Integer.toString(1000 + manager));
+            // Birthdays and work anniversaries for the people-dates report (issue #17): every month has some; two
+            // birthdays are malformed as HR exports are, for the report to count and never guess.
+            ((Document) employee.get("attributes"))
+                    .append(
+                            "Date of Birth",
+                            i == 17
+                                    ? "31/12/1985"
+                                    : i == 29
+                                            ? "1990-02-30"
+                                            : String.format(
+                                                    "%d-%02d-%02d", 1960 + i % 40, 1 + i % 12, 1 + (i / 12) % 28))
+                    .append(
+                            "employmentStart",
+                            String.format("%d-%02d-%02d", 2010 + i % 15, 1 + (i * 5) % 12, 1 + (i * 3) % 28));
             // The last ten left (issue #14): hidden unless "show people who left" is on; their answers still count.
             employees.add(
                     i > people - 10

@@ -38,6 +38,7 @@ class UiSmokeIT {
     private static final String VIEWER = "vera";
 
     private static final String VIEWER_PASSWORD = "vera-password-for-the-smoke-test";
+    private static final String VIEWER_TOKEN = "smoke-viewer-token";
     private static final Path UI = Path.of("ui").toAbsolutePath();
 
     private static MongoServer mongo;
@@ -69,6 +70,7 @@ class UiSmokeIT {
                         "--spring.mongodb.uri=" + uri,
                         "--spring.mongodb.database=peakon",
                         "--browse.token=" + TOKEN,
+                        "--browse.viewer-token=" + VIEWER_TOKEN,
                         "--browse.users=demo:demo-password-for-the-smoke-test," + VIEWER + ":" + VIEWER_PASSWORD
                                 + ":viewer");
     }
@@ -85,14 +87,37 @@ class UiSmokeIT {
 
     @Test
     void everyCheckOfTheSmokeTestPassesInHeadlessChromium() throws IOException, InterruptedException {
+        List<String> passed = run("smoke.mjs", "ui-e2e.log");
+        assertThat(passed)
+                .anyMatch(line -> line.contains("signed in"))
+                .anyMatch(line -> line.contains("no JavaScript errors"));
+    }
+
+    /** The Reports tab ({@code ui/e2e/reports.mjs}, issue #17): an analyst's three reports and a viewer's headcount. */
+    @Test
+    void everyCheckOfTheReportsScriptPassesInHeadlessChromium() throws IOException, InterruptedException {
+        List<String> passed = run("reports.mjs", "ui-e2e-reports.log");
+        assertThat(passed)
+                .anyMatch(line -> line.contains("a viewer is offered the headcount only"))
+                .anyMatch(line -> line.contains("no JavaScript errors (viewer)"));
+    }
+
+    /**
+     * Runs {@code ui/e2e/<script>} against the service and requires it to end in time, with status 0, no failed check
+     * and one passed check per {@code check(} of the script (a check that silently stops running lowers the count).
+     *
+     * @return the passed checks' lines
+     */
+    private static List<String> run(String script, String logName) throws IOException, InterruptedException {
         String port = browse.getEnvironment().getProperty("local.server.port");
-        Path log = Path.of("target", "ui-e2e.log").toAbsolutePath();
-        ProcessBuilder node = new ProcessBuilder("node", "e2e/smoke.mjs")
+        Path log = Path.of("target", logName).toAbsolutePath();
+        ProcessBuilder node = new ProcessBuilder("node", "e2e/" + script)
                 .directory(UI.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         node.environment().put("BROWSE_URL", "http://127.0.0.1:" + port);
         node.environment().put("BROWSE_TOKEN", TOKEN);
+        node.environment().put("BROWSE_VIEWER_TOKEN", VIEWER_TOKEN);
         node.environment().put("VIEWER_USER", VIEWER);
         node.environment().put("VIEWER_PASSWORD", VIEWER_PASSWORD);
         node.environment().put("CHROMIUM_PATH", chromium().orElseThrow().toString());
@@ -106,18 +131,15 @@ class UiSmokeIT {
         String output = Files.readString(log, StandardCharsets.UTF_8);
 
         assertThat(ended)
-                .as("the smoke test ended within 5 minutes; output:%n%s", output)
+                .as("%s ended within 5 minutes; output:%n%s", script, output)
                 .isTrue();
         assertThat(process.exitValue()).as("exit status; output:%n%s", output).isZero();
         assertThat(output).doesNotContain("FAILED");
         List<String> passed =
                 output.lines().filter(line -> line.startsWith("ok - ")).toList();
-        // One line per check of smoke.mjs: a check that silently stops running would lower the count.
         assertThat(passed).as("checks passed; output:%n%s", output).hasSizeGreaterThanOrEqualTo((int)
-                checksIn(UI.resolve("e2e/smoke.mjs")));
-        assertThat(passed)
-                .anyMatch(line -> line.contains("signed in"))
-                .anyMatch(line -> line.contains("no JavaScript errors"));
+                checksIn(UI.resolve("e2e/" + script)));
+        return passed;
     }
 
     /** How many checks the script makes: its statements that start with {@code check(}. */
