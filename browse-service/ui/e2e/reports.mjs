@@ -83,8 +83,10 @@ try {
   })))
   check(rows.length > 0 && rows.every((r) => /^Person \d+$/.test(r.manager)),
     `manager × question for ${from} to ${to} (whole subtree) lists ${rows.length} rows with managers' names`)
-  check(rows.every((r) => number(r.respondents) >= minN && Number.isFinite(Number(r.mean))),
-    `every row has at least min-n (${minN}) respondents and a mean score`)
+  // A scale question's row has a mean; an open question's (no score) shows "–".
+  check(rows.every((r) => number(r.respondents) >= minN && (Number.isFinite(Number(r.mean)) || r.mean.trim() === '–'))
+    && rows.some((r) => Number.isFinite(Number(r.mean))),
+    `every row has at least min-n (${minN}) respondents, and a mean score unless its question has none`)
   const footer = await page.textContent('.report.managers .report-footer')
   check(/\d+ rows left out \(fewer than \d+ respondents\)/.test(footer) && /unresolved: \d+ rows without a category/.test(footer),
     'the footer counts the rows left out under min-n and the unresolved ones')

@@ -253,9 +253,9 @@ try {
   await page.click('button:has-text("Apply")')
   await page.waitForURL((u) => u.searchParams.get('colour') === 'driver' && u.searchParams.get('to') === '2025-06-30')
   await page.waitForFunction(() => !document.querySelector('.loading'))
-  const driverLegend = await page.textContent('.legend-inline')
-  check(/driver Engagement/.test(driverLegend) && /2025-01-01 – 2025-06-30/.test(driverLegend) && /[1-9]\d* respondents in all/.test(driverLegend),
-    `the map coloured by a driver says which, when and how many: "${driverLegend.replace(/\s+/g, ' ').trim().slice(0, 160)}"`)
+  const metricLegend = await page.textContent('.legend-inline')
+  check(/driver Engagement/.test(metricLegend) && /2025-01-01 – 2025-06-30/.test(metricLegend) && /[1-9]\d* respondents in all/.test(metricLegend),
+    `the map coloured by a driver says which, when and how many: "${metricLegend.replace(/\s+/g, ' ').trim().slice(0, 160)}"`)
   await page.screenshot({ path: out + '06a-orgmap-driver.png', fullPage: true })
   await page.selectOption('select[name=colour]', 'none')
   await page.click('button:has-text("Apply")')

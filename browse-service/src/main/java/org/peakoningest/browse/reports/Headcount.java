@@ -14,7 +14,10 @@ import org.peakoningest.browse.people.Person;
 /**
  * The org headcount: per manager their direct reports and everyone below them, per department its people, and the
  * company total, over the people given (who have not left, unless asked). For a viewer, counts under min-n are
- * withheld (null); the totals always add up for an analyst.
+ * withheld (null), and so are counts that would let a subtraction count fewer than min-n people: the smallest
+ * departments while the total minus the shown ones is 1 to min-n − 1, and a subtree a few people bigger than its
+ * direct reports. (These are head counts: the viewer's org map shows the same people by name, so this keeps the
+ * report true to min-n rather than hiding the org chart.) The totals always add up for an analyst.
  *
  * <p>"Below" is walked up from each person, stopping at a manager not in the directory or at a cycle, so a cycle's
  * members are counted below each other once and never endlessly.
@@ -64,20 +67,50 @@ final class Headcount {
         List<ManagerRow> managers = new ArrayList<>();
         direct.forEach((id, n) -> {
             Person m = byId.get(id);
+            int all = below.get(id);
+            // A viewer's subtree count is withheld when it exceeds the direct reports by a few: the difference would
+            // count the people further down.
+            boolean few = minN != null && all > n && all - n < minN;
             managers.add(new ManagerRow(
                     id,
                     minN == null ? m.identifier() : null,
                     m.name(),
                     m.department(),
                     shown(n, minN),
-                    shown(below.get(id), minN)));
+                    few ? null : shown(all, minN)));
         });
         managers.sort(Comparator.comparing(
                         (ManagerRow r) -> String.valueOf(r.managerName()).toLowerCase())
                 .thenComparing(ManagerRow::managerId));
+        if (minN != null) {
+            withholdTheSmallestWhileTheRestIsFew(departments, byId.size(), minN);
+        }
         List<DepartmentRow> depts = new ArrayList<>();
-        departments.forEach((d, n) -> depts.add(new DepartmentRow(d, shown(n, minN))));
+        departments.forEach((d, n) -> depts.add(new DepartmentRow(d, n < 0 ? null : shown(n, minN))));
         return new Report(shown(byId.size(), minN), includeAbsent, minN, managers, depts);
+    }
+
+    /**
+     * A viewer's departments: the total minus the departments shown counts the withheld ones, so while that rest is 1
+     * to min-n − 1 people the smallest shown department is withheld too (marked -1 in {@code departments}).
+     */
+    private static void withholdTheSmallestWhileTheRestIsFew(Map<String, Integer> departments, int total, int minN) {
+        while (true) {
+            int shown = departments.values().stream()
+                    .filter(n -> n >= minN)
+                    .mapToInt(Integer::intValue)
+                    .sum();
+            int rest = total - shown;
+            String smallest = departments.entrySet().stream()
+                    .filter(e -> e.getValue() >= minN)
+                    .min(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElse(null);
+            if (rest == 0 || rest >= minN || smallest == null) {
+                return;
+            }
+            departments.put(smallest, -1);
+        }
     }
 
     private static String managerIn(Map<String, Person> byId, Person p) {

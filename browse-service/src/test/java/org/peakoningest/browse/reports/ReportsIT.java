@@ -248,6 +248,24 @@ class ReportsIT extends BrowseApiFixture {
             }
         }
         assertThat(someWithheld).as("teams under 5 are withheld for a viewer").isTrue();
+        // No subtraction counts fewer than 5 people: the total minus the departments shown, a subtree minus its
+        // direct reports.
+        int shownDepartments = 0;
+        for (JsonNode d : viewer.get("departments")) {
+            shownDepartments += d.get("people").isNull() ? 0 : d.get("people").asInt();
+        }
+        int rest = viewer.get("total").asInt() - shownDepartments;
+        assertThat(rest == 0 || rest >= 5)
+                .as("the total minus the shown departments: %s", rest)
+                .isTrue();
+        for (JsonNode m : viewer.get("managers")) {
+            if (!m.get("subtree").isNull() && !m.get("directReports").isNull()) {
+                int deeper = m.get("subtree").asInt() - m.get("directReports").asInt();
+                assertThat(deeper == 0 || deeper >= 5)
+                        .as("subtree minus direct reports: %s", deeper)
+                        .isTrue();
+            }
+        }
         HttpResponse<String> csv = api.get("/api/reports/headcount.csv", Map.of());
         assertThat(csv.body()).startsWith("\uFEFFmanagerId,").contains("\r\n(total),300\r\n");
     }
