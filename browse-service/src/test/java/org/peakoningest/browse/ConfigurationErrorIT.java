@@ -31,6 +31,14 @@ class ConfigurationErrorIT {
     }
 
     @Test
+    void aViewerTokenThatIsTheAnalystTokenRefusesToStartWithoutEchoingIt() {
+        String line = configurationError("--browse.token=" + TOKEN, "--browse.viewer-token=" + TOKEN);
+        assertThat(line)
+                .startsWith("BROWSE_VIEWER_TOKEN is the same as BROWSE_TOKEN")
+                .doesNotContain(TOKEN);
+    }
+
+    @Test
     void anInvalidBrowseSettingNamesItsVariable() {
         assertThat(configurationError("--browse.min-n=0"))
                 .isEqualTo("BROWSE_MIN_N must be greater than or equal to 1 (got '0')");
