@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The figures a viewer sees: answer aggregates of the groups of the {@link Lattice}, for one category group and a
  * window of whole months, each judged by {@link Disclosure} together with every other group's figure of the same
- * answers, and each window judged against its months (the department trend shows those): when the months withheld
- * inside a window hold 1 to min-n − 1 respondents, the window minus its visible months would describe them, so the
- * window is withheld too.
+ * answers and against the window's months ({@link Disclosure#judgeWindow}).
  */
 @Component
 public class Anonymity {
@@ -124,7 +121,7 @@ public class Anonymity {
         Lattice lattice = Lattice.of(directory.everyone(), cube);
         int index = lattice.index(group);
         List<MonthFigure> out = new ArrayList<>();
-        for (YearMonth month : months(cube, from, to)) {
+        for (YearMonth month : cube.months(from, to)) {
             AnswerCube.Slice slice = cube.slice(categoryGroup, month, month);
             Disclosure.Verdict[] verdicts = Disclosure.judge(lattice, slice, minN, null);
             if (index >= 0 && !groupHasAnswers(lattice, index, slice)) {
@@ -138,43 +135,7 @@ public class Anonymity {
     private Judged judge(String categoryGroup, YearMonth from, YearMonth to) {
         AnswerCube cube = AnswerCube.load(mongo);
         Lattice lattice = Lattice.of(directory.everyone(), cube);
-        List<YearMonth> months = months(cube, from, to);
-        int n = lattice.groups().size();
-        String[] forced = new String[n];
-        if (months.size() > 1) {
-            // The people behind each group's withheld months: the window minus its visible months describes them.
-            BitSet[] hidden = new BitSet[n];
-            for (YearMonth month : months) {
-                AnswerCube.Slice slice = cube.slice(categoryGroup, month, month);
-                Disclosure.Verdict[] verdicts = Disclosure.judge(lattice, slice, minN, null);
-                for (int i = 0; i < n; i++) {
-                    if (verdicts[i].withheld() && verdicts[i].respondents() > 0) {
-                        BitSet people =
-                                (BitSet) lattice.groups().get(i).members().clone();
-                        people.and(slice.respondents());
-                        if (hidden[i] == null) {
-                            hidden[i] = people;
-                        } else {
-                            hidden[i].or(people);
-                        }
-                    }
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                int few = hidden[i] == null ? 0 : hidden[i].cardinality();
-                if (few > 0 && few < minN) {
-                    forced[i] = "its withheld months would be derivable from it and its other months (fewer than "
-                            + minN + " respondents)";
-                }
-            }
-        }
-        return new Judged(lattice, Disclosure.judge(lattice, cube.slice(categoryGroup, from, to), minN, forced));
-    }
-
-    private static List<YearMonth> months(AnswerCube cube, YearMonth from, YearMonth to) {
-        return cube.months().stream()
-                .filter(m -> (from == null || !m.isBefore(from)) && (to == null || !m.isAfter(to)))
-                .toList();
+        return new Judged(lattice, Disclosure.judgeWindow(lattice, cube, minN, categoryGroup, from, to));
     }
 
     private static boolean groupHasAnswers(Lattice lattice, int index, AnswerCube.Slice slice) {

@@ -124,6 +124,13 @@ final class AnswerCube {
         return months;
     }
 
+    /** The months with answers from {@code from} to {@code to} (inclusive; null: open), oldest first. */
+    List<YearMonth> months(YearMonth from, YearMonth to) {
+        return months.stream()
+                .filter(m -> (from == null || !m.isBefore(from)) && (to == null || !m.isAfter(to)))
+                .toList();
+    }
+
     long unplaced() {
         return unplaced;
     }

@@ -1,5 +1,6 @@
 package org.peakoningest.browse.anonymity;
 
+import java.time.YearMonth;
 import java.util.BitSet;
 import java.util.List;
 
@@ -34,6 +35,46 @@ final class Disclosure {
     }
 
     private Disclosure() {}
+
+    /**
+     * The verdicts on every group for one category group and window, the window judged against its months (what the
+     * department trend shows): when the months withheld inside the window hold 1 to min-n − 1 respondents, the window
+     * minus its visible months would describe them, so the window is withheld too (rule 1, forced).
+     */
+    static Verdict[] judgeWindow(
+            Lattice lattice, AnswerCube cube, int minN, String categoryGroup, YearMonth from, YearMonth to) {
+        List<YearMonth> months = cube.months(from, to);
+        int n = lattice.groups().size();
+        String[] forced = new String[n];
+        if (months.size() > 1) {
+            // The people behind each group's withheld months: the window minus its visible months describes them.
+            BitSet[] hidden = new BitSet[n];
+            for (YearMonth month : months) {
+                AnswerCube.Slice slice = cube.slice(categoryGroup, month, month);
+                Verdict[] verdicts = judge(lattice, slice, minN, null);
+                for (int i = 0; i < n; i++) {
+                    if (verdicts[i].withheld() && verdicts[i].respondents() > 0) {
+                        BitSet people =
+                                (BitSet) lattice.groups().get(i).members().clone();
+                        people.and(slice.respondents());
+                        if (hidden[i] == null) {
+                            hidden[i] = people;
+                        } else {
+                            hidden[i].or(people);
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int few = hidden[i] == null ? 0 : hidden[i].cardinality();
+                if (few > 0 && few < minN) {
+                    forced[i] = "its withheld months would be derivable from it and its other months (fewer than "
+                            + minN + " respondents)";
+                }
+            }
+        }
+        return judge(lattice, cube.slice(categoryGroup, from, to), minN, forced);
+    }
 
     static Verdict[] judge(Lattice lattice, AnswerCube.Slice slice, int minN, String[] forced) {
         List<Lattice.Group> groups = lattice.groups();
